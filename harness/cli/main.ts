@@ -1,0 +1,133 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { FiredrillError, InputError } from "../errors.ts";
+import { RunAborted } from "../runner/run-scenario.ts";
+import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
+import { setup } from "../setup/setup.ts";
+import { printSetupProgress } from "../setup/setup-progress.ts";
+import { cleanupLeftovers } from "../stack/leftovers.ts";
+import type { DriverName } from "../stack/types.ts";
+import { repoRoot } from "../tools/tools.ts";
+import { terminalReporter } from "./terminal-reporter.ts";
+
+/** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
+export const DEFAULT_SPEED = 30;
+
+const HELP = `firedrill: fire drills for an observability stack
+
+Usage:
+  firedrill run <files or folders...> [--driver processes|containers] [--speed N]
+                [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
+  firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
+  firedrill cleanup             remove processes and containers left by a crashed run
+
+Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or a stack that
+would not start, 130 interrupted.`;
+
+function fail(message: string): never {
+  throw new InputError(`${message}\n\n${HELP}`);
+}
+
+/** `firedrill run`. */
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      driver: { type: "string" },
+      speed: { type: "string", default: String(DEFAULT_SPEED) },
+      scenario: { type: "string" },
+      "report-dir": { type: "string" },
+      rules: { type: "string", multiple: true },
+      "alertmanager-config": { type: "string" },
+    },
+  });
+  if (positionals.length === 0) fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+  const speed = Number(values.speed);
+  if (!Number.isFinite(speed) || speed < 1 || speed > 120) {
+    fail(`firedrill run: --speed must be a number from 1 to 120 (got "${values.speed}").`);
+  }
+  const driver = values.driver;
+  if (driver !== undefined && driver !== "processes" && driver !== "containers") {
+    fail(`firedrill run: --driver must be processes or containers (got "${driver}").`);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const reportDir = path.resolve(values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp));
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts > 1) {
+      process.stderr.write(`\n${signal} again: exiting now; \`firedrill cleanup\` removes leftovers.\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`\n${signal}: stopping the stack and the fleet…\n`);
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const result = await runSuite({
+      inputs: positionals,
+      ...(values.scenario ? { only: values.scenario } : {}),
+      ...(driver ? { driver: driver as DriverName } : {}),
+      speed,
+      reportDir,
+      ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? defaultFixtures.ruleFiles,
+      alertmanagerConfig: path.resolve(values["alertmanager-config"] ?? defaultFixtures.alertmanagerConfig),
+      catalogues: defaultFixtures.catalogues,
+      reporter: terminalReporter(),
+      signal: controller.signal,
+    });
+    process.stderr.write(`results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`);
+    return result.scenarios.every((s) => s.state === "passed") ? 0 : 1;
+  } catch (error) {
+    if (error instanceof RunAborted) {
+      process.stderr.write("interrupted: everything firedrill started has been stopped.\n");
+      return 130;
+    }
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "run":
+        return await run(rest);
+      case "setup": {
+        const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
+        await setup({ force: values.force ?? false, onProgress: printSetupProgress });
+        return 0;
+      }
+      case "cleanup": {
+        await cleanupLeftovers({ onProgress: (line: string) => process.stderr.write(`${line}\n`) });
+        return 0;
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(`${HELP}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        return fail(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof FiredrillError) {
+      process.stderr.write(`\nfiredrill: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`\nfiredrill: ${error.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    process.stderr.write(`\nfiredrill: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

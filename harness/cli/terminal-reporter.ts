@@ -1,0 +1,55 @@
+import { describeAlert, formatSeconds } from "../runner/evaluate.ts";
+import type { Reporter } from "../runner/reporter.ts";
+
+/** Live progress on the terminal: one line per step, fault and alert change, then verdicts. */
+export function terminalReporter(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Reporter {
+  const started = new Map<string, number>();
+  const t = (seconds: number) => `t=${formatSeconds(Math.max(0, seconds))}`.padEnd(9);
+  return {
+    onRunStart(info) {
+      write(
+        `firedrill run ${info.runId}: ${info.scenarios.length} scenario(s), driver ${info.driver}, speed ${info.speed}x`,
+      );
+      write(`report: ${info.reportDir}`);
+    },
+    onScenarioStart({ scenario }) {
+      started.set(scenario.name, Date.now());
+      write("");
+      write(`▶ ${scenario.name} (${scenario.duration} of fleet time)`);
+    },
+    onPhase(_scenario, phase) {
+      write(`  · ${phase}`);
+    },
+    onTick(_scenario, seconds, duration) {
+      write(`  ${t(seconds)} … ${Math.round((100 * seconds) / duration)}% of the drill`);
+    },
+    onFault(_scenario, step, action, seconds) {
+      const target = step.fault.target ? ` on ${step.fault.target}` : "";
+      write(`  ${t(seconds)} ${action === "inject" ? "inject" : "heal  "} ${step.id}: ${step.fault.name}${target}`);
+    },
+    onAlertChange(_scenario, alert, labels, to, seconds) {
+      const { alertname: _a, ...rest } = labels;
+      write(`  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`);
+    },
+    onScenarioEnd(result) {
+      for (const e of result.expectations) {
+        write(`  ${e.state === "passed" ? "✓" : "✗"} ${e.title}`);
+        if (e.state === "failed") write(`      ${e.message}`);
+      }
+      const wall = (Date.now() - (started.get(result.name) ?? Date.now())) / 1000;
+      write(`${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall`);
+    },
+    onRunEnd(result) {
+      const passed = result.scenarios.filter((s) => s.state === "passed").length;
+      const failed = result.scenarios.length - passed;
+      write("");
+      write(
+        `versions: prometheus ${result.versions.prometheus}, alertmanager ${result.versions.alertmanager}, collector ${result.versions.collector}`,
+      );
+      if (result.assumptions.length > 0) {
+        write(`assumed metrics (not in the documents): ${result.assumptions.map((a) => a.metric).join(", ")}`);
+      }
+      write(`scenarios: ${passed} passed, ${failed} failed (${result.wallSeconds.toFixed(1)}s)`);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { PrometheusAlert } from "./prometheus-client.ts";
+
+/** One episode of one alert instance: pending, maybe firing, then gone. Times are wall ms. */
+export interface AlertEpisode {
+  readonly alertname: string;
+  /** The instance's labels (alertname and severity included), without alertstate. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** When Prometheus says it became pending (its activeAt). */
+  pendingAt: number;
+  /** The first poll that saw it firing. */
+  firingAt?: number;
+  /** The first poll that no longer saw it: resolved if it had fired, dropped if only pending. */
+  endedAt?: number;
+}
+
+/** A state change seen between two polls. */
+export interface AlertChange {
+  readonly episode: AlertEpisode;
+  readonly to: "pending" | "firing" | "inactive";
+  readonly at: number;
+}
+
+/** Stable identity of an alert instance: its sorted labels. */
+function keyOf(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Follows Prometheus' active alerts poll by poll and turns them into episodes
+ * (pending → firing → resolved), so that expectations can be judged afterwards.
+ */
+export class AlertTracker {
+  readonly episodes: AlertEpisode[] = [];
+  readonly #open = new Map<string, AlertEpisode>();
+
+  /** Feeds one poll of /api/v1/alerts taken at wall time `at`; returns what changed. */
+  observe(alerts: readonly PrometheusAlert[], at: number): AlertChange[] {
+    const changes: AlertChange[] = [];
+    const seen = new Set<string>();
+    for (const alert of alerts) {
+      const { alertstate: _state, ...labels } = alert.labels;
+      const key = keyOf(labels);
+      seen.add(key);
+      let episode = this.#open.get(key);
+      if (!episode) {
+        const activeAt = Date.parse(alert.activeAt);
+        episode = {
+          alertname: labels.alertname ?? "",
+          labels,
+          pendingAt: Number.isFinite(activeAt) ? Math.min(activeAt, at) : at,
+        };
+        this.#open.set(key, episode);
+        this.episodes.push(episode);
+        changes.push({ episode, to: "pending", at: episode.pendingAt });
+      }
+      if (alert.state === "firing" && episode.firingAt === undefined) {
+        episode.firingAt = at;
+        changes.push({ episode, to: "firing", at });
+      }
+    }
+    for (const [key, episode] of this.#open) {
+      if (seen.has(key)) continue;
+      episode.endedAt = at;
+      this.#open.delete(key);
+      changes.push({ episode, to: "inactive", at });
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Expectation } from "../scenario/types.ts";
+
+/** Times in results are fleet seconds since the scenario's t=0 (fleet and stack ready). */
+export type FleetSeconds = number;
+
+/** What happened to one fault step. */
+export interface FaultRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly target: string | null;
+  readonly injectedAt: FleetSeconds | null;
+  readonly healedAt: FleetSeconds | null;
+}
+
+/** One alert episode in fleet time. */
+export interface AlertRecord {
+  readonly alertname: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly pendingAt: FleetSeconds;
+  readonly firingAt: FleetSeconds | null;
+  /** When it stopped being active: resolved if it had fired. null: still active at the end. */
+  readonly endedAt: FleetSeconds | null;
+}
+
+/** One notification a receiver got. */
+export interface DeliveryRecord {
+  readonly receiver: string;
+  readonly status: "firing" | "resolved";
+  readonly labels: Readonly<Record<string, string>>;
+  readonly receivedAt: FleetSeconds;
+}
+
+/** The times observed for one firing expectation; null where it did not happen. */
+export interface FiringObservation {
+  readonly faultAt: FleetSeconds | null;
+  readonly pendingAt: FleetSeconds | null;
+  readonly firingAt: FleetSeconds | null;
+  readonly deliveredAt: FleetSeconds | null;
+  readonly deliveredTo: readonly string[];
+  readonly healedAt: FleetSeconds | null;
+  readonly resolvedAt: FleetSeconds | null;
+  readonly resolvedDeliveredAt: FleetSeconds | null;
+}
+
+/** The verdict on one expectation. */
+export type ExpectationResult =
+  | {
+      readonly state: "passed";
+      readonly expectation: Expectation;
+      readonly title: string;
+      readonly observed?: FiringObservation;
+    }
+  | {
+      readonly state: "failed";
+      readonly expectation: Expectation;
+      readonly title: string;
+      /** Names the alert, the expected window and what was observed. */
+      readonly message: string;
+      readonly observed?: FiringObservation;
+    };
+
+/** The outcome of one scenario run. */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly file: string;
+  /** passed: every expectation held; failed: one did not; error: the run itself broke. */
+  readonly state: "passed" | "failed" | "error";
+  readonly error?: string;
+  readonly driver: string;
+  readonly speed: number;
+  readonly startedAt: string;
+  readonly wallSeconds: number;
+  readonly durationFleetSeconds: number;
+  readonly faults: readonly FaultRecord[];
+  readonly alerts: readonly AlertRecord[];
+  readonly deliveries: readonly DeliveryRecord[];
+  readonly expectations: readonly ExpectationResult[];
+  /** Where the stack's and the fleet's logs were kept. */
+  readonly logsDir?: string;
+}
+
+/** The outcome of a whole `firedrill run`. */
+export interface RunResult {
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly wallSeconds: number;
+  readonly versions: Readonly<Record<string, string>>;
+  /** Metrics the rules rely on that the documents do not list. */
+  readonly assumptions: readonly { metric: string; system: string; reason: string }[];
+  readonly scenarios: readonly ScenarioResult[];
+}

@@ -1,0 +1,121 @@
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { writeJunit } from "../../reports/write-junit.ts";
+import { writeResultsJson } from "../../reports/write-results-json.ts";
+import { FiredrillError } from "../errors.ts";
+import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { chooseDriver } from "../stack/choose-driver.ts";
+import { cleanupLeftovers } from "../stack/leftovers.ts";
+import type { DriverName } from "../stack/types.ts";
+import { ensureTools } from "../setup/ensure-tools.ts";
+import { repoRoot } from "../tools/tools.ts";
+import type { Reporter } from "./reporter.ts";
+import type { RunResult, ScenarioResult } from "./result.ts";
+import { RunAborted, runScenario } from "./run-scenario.ts";
+
+/** Options of `firedrill run`. */
+export interface RunSuiteOptions {
+  readonly inputs: readonly string[];
+  readonly only?: string;
+  readonly driver?: DriverName;
+  readonly speed: number;
+  readonly reportDir: string;
+  readonly ruleFiles: readonly string[];
+  readonly alertmanagerConfig: string;
+  readonly catalogues: readonly string[];
+  readonly reporter: Reporter;
+  readonly signal?: AbortSignal;
+}
+
+/** The default rule files, Alertmanager config and catalogues, from fixtures/. */
+export const defaultFixtures = {
+  ruleFiles: [path.join(repoRoot, "fixtures/cosmictron/rules.yml")],
+  alertmanagerConfig: path.join(repoRoot, "fixtures/alertmanager.yml"),
+  catalogues: [path.join(repoRoot, "fixtures/cosmictron/catalogue.json")],
+};
+
+/** Reads the catalogues' assumed metrics, so every report can list them. */
+async function readAssumptions(catalogues: readonly string[]) {
+  const out: { metric: string; system: string; reason: string }[] = [];
+  for (const file of catalogues) {
+    const catalogue = JSON.parse(await readFile(file, "utf8")) as {
+      system: string;
+      metrics: { name: string; source: string; reason?: string }[];
+    };
+    for (const m of catalogue.metrics) {
+      if (m.source === "assumed") {
+        out.push({ metric: m.name, system: catalogue.system, reason: m.reason ?? "" });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs scenarios one after another, each on its own stack, and writes results.json and
+ * junit.xml. Throws FiredrillError (exit 2) on bad input or a stack that will not start,
+ * RunAborted on Ctrl-C; the reports are written in every case where a scenario ran.
+ */
+export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
+  const started = Date.now();
+  const runId = `fd${started.toString(36)}`;
+  const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
+  await cleanupLeftovers();
+  const tools = await ensureTools();
+  const driver = await chooseDriver(options.driver);
+  await mkdir(options.reportDir, { recursive: true });
+  options.reporter.onRunStart?.({
+    runId,
+    scenarios,
+    driver: driver.name,
+    speed: options.speed,
+    reportDir: options.reportDir,
+  });
+  const results: ScenarioResult[] = [];
+  const finish = async (): Promise<RunResult> => {
+    const result: RunResult = {
+      runId,
+      startedAt: new Date(started).toISOString(),
+      wallSeconds: (Date.now() - started) / 1000,
+      versions: {
+        prometheus: tools.prometheus.version,
+        alertmanager: tools.alertmanager.version,
+        collector: tools.otelcol.version,
+        promtool: tools.promtool.version,
+        amtool: tools.amtool.version,
+        node: process.version,
+      },
+      assumptions: await readAssumptions(options.catalogues),
+      scenarios: results,
+    };
+    await writeResultsJson(options.reportDir, result);
+    await writeJunit(options.reportDir, result);
+    return result;
+  };
+  try {
+    for (const loaded of scenarios) {
+      options.reporter.onScenarioStart?.(loaded);
+      const result = await runScenario(loaded, {
+        runId,
+        driver,
+        tools,
+        speed: options.speed,
+        ruleFiles: options.ruleFiles,
+        alertmanagerConfig: options.alertmanagerConfig,
+        dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
+        reporter: options.reporter,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      results.push(result);
+      options.reporter.onScenarioEnd?.(result);
+    }
+  } catch (error) {
+    if (error instanceof FiredrillError || error instanceof RunAborted) {
+      if (results.length > 0) await finish();
+    }
+    throw error;
+  }
+  const result = await finish();
+  options.reporter.onRunEnd?.(result);
+  return result;
+}

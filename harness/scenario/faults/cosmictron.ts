@@ -1,0 +1,33 @@
+import type { FaultSpec } from "../types.ts";
+
+/** Which node a fault hits; absent means every Cosmictron node. */
+interface Target {
+  readonly node?: string;
+}
+
+function spec(name: string, target: Target, params: FaultSpec["params"] = {}): FaultSpec {
+  const clean = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined));
+  return target.node === undefined
+    ? { name, params: clean }
+    : { name, target: target.node, params: clean };
+}
+
+/** Faults of the simulated Cosmictron nodes; names match the sim's fault catalogue. */
+export const cosmictron = {
+  /** fsync takes about `latencySeconds` (default 1.5 s): the WAL fsync latency alert's fault. */
+  walFsyncStall: (o: Target & { latencySeconds?: number } = {}): FaultSpec =>
+    spec("cosmictron.wal.fsync-stall", o, { latencySeconds: o.latencySeconds }),
+  /** A share `errorRatio` (default 0.3) of reducer calls fail. */
+  reducerErrorBurst: (o: Target & { errorRatio?: number } = {}): FaultSpec =>
+    spec("cosmictron.reducer.error-burst", o, { errorRatio: o.errorRatio }),
+  /** The data directory fills to `fillRatio` (default 0.92) of the disk over `rampSeconds`. */
+  storageFill: (o: Target & { fillRatio?: number; rampSeconds?: number } = {}): FaultSpec =>
+    spec("cosmictron.storage.fill", o, { fillRatio: o.fillRatio, rampSeconds: o.rampSeconds }),
+  /** The timestamp authority answers 500 ("error") or not at all ("timeout"). */
+  tsaErrors: (o: Target & { mode?: "error" | "timeout" } = {}): FaultSpec =>
+    spec("cosmictron.tsa.errors", o, { mode: o.mode }),
+  /** The node's listener closes (connection refused); the heal restarts it on the same port. */
+  nodeCrash: (o: Target = {}): FaultSpec => spec("cosmictron.node.crash", o),
+  /** The node accepts connections and never answers, so scrapes time out. */
+  nodeHang: (o: Target = {}): FaultSpec => spec("cosmictron.node.hang", o),
+};

@@ -1,0 +1,79 @@
+/**
+ * The scenario model: which fleet to run, which faults to inject and heal at which fleet times,
+ * and what the watching stack must do about them. Durations are written in fleet time
+ * ("30s", "5m", "1h30m"), whatever the speed the run uses.
+ */
+
+/** A Prometheus-style duration in fleet time: "500ms", "30s", "5m", "1h30m". */
+export type Duration = string;
+
+/** The systems firedrill can simulate; the fleet shape names how many nodes of each. */
+export interface FleetShape {
+  readonly cosmictron?: { readonly nodes: number };
+}
+
+/** A fault as the sim's control API knows it: a name from the fault catalogue and its params. */
+export interface FaultSpec {
+  readonly name: string;
+  /** A node id ("cosmictron-1"); absent means every node of the system. */
+  readonly target?: string;
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** One step of the timeline: inject a fault at `at`, heal it at `heal` (or never). */
+export interface FaultStep {
+  /** Names this step for expectations ("fires within 5m after `stall`"). */
+  readonly id: string;
+  readonly at: Duration;
+  readonly heal?: Duration;
+  readonly fault: FaultSpec;
+}
+
+/** Labels an alert must carry; values are matched exactly. */
+export type LabelMatch = Readonly<Record<string, string>>;
+
+/** An alert must fire (and, optionally, be delivered and resolve) after a fault. */
+export interface FiresExpectation {
+  readonly kind: "fires";
+  readonly alert: string;
+  readonly labels: LabelMatch;
+  /** The fault step the alert answers; the window starts when it is injected. */
+  readonly after: string;
+  readonly within: Duration;
+  readonly receiver?: string;
+  /** Resolve window, counted from the heal of `after`. */
+  readonly resolvesWithin?: Duration;
+}
+
+/** An alert must never fire (pending is allowed: it is not a page). */
+export interface NeverFiresExpectation {
+  readonly kind: "never-fires";
+  readonly alert: string;
+  readonly labels: LabelMatch;
+}
+
+/** No alert fires other than those a `fires` expectation of the scenario names. */
+export interface NoOtherAlertsExpectation {
+  readonly kind: "no-other-alerts";
+}
+
+export type Expectation = FiresExpectation | NeverFiresExpectation | NoOtherAlertsExpectation;
+
+/** A whole drill. */
+export interface Scenario {
+  /** Unique across a suite; `--scenario NAME` picks it. Lower-case words joined by dashes. */
+  readonly name: string;
+  readonly description?: string;
+  readonly fleet: FleetShape;
+  /** How long the drill runs, in fleet time, counted from t=0 (fleet and stack ready). */
+  readonly duration: Duration;
+  /** Seeds the fleet's workload; the same seed gives the same fleet. */
+  readonly seed?: number;
+  readonly faults: readonly FaultStep[];
+  readonly expect: readonly Expectation[];
+}
+
+/** Anything that can produce an expectation (the fluent builders do). */
+export interface ExpectationSource {
+  toExpectation(): Expectation;
+}

@@ -1,0 +1,82 @@
+import { InputError } from "../errors.ts";
+import { parseDurationMs } from "./duration-ms.ts";
+import type { Expectation, FaultStep, Scenario } from "./types.ts";
+
+const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Nodes of a system are named <system>-<index>. */
+function nodeIds(scenario: Scenario): Set<string> {
+  const ids = new Set<string>();
+  for (const [system, shape] of Object.entries(scenario.fleet)) {
+    for (let i = 0; i < (shape?.nodes ?? 0); i++) ids.add(`${system}-${i}`);
+  }
+  return ids;
+}
+
+/**
+ * Checks what the type checker cannot: names, durations, the timeline's order and the
+ * references between faults and expectations. Throws InputError naming the file and the field.
+ */
+export function validateScenario(candidate: unknown, where: string): Scenario {
+  const fail = (place: string, problem: string): never => {
+    throw new InputError(`Invalid scenario file: ${where}: ${place} ${problem}`, {
+      file: where,
+    });
+  };
+  if (typeof candidate !== "object" || candidate === null) {
+    return fail("default export", "is not a scenario. Use `export default defineScenario({...})`.");
+  }
+  const s = candidate as Scenario;
+  if (typeof s.name !== "string" || !NAME.test(s.name)) {
+    fail("name", `must be lower-case words joined by dashes (got ${JSON.stringify(s.name)}).`);
+  }
+  const duration = (value: unknown, place: string): number => {
+    try {
+      return parseDurationMs(String(value));
+    } catch {
+      return fail(place, `is not a duration: ${JSON.stringify(value)}. Write e.g. "30s", "5m" or "1h30m".`);
+    }
+  };
+  const total = duration(s.duration, "duration");
+  const fleetSize = Object.values(s.fleet ?? {}).reduce((n, shape) => n + (shape?.nodes ?? 0), 0);
+  if (!Number.isInteger(fleetSize) || fleetSize < 1) fail("fleet", "must have at least one node.");
+  const nodes = nodeIds(s);
+  const steps = new Map<string, FaultStep>();
+  (s.faults ?? []).forEach((step, i) => {
+    const place = `faults[${i}]`;
+    if (steps.has(step.id)) fail(`${place}.id`, `"${step.id}" is used twice; fault ids must be unique.`);
+    steps.set(step.id, step);
+    const at = duration(step.at, `${place}.at`);
+    if (at > total) fail(`${place}.at`, `(${step.at}) is after the end of the scenario (${s.duration}).`);
+    if (step.heal !== undefined) {
+      const heal = duration(step.heal, `${place}.heal`);
+      if (heal <= at) fail(`${place}.heal`, `(${step.heal}) must come after at (${step.at}).`);
+      if (heal > total) fail(`${place}.heal`, `(${step.heal}) is after the end of the scenario (${s.duration}).`);
+    }
+    if (typeof step.fault?.name !== "string") fail(`${place}.fault`, "has no fault name.");
+    if (step.fault.target !== undefined && !nodes.has(step.fault.target)) {
+      fail(
+        `${place}.fault.target`,
+        `"${step.fault.target}" is not a node of this fleet (nodes: ${[...nodes].join(", ")}).`,
+      );
+    }
+  });
+  (s.expect ?? []).forEach((e: Expectation, i) => {
+    const place = `expect[${i}]`;
+    if (e.kind !== "fires") return;
+    const step = steps.get(e.after);
+    if (!step) {
+      fail(`${place}.after`, `names fault "${e.after}", which the timeline does not have (faults: ${[...steps.keys()].join(", ") || "none"}).`);
+      return;
+    }
+    duration(e.within, `${place}.within`);
+    if (e.resolvesWithin !== undefined) {
+      duration(e.resolvesWithin, `${place}.resolvesWithin`);
+      if (step.heal === undefined) {
+        fail(`${place}.resolvesWithin`, `needs fault "${e.after}" to be healed; give it a heal time.`);
+      }
+    }
+  });
+  if ((s.expect ?? []).length === 0) fail("expect", "is empty; a drill must expect something.");
+  return s;
+}
