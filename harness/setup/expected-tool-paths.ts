@@ -1,0 +1,34 @@
+import path from "node:path";
+import { collectorManifestHash } from "./collector-manifest-hash.ts";
+import { pins } from "./pins.ts";
+
+/** Where setup puts each tool for the current pins and Collector manifest. */
+export interface ToolPaths {
+  readonly prometheusDir: string;
+  readonly alertmanagerDir: string;
+  /** .tools/otelcol-<12 hex of the manifest's sha256>; the binary inside is named by dist.name. */
+  readonly otelcolDir: string;
+  readonly prometheus: string;
+  readonly promtool: string;
+  readonly alertmanager: string;
+  readonly amtool: string;
+}
+
+/** The paths the current pins and builder manifest give each tool under a tools folder. */
+export async function expectedToolPaths(
+  dir: string,
+  manifest: string = pins.collectorManifest,
+): Promise<ToolPaths> {
+  const prometheusDir = path.join(dir, `prometheus-${pins.prometheus.debianVersion}`);
+  const alertmanagerDir = path.join(dir, `alertmanager-${pins.alertmanager.debianVersion}`);
+  return {
+    prometheusDir,
+    alertmanagerDir,
+    otelcolDir: path.join(dir, `otelcol-${await collectorManifestHash(manifest)}`),
+    prometheus: path.join(prometheusDir, "usr/bin/prometheus"),
+    promtool: path.join(prometheusDir, "usr/bin/promtool"),
+    // Debian names the Alertmanager binary prometheus-alertmanager.
+    alertmanager: path.join(alertmanagerDir, "usr/bin/prometheus-alertmanager"),
+    amtool: path.join(alertmanagerDir, "usr/bin/amtool"),
+  };
+}
