@@ -1,0 +1,60 @@
+import { execa } from "execa";
+import { InputError } from "../errors.ts";
+
+// Runs a checker; on a non-zero exit throws InputError with its own output.
+async function runCheck(
+  binary: string,
+  args: readonly string[],
+  file: string,
+  remedy: string,
+): Promise<void> {
+  const result = await execa(binary, args, { reject: false, all: true, stripFinalNewline: true });
+  if (result.exitCode === 0) return;
+  const output = (result.all ?? "").trim() || result.message;
+  throw new InputError(
+    `Failed to check ${file}: \`${[binary, ...args].join(" ")}\` exited with ${result.exitCode ?? result.signal}:\n${output}\n${remedy}.`,
+    { file, cause: result },
+  );
+}
+
+/**
+ * Checks a Prometheus rule file with `promtool check rules`: syntax, names, templates.
+ * `promtoolPath` is loadTools().promtool.path in the harness.
+ * @example await checkRules("fixtures/cosmictron/rules.yml", tools.promtool.path);
+ */
+export async function checkRules(file: string, promtoolPath: string): Promise<void> {
+  await runCheck(
+    promtoolPath,
+    ["check", "rules", file],
+    file,
+    "Fix the rule file where promtool points",
+  );
+}
+
+/**
+ * Runs a promtool unit-test file (`promtool test rules`): Prometheus' own rule engine judges
+ * whether the alerts fire at the expected times.
+ * @example await testRules("fixtures/cosmictron/rules.test.yml", tools.promtool.path);
+ */
+export async function testRules(file: string, promtoolPath: string): Promise<void> {
+  await runCheck(
+    promtoolPath,
+    ["test", "rules", file],
+    file,
+    "Fix the rules or the test's expectations where promtool points",
+  );
+}
+
+/**
+ * Checks an Alertmanager config with `amtool check-config`.
+ * `amtoolPath` is loadTools().amtool.path in the harness.
+ * @example await checkAlertmanagerConfig("fixtures/alertmanager.yml", tools.amtool.path);
+ */
+export async function checkAlertmanagerConfig(file: string, amtoolPath: string): Promise<void> {
+  await runCheck(
+    amtoolPath,
+    ["check-config", file],
+    file,
+    "Fix the Alertmanager config where amtool points",
+  );
+}
