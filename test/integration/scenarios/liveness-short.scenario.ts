@@ -1,0 +1,17 @@
+import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";
+
+// A short liveness drill for the speed test: it must give the same verdicts at 1x and 30x.
+export default defineScenario({
+  name: "liveness-short",
+  fleet: { cosmictron: { nodes: 2 } },
+  duration: "4m",
+  faults: [{ id: "crash", at: "30s", heal: "2m30s", fault: cosmictron.nodeCrash({ node: "cosmictron-1" }) }],
+  expect: [
+    expectAlert("CosmictronNoLiveness")
+      .withLabels({ node: "cosmictron-1", severity: "critical" })
+      .firesWithin("2m", { after: "crash" })
+      .deliveredTo("pager")
+      .resolvesWithin("1m"),
+    expectNoOtherAlerts(),
+  ],
+});

@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execa, type ResultPromise } from "execa";
+import { repoRoot } from "../../harness/tools/tools.ts";
+
+/** Starts the real CLI as a user would (`node bin/firedrill.js ...`). */
+export function firedrill(args: readonly string[], options: { env?: Record<string, string> } = {}): ResultPromise<{ reject: false; all: true }> {
+  return execa(process.execPath, [path.join(repoRoot, "bin/firedrill.js"), ...args], {
+    cwd: repoRoot,
+    reject: false,
+    all: true,
+    env: { ...options.env, FORCE_COLOR: "0" },
+  });
+}
+
+/** A fresh report folder under the OS temp dir. */
+export function tempReportDir(label: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `firedrill-${label}-`));
+}
+
+/** Processes started by firedrill (they carry FIREDRILL_RUN in their environment). */
+export function firedrillProcesses(): { pid: number; cmd: string }[] {
+  const found: { pid: number; cmd: string }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8");
+      if (!environ.split("\0").some((v) => v.startsWith("FIREDRILL_RUN="))) continue;
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ").trim();
+      found.push({ pid: Number(entry), cmd });
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return found;
+}
+
+/** Containers labelled by firedrill, when a Docker engine answers. */
+export function firedrillContainers(): string[] {
+  try {
+    const out = execFileSync("docker", ["ps", "-a", "--filter", "label=firedrill.run", "--format", "{{.Names}}"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return out.split("\n").filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** True when `docker info` answers. */
+export function dockerAvailable(): boolean {
+  try {
+    execFileSync("docker", ["info"], { stdio: "ignore", timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The results.json a run wrote. */
+export function readResults(dir: string): {
+  versions: Record<string, string>;
+  assumptions: { metric: string }[];
+  scenarios: {
+    name: string;
+    state: string;
+    wallSeconds: number;
+    expectations: { state: string; title: string; message?: string; observed?: Record<string, unknown> }[];
+  }[];
+} {
+  return JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PrometheusClient } from "../../harness/observe/prometheus-client.ts";
+import type { OtlpSink } from "../../harness/observe/otlp-sink.ts";
+import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
+import { ensureTools } from "../../harness/setup/ensure-tools.ts";
+import { chooseDriver } from "../../harness/stack/choose-driver.ts";
+import type { StartedStack } from "../../harness/stack/types.ts";
+import { runScenario } from "../../harness/runner/run-scenario.ts";
+import { repoRoot } from "../../harness/tools/tools.ts";
+import { tempReportDir } from "./support.ts";
+
+interface CatalogueMetric {
+  name: string;
+  type: "counter" | "gauge" | "histogram";
+  labels: string[];
+  labelValues?: Record<string, string[]>;
+}
+const catalogue = JSON.parse(
+  readFileSync(path.join(repoRoot, "fixtures/cosmictron/catalogue.json"), "utf8"),
+) as { metrics: CatalogueMetric[] };
+
+/** Polls `probe` until it returns a value, or fails after `ms`. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const TARGET_LABELS = new Set(["__name__", "job", "instance", "node", "le"]);
+
+async function checkMetrics(prometheus: PrometheusClient): Promise<void> {
+  for (const metric of catalogue.metrics) {
+    const series = metric.type === "histogram" ? `${metric.name}_bucket` : metric.name;
+    const samples = await until(`${series} in Prometheus`, async () => {
+      const found = await prometheus.query(`${series}{job="cosmictron"}`);
+      return found.length > 0 ? found : undefined;
+    });
+    for (const sample of samples) {
+      const labels = Object.keys(sample.metric).filter((l) => !TARGET_LABELS.has(l)).sort();
+      expect(labels, series).toEqual([...metric.labels].sort());
+      expect(sample.metric.node, series).toMatch(/^cosmictron-[01]$/);
+      for (const [label, values] of Object.entries(metric.labelValues ?? {})) {
+        expect(values, `${series}{${label}}`).toContain(sample.metric[label]);
+      }
+    }
+  }
+  const metadata = await prometheus.metadata();
+  for (const metric of catalogue.metrics) {
+    expect(metadata[metric.name]?.[0]?.type, metric.name).toBe(metric.type);
+  }
+  const emitted = new Set(
+    (await prometheus.query('{job="cosmictron", __name__=~"cosmictron_.*"}')).map((s) =>
+      s.metric.__name__!.replace(/_(bucket|sum|count)$/, ""),
+    ),
+  );
+  expect([...emitted].sort()).toEqual(catalogue.metrics.map((m) => m.name).sort());
+}
+
+async function checkSpans(otlp: OtlpSink, prometheus: PrometheusClient): Promise<void> {
+  const reducer = await until("a reducer span through the Collector", async () =>
+    otlp.spans.find((s) => s.attributes["cosmictron.reducer"] !== undefined),
+  );
+  expect(reducer.resource["service.name"]).toBe("cosmictron");
+  expect(reducer.attributes["db.system"]).toBe("cosmictron");
+  for (const key of ["cosmictron.reducer", "cosmictron.module", "cosmictron.identity", "cosmictron.tx_id"]) {
+    expect(typeof reducer.attributes[key], key).toBe("string");
+    expect(String(reducer.attributes[key]).length, key).toBeGreaterThan(0);
+  }
+  // Queries and subscription events are traced too.
+  await until("query and subscription spans", async () => {
+    const names = new Set(otlp.spans.map((s) => s.name.split(" ")[0]));
+    return names.has("query") && names.has("subscription") ? true : undefined;
+  });
+  // The spanmetrics connector's series reach Prometheus through the Collector's exporter.
+  await until("spanmetrics series in Prometheus", async () => {
+    const found = await prometheus.query('{__name__=~"traces_span_metrics_calls_total|calls_total", service_name="cosmictron"}');
+    return found.length > 0 ? found : undefined;
+  });
+}
+
+describe("telemetry through the real stack", () => {
+  it("scrapes all 15 catalogue metrics with their labels and delivers reducer spans with their attributes", async () => {
+    const tools = await ensureTools();
+    const driver = await chooseDriver("processes");
+    const [loaded] = await loadScenarios([path.join(repoRoot, "test/integration/scenarios/telemetry.scenario.ts")]);
+    let checked = false;
+    const result = await runScenario(loaded!, {
+      runId: `telemetry${Date.now().toString(36)}`,
+      driver,
+      tools,
+      speed: 30,
+      ruleFiles: [path.join(repoRoot, "fixtures/cosmictron/rules.yml")],
+      alertmanagerConfig: path.join(repoRoot, "fixtures/alertmanager.yml"),
+      dir: tempReportDir("telemetry"),
+      reporter: {},
+      onStackReady: async (stack: StartedStack, _fleet, otlp) => {
+        const prometheus = new PrometheusClient(stack.prometheusUrl);
+        await checkMetrics(prometheus);
+        await checkSpans(otlp, prometheus);
+        checked = true;
+      },
+    });
+    expect(checked).toBe(true);
+    expect(result.state).toBe("passed");
+  });
+});
