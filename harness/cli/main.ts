@@ -4,7 +4,7 @@ import { FiredrillError, InputError } from "../errors.ts";
 import { RunAborted } from "../runner/run-scenario.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { setup } from "../setup/setup.ts";
-import { printSetupProgress } from "../setup/setup-progress.ts";
+import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { cleanupLeftovers } from "../stack/leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
@@ -18,6 +18,7 @@ const HELP = `firedrill: fire drills for an observability stack
 Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
+                [--prometheus-port N] [--alertmanager-port N]
   firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
   firedrill cleanup             remove processes and containers left by a crashed run
 
@@ -40,6 +41,8 @@ async function run(args: string[]): Promise<number> {
       "report-dir": { type: "string" },
       rules: { type: "string", multiple: true },
       "alertmanager-config": { type: "string" },
+      "prometheus-port": { type: "string" },
+      "alertmanager-port": { type: "string" },
     },
   });
   if (positionals.length === 0) fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
@@ -50,6 +53,16 @@ async function run(args: string[]): Promise<number> {
   const driver = values.driver;
   if (driver !== undefined && driver !== "processes" && driver !== "containers") {
     fail(`firedrill run: --driver must be processes or containers (got "${driver}").`);
+  }
+  const fixedPorts: { prometheus?: number; alertmanager?: number } = {};
+  for (const component of ["prometheus", "alertmanager"] as const) {
+    const text = values[`${component}-port`];
+    if (text === undefined) continue;
+    const port = Number(text);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+      fail(`firedrill run: --${component}-port must be a port number (got "${text}").`);
+    }
+    fixedPorts[component] = port;
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const reportDir = path.resolve(values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp));
@@ -77,6 +90,8 @@ async function run(args: string[]): Promise<number> {
       alertmanagerConfig: path.resolve(values["alertmanager-config"] ?? defaultFixtures.alertmanagerConfig),
       catalogues: defaultFixtures.catalogues,
       reporter: terminalReporter(),
+      fixedPorts,
+      log: (line) => process.stderr.write(`${line}\n`),
       signal: controller.signal,
     });
     process.stderr.write(`results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`);
@@ -102,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
         return await run(rest);
       case "setup": {
         const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
-        await setup({ force: values.force ?? false, onProgress: printSetupProgress });
+        await setup({ force: values.force ?? false, onProgress: printSetupProgress() });
         return 0;
       }
       case "cleanup": {

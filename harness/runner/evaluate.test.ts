@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expectAlert, expectNoOtherAlerts } from "../scenario/expect-alert.ts";
-import { parseDurationMs } from "../scenario/duration-ms.ts";
+import { parseDuration } from "../time/parse-duration.ts";
 import { evaluate, type Observations } from "./evaluate.ts";
 
-const seconds = (d: string) => parseDurationMs(d) / 1000;
+const seconds = (d: string) => parseDuration(d) / 1000;
 const labels = { alertname: "CosmictronWalFsyncLatency", node: "cosmictron-1", severity: "warning" };
 const fires = expectAlert("CosmictronWalFsyncLatency")
   .withLabels({ node: "cosmictron-1" })

@@ -10,10 +10,11 @@ import { AlertTracker } from "../observe/alert-tracker.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
-import { parseDurationMs } from "../scenario/duration-ms.ts";
+import { parseDuration } from "../time/parse-duration.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import { allocatePorts } from "../stack/ports.ts";
-import { firedrillEnv } from "../stack/leftovers.ts";
+import { checkPortFree } from "../stack/check-port-free.ts";
+import { firedrillEnv } from "../stack/firedrill-env.ts";
+import { freePorts } from "../stack/free-port.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
 import type { Tools } from "../tools/tools.ts";
@@ -38,6 +39,8 @@ export interface RunScenarioOptions {
   readonly signal?: AbortSignal;
   /** Called once the stack is up, so a caller can, e.g., query it (tests). */
   readonly onStackReady?: (stack: StartedStack, fleet: SimFleet, otlp: OtlpSink) => Promise<void>;
+  /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
+  readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
 }
 
 /** The fleet scrape interval the configs use, before speed-up. */
@@ -69,16 +72,19 @@ export async function runScenario(
   await mkdir(path.join(dir, "logs"), { recursive: true });
   try {
     phase("rendering configs");
+    const fixed = options.fixedPorts ?? {};
+    if (fixed.prometheus !== undefined) await checkPortFree(fixed.prometheus, "prometheus");
+    if (fixed.alertmanager !== undefined) await checkPortFree(fixed.alertmanager, "alertmanager");
     const webhook = await WebhookSink.start();
     cleanups.push(() => webhook.close());
     const otlp = await OtlpSink.start();
     cleanups.push(() => otlp.close());
     const nodeCount = scenario.fleet.cosmictron?.nodes ?? 0;
-    const ports = await allocatePorts(nodeCount + 8);
+    const ports = await freePorts(nodeCount + 8);
     const [controlPort, p1, p2, p3, p4, p5, p6, p7, ...nodePorts] = ports as [number, ...number[]];
     const stackPorts = {
-      prometheus: p1!,
-      alertmanager: p2!,
+      prometheus: fixed.prometheus ?? p1!,
+      alertmanager: fixed.alertmanager ?? p2!,
       alertmanagerCluster: p3!,
       collectorOtlpGrpc: p4!,
       collectorOtlpHttp: p5!,
@@ -201,7 +207,7 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const expectations = evaluate(scenario.expect, observations, (d) => parseDurationMs(d) / 1000);
+    const expectations = evaluate(scenario.expect, observations, (d) => parseDuration(d) / 1000);
     await rm(path.join(dir, "prometheus-data"), { recursive: true, force: true });
     await rm(path.join(dir, "alertmanager-data"), { recursive: true, force: true });
     return {
@@ -212,7 +218,7 @@ export async function runScenario(
       speed,
       startedAt: new Date(wallStart).toISOString(),
       wallSeconds: (Date.now() - wallStart) / 1000,
-      durationFleetSeconds: parseDurationMs(scenario.duration) / 1000,
+      durationFleetSeconds: parseDuration(scenario.duration) / 1000,
       ...observations,
       expectations,
       logsDir: path.join(dir, "logs"),
@@ -248,19 +254,19 @@ async function playTimeline(args: {
   const toFleetSeconds = (wallMs: number) =>
     ((wallMs - clock.mapping.wallEpochMs) * clock.speed - t0) / 1000;
   const now = () => (clock.elapsed() - t0) / 1000;
-  const duration = parseDurationMs(scenario.duration) / 1000;
+  const duration = parseDuration(scenario.duration) / 1000;
   const actions = scenario.faults
     .flatMap((step) => [
-      { step, action: "inject" as const, at: parseDurationMs(step.at) / 1000 },
+      { step, action: "inject" as const, at: parseDuration(step.at) / 1000 },
       ...(step.heal === undefined
         ? []
-        : [{ step, action: "heal" as const, at: parseDurationMs(step.heal) / 1000 }]),
+        : [{ step, action: "heal" as const, at: parseDuration(step.heal) / 1000 }]),
     ])
     .sort((a, b) => a.at - b.at);
   const records = new Map<string, { id: string | null; injectedAt: number | null; healedAt: number | null }>();
   const tracker = new AlertTracker();
   // Poll twice per evaluation interval (wall time), never faster than every 50 ms.
-  const pollMs = Math.max(50, parseDurationMs(EVALUATION_INTERVAL) / clock.speed / 2);
+  const pollMs = Math.max(50, parseDuration(EVALUATION_INTERVAL) / clock.speed / 2);
   let nextTick = 60;
   for (;;) {
     throwIfAborted(signal);

@@ -8,6 +8,7 @@ import { chooseDriver } from "../stack/choose-driver.ts";
 import { cleanupLeftovers } from "../stack/leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { ensureTools } from "../setup/ensure-tools.ts";
+import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { repoRoot } from "../tools/tools.ts";
 import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
@@ -25,6 +26,9 @@ export interface RunSuiteOptions {
   readonly catalogues: readonly string[];
   readonly reporter: Reporter;
   readonly signal?: AbortSignal;
+  readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
+  /** Where setup and leftover-cleanup progress goes (the terminal). */
+  readonly log?: (line: string) => void;
 }
 
 /** The default rule files, Alertmanager config and catalogues, from fixtures/. */
@@ -60,8 +64,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const started = Date.now();
   const runId = `fd${started.toString(36)}`;
   const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
-  await cleanupLeftovers();
-  const tools = await ensureTools();
+  const log = options.log ?? (() => undefined);
+  await cleanupLeftovers({ onProgress: log });
+  const tools = await ensureTools({ onProgress: printSetupProgress() });
   const driver = await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
   options.reporter.onRunStart?.({
@@ -104,6 +109,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
         alertmanagerConfig: options.alertmanagerConfig,
         dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
         reporter: options.reporter,
+        ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       results.push(result);

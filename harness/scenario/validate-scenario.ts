@@ -1,5 +1,5 @@
 import { InputError } from "../errors.ts";
-import { parseDurationMs } from "./duration-ms.ts";
+import { parseDuration } from "../time/parse-duration.ts";
 import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,7 +32,7 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
   }
   const duration = (value: unknown, place: string): number => {
     try {
-      return parseDurationMs(String(value));
+      return parseDuration(String(value));
     } catch {
       return fail(place, `is not a duration: ${JSON.stringify(value)}. Write e.g. "30s", "5m" or "1h30m".`);
     }
