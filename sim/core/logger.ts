@@ -1,0 +1,138 @@
+import type { Writable } from "node:stream";
+import type { Clock } from "./clock.ts";
+import type { EnvFilter, LogLevel } from "./env-filter.ts";
+
+/** How log lines look: tracing-subscriber's JSON (production) or its human format (development). */
+export type LogFormat = "json" | "pretty";
+
+/** Field values an event may carry. */
+export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** The span an event happened in, so a log line can be joined with its trace. */
+export interface LogSpan {
+  readonly name: string;
+  readonly traceId: string;
+  readonly spanId: string;
+}
+
+/**
+ * A `tracing`-style logger writing one line per event to a stream, filtered by an EnvFilter, with
+ * fleet-time timestamps. JSON lines follow tracing-subscriber's JSON format:
+ * `{"timestamp","level":"INFO","fields":{"message",...},"target","span":{"name"},"trace_id","span_id","node"}`.
+ *
+ * @example
+ * const log = new Logger({ clock, filter: EnvFilter.parse("info"), format: "json", stream: process.stdout, node: "cosmictron-0" });
+ * log.info("cosmictron_wal", "WAL initialized", { segments: 3 });
+ */
+export class Logger {
+  readonly #clock: Clock;
+  readonly #filter: EnvFilter;
+  readonly #format: LogFormat;
+  readonly #stream: Writable;
+  readonly #node: string | undefined;
+
+  constructor(options: {
+    clock: Clock;
+    filter: EnvFilter;
+    format: LogFormat;
+    stream: Writable;
+    /** The simulated node's id, added to every line (many nodes share one host's stream). */
+    node?: string;
+  }) {
+    this.#clock = options.clock;
+    this.#filter = options.filter;
+    this.#format = options.format;
+    this.#stream = options.stream;
+    this.#node = options.node;
+  }
+
+  /** The same sink and filter, labelled with another node id. */
+  forNode(node: string): Logger {
+    return new Logger({
+      clock: this.#clock,
+      filter: this.#filter,
+      format: this.#format,
+      stream: this.#stream,
+      node,
+    });
+  }
+
+  /** Whether an event would be written; check before building expensive fields. */
+  enabled(level: LogLevel, target: string, span?: LogSpan): boolean {
+    return this.#filter.enabled(level, target, span?.name);
+  }
+
+  /** Writes one event if the filter enables it. */
+  log(level: LogLevel, target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    if (!this.enabled(level, target, span)) return;
+    const timestamp = new Date(this.#clock.now()).toISOString();
+    const line =
+      this.#format === "json"
+        ? this.#json(timestamp, level, target, message, fields, span)
+        : this.#pretty(timestamp, level, target, message, fields, span);
+    if (this.#stream.writable) this.#stream.write(`${line}\n`);
+  }
+
+  trace(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    this.log("trace", target, message, fields, span);
+  }
+
+  debug(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    this.log("debug", target, message, fields, span);
+  }
+
+  info(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    this.log("info", target, message, fields, span);
+  }
+
+  warn(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    this.log("warn", target, message, fields, span);
+  }
+
+  error(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
+    this.log("error", target, message, fields, span);
+  }
+
+  // tracing-subscriber's JSON layout, plus the span's trace context and the node id.
+  #json(
+    timestamp: string,
+    level: LogLevel,
+    target: string,
+    message: string,
+    fields: LogFields | undefined,
+    span: LogSpan | undefined,
+  ): string {
+    const line: Record<string, unknown> = {
+      timestamp,
+      level: level.toUpperCase(),
+      fields: { message, ...fields },
+      target,
+    };
+    if (span) {
+      line.span = { name: span.name };
+      line.trace_id = span.traceId;
+      line.span_id = span.spanId;
+    }
+    if (this.#node !== undefined) line.node = this.#node;
+    return JSON.stringify(line);
+  }
+
+  // tracing-subscriber's default human format: `<ts>  INFO span: target: message k=v`.
+  #pretty(
+    timestamp: string,
+    level: LogLevel,
+    target: string,
+    message: string,
+    fields: LogFields | undefined,
+    span: LogSpan | undefined,
+  ): string {
+    const parts = [`${timestamp} ${level.toUpperCase().padStart(5)}`];
+    if (this.#node !== undefined) parts.push(`${this.#node}:`);
+    if (span) parts.push(`${span.name}{trace_id=${span.traceId} span_id=${span.spanId}}:`);
+    parts.push(`${target}: ${message}`);
+    for (const [key, value] of Object.entries(fields ?? {})) {
+      if (value !== undefined) parts.push(`${key}=${value}`);
+    }
+    return parts.join(" ");
+  }
+}

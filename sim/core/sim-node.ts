@@ -1,0 +1,22 @@
+import type { Heal } from "./fault-definition.ts";
+
+/** What a scraper sees of a node: answering, connection refused, or accepted and never answered. */
+export type NodeState = "up" | "crashed" | "hung";
+
+/** One simulated binary: its own HTTP listener, registry, tracer provider and workload. */
+export interface SimNode {
+  readonly id: string;
+  /** Base URL of its HTTP listener, e.g. http://127.0.0.1:41001. */
+  readonly url: string;
+  readonly state: NodeState;
+  /** Listens and starts the workload. */
+  start(): Promise<void>;
+  /** Closes the listener (connection refused); the heal restarts it on the same port. */
+  crash(): Promise<Heal>;
+  /** Accepts connections but answers nothing; the heal answers again. */
+  hang(): Promise<Heal>;
+  /** Exports finished spans now. */
+  flushSpans(): Promise<void>;
+  /** Stops the workload, flushes spans, closes the listener. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { Clock } from "./clock.ts";
+import type { FaultDefinition } from "./fault-definition.ts";
+import type { LogFormat, Logger } from "./logger.ts";
+import type { SimNode } from "./sim-node.ts";
+
+/** One node a host runs: its id and the port it listens on (0: any free port). */
+export interface NodeSpec {
+  readonly id: string;
+  readonly port: number;
+}
+
+/** What every node of a host shares. */
+export interface HostContext {
+  readonly seed: string | number;
+  readonly clock: Clock;
+  /** The host's log sink; nodes call `forNode(id)`. */
+  readonly logger: Logger;
+  /** OTLP/HTTP base URL (`/v1/traces` is appended); no export when undefined. */
+  readonly otlpEndpoint: string | undefined;
+}
+
+/** A system started in one host process: creates its nodes and knows its faults. */
+export interface SystemHost<N extends SimNode> {
+  readonly faults: readonly FaultDefinition<N>[];
+  createNode(spec: NodeSpec): N;
+  /** Releases what the nodes share (e.g. the msw handlers for external services). */
+  close(): Promise<void>;
+}
+
+/**
+ * A simulated system (Cosmictron, ...): its name, how its logs are configured, and how a host
+ * starts it.
+ */
+export interface SystemDefinition<N extends SimNode = SimNode> {
+  readonly name: string;
+  /** Environment variable overriding the log filter, e.g. COSMICTRON_LOG. */
+  readonly logFilterEnv: string;
+  /** Environment variable overriding the log format, e.g. COSMICTRON_LOG_FORMAT. */
+  readonly logFormatEnv: string;
+  readonly defaultLogFormat: LogFormat;
+  start(context: HostContext): Promise<SystemHost<N>>;
+}

@@ -1,0 +1,198 @@
+import type http from "node:http";
+import type { Clock } from "../core/clock.ts";
+import type { Heal } from "../core/fault-definition.ts";
+import type { Logger } from "../core/logger.ts";
+import { LoopbackServer } from "../core/loopback-server.ts";
+import { NodeLifecycle } from "../core/node-lifecycle.ts";
+import { NodeTracing } from "../core/node-tracing.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+import type { NodeState, SimNode } from "../core/sim-node.ts";
+import { detailedHealth } from "./cosmictron-health.ts";
+import { CosmictronMetrics } from "./cosmictron-metrics.ts";
+import type { ModuleSpec } from "./cosmictron-modules.ts";
+import { CosmictronWorkload } from "./cosmictron-workload.ts";
+import { TsaAuthority, type TsaMode } from "./tsa-authority.ts";
+import { TsaClient } from "./tsa-client.ts";
+
+/** Writes a response with a body. */
+function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * A simulated Cosmictron node: GET /metrics (its own prom-client Registry), GET /v1/health,
+ * /v1/health/ready and /v1/health/detailed, OTLP spans from its own tracer provider, tracing-style
+ * logs, and the knobs its faults turn.
+ *
+ * @example
+ * const node = new CosmictronNode({ id: "cosmictron-0", port: 0, clock, random, modules, logger, tsa });
+ * await node.start();
+ * await fetch(`${node.url}/metrics`);
+ */
+export class CosmictronNode implements SimNode {
+  readonly id: string;
+  readonly metrics: CosmictronMetrics;
+  readonly modules: readonly ModuleSpec[];
+  readonly #server: LoopbackServer;
+  readonly #lifecycle: NodeLifecycle;
+  readonly #tracing: NodeTracing;
+  readonly #workload: CosmictronWorkload;
+  readonly #tsa: TsaAuthority;
+  readonly #log: Logger;
+
+  constructor(options: {
+    id: string;
+    port: number;
+    clock: Clock;
+    /** This node's own generator (derived from the host seed and the node id). */
+    random: SeededRandom;
+    modules: readonly ModuleSpec[];
+    logger: Logger;
+    tsa: TsaAuthority;
+    otlpEndpoint?: string | undefined;
+  }) {
+    this.id = options.id;
+    this.modules = options.modules;
+    this.#tsa = options.tsa;
+    this.#log = options.logger;
+    this.metrics = new CosmictronMetrics(options.modules);
+    this.#tracing = new NodeTracing({
+      serviceName: "cosmictron",
+      instanceId: options.id,
+      otlpEndpoint: options.otlpEndpoint,
+    });
+    this.#workload = new CosmictronWorkload({
+      node: options.id,
+      clock: options.clock,
+      random: options.random,
+      modules: options.modules,
+      metrics: this.metrics,
+      tracer: this.#tracing.tracer,
+      logger: options.logger,
+      tsa: new TsaClient({
+        clock: options.clock,
+        url: TsaAuthority.url,
+        node: options.id,
+        headers: { [TsaAuthority.nodeHeader]: options.id },
+      }),
+    });
+    this.#server = new LoopbackServer({
+      port: options.port,
+      handler: (req, res) => this.#handle(req, res),
+    });
+    this.#lifecycle = new NodeLifecycle(this.#server, {
+      pause: () => this.#workload.pause(),
+      resume: (restarted) => (restarted ? this.#workload.start(true) : this.#workload.resume()),
+    });
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  get state(): NodeState {
+    return this.#lifecycle.state;
+  }
+
+  /** The filesystem size behind cosmictron_storage_disk_total_bytes. */
+  get diskTotalBytes(): number {
+    return this.#workload.diskTotalBytes;
+  }
+
+  async start(): Promise<void> {
+    await this.#server.start();
+    this.#workload.start();
+  }
+
+  async crash(): Promise<Heal> {
+    const heal = await this.#lifecycle.crash();
+    this.#workload.kill();
+    return heal;
+  }
+
+  hang(): Promise<Heal> {
+    return this.#lifecycle.hang();
+  }
+
+  /** fsync takes about `latencySeconds` until healed. */
+  stallFsync(latencySeconds: number): Heal {
+    return this.#workload.fsyncStalls.add(latencySeconds);
+  }
+
+  /** `errorRatio` of reducer calls fail until healed. */
+  errorBurst(errorRatio: number): Heal {
+    return this.#workload.errorBursts.add(errorRatio);
+  }
+
+  /** Bytes used climb to `fillRatio` of the disk over `rampSeconds` of fleet time until healed. */
+  fillStorage(fillRatio: number, rampSeconds: number, now: number): Heal {
+    return this.#workload.storageFills.add({
+      from: this.#workload.bytesUsed(),
+      to: Math.round(fillRatio * this.#workload.diskTotalBytes),
+      startMs: now,
+      rampMs: rampSeconds * 1000,
+    });
+  }
+
+  /** The timestamp authority fails this node's requests in `mode` until healed. */
+  failTsa(mode: Exclude<TsaMode, "ok">): Heal {
+    return this.#tsa.degrade(this.id, mode);
+  }
+
+  async close(): Promise<void> {
+    this.#workload.pause();
+    await this.#server.close();
+    await this.#tracing.shutdown().catch((error: unknown) => {
+      this.#log.warn("cosmictron_core", "failed to flush spans on shutdown", {
+        error: String(error),
+      });
+    });
+  }
+
+  /** Exports finished spans now. */
+  async flushSpans(): Promise<void> {
+    await this.#tracing.forceFlush();
+  }
+
+  // The node's HTTP surface.
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://node").pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+    }
+    switch (path) {
+      case "/metrics":
+        return send(
+          res,
+          200,
+          this.metrics.registry.contentType,
+          await this.metrics.registry.metrics(),
+        );
+      case "/v1/health":
+        return send(res, 200, "text/plain; charset=utf-8", "OK");
+      case "/v1/health/ready": {
+        const { ready } = this.#health();
+        return send(
+          res,
+          ready ? 200 : 503,
+          "text/plain; charset=utf-8",
+          ready ? "OK" : "Service Unavailable",
+        );
+      }
+      case "/v1/health/detailed": {
+        // Diagnostics always answer 200; readiness is the endpoint that fails.
+        return send(res, 200, "application/json", JSON.stringify(this.#health().body));
+      }
+      default:
+        return send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+    }
+  }
+
+  // Health derived from the same state the gauges publish.
+  #health(): ReturnType<typeof detailedHealth> {
+    return detailedHealth(this.#workload.health(), this.modules, {
+      tsaDegraded: this.#tsa.mode(this.id) !== "ok",
+    });
+  }
+}

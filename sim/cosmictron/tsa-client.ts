@@ -1,0 +1,76 @@
+import type { Clock } from "../core/clock.ts";
+
+/** The outcome of one timestamp request. */
+export type TsaResult =
+  | { readonly status: "ok"; readonly serialNumber: number }
+  | { readonly status: "error"; readonly reason: string };
+
+/**
+ * Cosmictron's compliance client for an RFC 3161-style timestamp authority over real HTTP (fetch),
+ * JSON-encoded. The timeout runs in fleet time on the injected clock.
+ *
+ * @example
+ * const tsa = new TsaClient({ clock, url: "https://tsa.cosmictron.example/timestamp", node: "cosmictron-0" });
+ * const result = await tsa.timestamp(digestHex); // { status: "ok", serialNumber: 7 }
+ */
+export class TsaClient {
+  readonly url: string;
+  readonly #clock: Clock;
+  readonly #node: string;
+  readonly #timeoutMs: number;
+  readonly #headers: Record<string, string>;
+
+  constructor(options: {
+    clock: Clock;
+    url: string;
+    node: string;
+    /** Fleet milliseconds before a request counts as failed; default 10 s. */
+    timeoutMs?: number;
+    /** Extra request headers (the sim identifies the node to the authority). */
+    headers?: Record<string, string>;
+  }) {
+    this.url = options.url;
+    this.#clock = options.clock;
+    this.#node = options.node;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#headers = options.headers ?? {};
+  }
+
+  /** Requests a timestamp token for a SHA-256 digest; never throws. */
+  async timestamp(digestHex: string, nonce: number): Promise<TsaResult> {
+    const controller = new AbortController();
+    const timer = this.#clock.setTimeout(() => controller.abort(), this.#timeoutMs);
+    try {
+      const response = await fetch(this.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": `cosmictron/${this.#node}`,
+          ...this.#headers,
+        },
+        body: JSON.stringify({
+          version: 1,
+          messageImprint: { hashAlgorithm: "sha256", hashedMessage: digestHex },
+          nonce,
+          certReq: true,
+        }),
+        signal: controller.signal,
+      });
+      const body = (await response.json().catch(() => undefined)) as
+        | { status?: unknown; serialNumber?: unknown }
+        | undefined;
+      if (!response.ok) return { status: "error", reason: `HTTP ${response.status}` };
+      if (body?.status !== "granted" || typeof body.serialNumber !== "number") {
+        return { status: "error", reason: `status ${String(body?.status)}` };
+      }
+      return { status: "ok", serialNumber: body.serialNumber };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        return { status: "error", reason: `timed out after ${this.#timeoutMs / 1000}s` };
+      }
+      return { status: "error", reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      timer.cancel();
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { SimNode } from "../core/sim-node.ts";
+import type { SystemDefinition } from "../core/system-definition.ts";
+import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
+
+/**
+ * The systems a sim host can run, by the name a config's `system` field uses. Add a system by
+ * adding its definition here.
+ */
+export const systemRegistry: ReadonlyMap<string, SystemDefinition<SimNode>> = new Map<
+  string,
+  SystemDefinition<SimNode>
+>([[cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>]]);
