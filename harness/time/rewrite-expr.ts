@@ -56,6 +56,11 @@ function checkSyntax(expr: string, tree: Tree, speed: number, place: ExprPlace):
   });
   if (error === undefined) return;
   const head = `Failed to rewrite ${placeLabel(place)} for speed ${speed}`;
+  if (expr.trim() === "") {
+    throw new InputError(`${head}: expr is empty. Write a PromQL expression.`, {
+      file: place.file,
+    });
+  }
   const before = tree.resolveInner(error.from, -1);
   if (expr[error.from] === "(" && before.type.name === "Identifier") {
     const name = expr.slice(before.from, before.to);

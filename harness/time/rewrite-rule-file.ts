@@ -23,7 +23,7 @@ export function rewriteRuleFile(yamlText: string, options: RewriteRuleFileOption
   const doc = parseDocument(yamlText);
   const [yamlError] = doc.errors;
   if (yamlError !== undefined) {
-    const [firstLine] = yamlError.message.split("\n");
+    const firstLine = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
     throw new InputError(`Failed to read ${file}: ${firstLine}. Fix the YAML there.`, {
       file,
       cause: yamlError,
