@@ -8,9 +8,14 @@ async function runCheck(
   file: string,
   remedy: string,
 ): Promise<void> {
-  const result = await execa(binary, args, { reject: false, all: true, stripFinalNewline: true });
+  const result = await execa(binary, args, { reject: false });
   if (result.exitCode === 0) return;
-  const output = (result.all ?? "").trim() || result.message;
+  // stdout then stderr, each whole: interleaving them would make the message vary run to run.
+  const output =
+    [result.stdout, result.stderr]
+      .map((text) => String(text ?? "").trim())
+      .filter(Boolean)
+      .join("\n") || result.message;
   throw new InputError(
     `Failed to check ${file}: \`${[binary, ...args].join(" ")}\` exited with ${result.exitCode ?? result.signal}:\n${output}\n${remedy}.`,
     { file, cause: result },

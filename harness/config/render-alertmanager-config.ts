@@ -35,7 +35,7 @@ export function renderAlertmanagerConfig(
   const doc = parseDocument(yamlText);
   const [yamlError] = doc.errors;
   if (yamlError !== undefined) {
-    const [firstLine] = yamlError.message.split("\n");
+    const firstLine = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
     throw new InputError(`Failed to read ${file}: ${firstLine}. Fix the YAML there.`, {
       file,
       cause: yamlError,
@@ -51,6 +51,7 @@ export function renderAlertmanagerConfig(
   }
   if (speed !== 1) {
     // Alertmanager's resolve_timeout default (5m) made explicit so that it is scaled too.
+    if (!isMap(root.get("global", true))) doc.set("global", doc.createNode({}));
     const resolveTimeout = doc.getIn(["global", "resolve_timeout"]);
     const fleetResolveTimeout =
       resolveTimeout === undefined || resolveTimeout === null ? "5m" : String(resolveTimeout);
@@ -58,8 +59,9 @@ export function renderAlertmanagerConfig(
       ["global", "resolve_timeout"],
       scaleDuration(fleetResolveTimeout, speed, `${file}: global.resolve_timeout`),
     );
-    for (const [key, value] of Object.entries(rootDefaults))
-      if (!route.has(key)) route.set(key, value);
+    for (const [key, value] of Object.entries(rootDefaults)) {
+      if (!route.has(key)) route.set(key, doc.createNode(value));
+    }
     scaleRoute(route, speed, file, "route");
   }
   const receivers = root.get("receivers", true);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { alertmanagerTimeFlags, prometheusTimeFlags } from "./time-flags.ts";
+
+describe("time flags", () => {
+  it("divides Prometheus' time defaults by the speed", () => {
+    expect(prometheusTimeFlags(30)).toEqual([
+      "--query.lookback-delta=10s",
+      "--rules.alert.resend-delay=2s",
+      "--rules.alert.for-grace-period=20s",
+      "--rules.alert.for-outage-tolerance=2m",
+    ]);
+  });
+
+  it("gives Prometheus' defaults at speed 1", () => {
+    expect(prometheusTimeFlags(1)).toEqual([
+      "--query.lookback-delta=5m",
+      "--rules.alert.resend-delay=1m",
+      "--rules.alert.for-grace-period=10m",
+      "--rules.alert.for-outage-tolerance=1h",
+    ]);
+  });
+
+  it("divides Alertmanager's alert GC interval by the speed", () => {
+    expect(alertmanagerTimeFlags(30)).toEqual(["--alerts.gc-interval=1m"]);
+    expect(alertmanagerTimeFlags(1)).toEqual(["--alerts.gc-interval=30m"]);
+  });
+
+  it("refuses a speed that leaves no whole millisecond", () => {
+    expect(() => prometheusTimeFlags(1_000_000)).toThrow(
+      "Failed to scale Prometheus' --query.lookback-delta: 5m / 1000000 = 0.3ms, below the 1ms that Prometheus resolves. Run at speed 300000 or lower, or lengthen the duration.",
+    );
+  });
+});
