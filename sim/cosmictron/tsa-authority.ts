@@ -6,6 +6,9 @@ import { EffectStack } from "../core/effect-stack.ts";
 /** How the timestamp authority answers a node: normally, with HTTP 500, or never. */
 export type TsaMode = "ok" | "error" | "timeout";
 
+/** Fleet milliseconds an unanswered request is held before the connection drops. */
+const HOLD_MS = 30_000;
+
 /** The header a Cosmictron node sends so the authority can fail it alone. */
 const NODE_HEADER = "x-cosmictron-node";
 
@@ -60,10 +63,15 @@ export class TsaAuthority {
   async #answer(request: Request): Promise<Response> {
     const mode = this.mode(request.headers.get(NODE_HEADER) ?? "");
     if (mode === "timeout") {
-      // Never answer; release the request only when the client gives up.
+      // Answer nothing until the client gives up; drop the connection after HOLD_MS of fleet
+      // time anyway, so that a client without a timer (virtual clock) still sees a failure.
       await new Promise<void>((resolve) => {
+        const timer = this.#clock.setTimeout(resolve, HOLD_MS);
         if (request.signal.aborted) resolve();
-        else request.signal.addEventListener("abort", () => resolve(), { once: true });
+        request.signal.addEventListener("abort", () => {
+          timer.cancel();
+          resolve();
+        });
       });
       return HttpResponse.error();
     }

@@ -1,5 +1,8 @@
 import type { Clock } from "../core/clock.ts";
 
+/** Wall milliseconds a request is always given, whatever the speed. */
+const MIN_WALL_MS = 250;
+
 /** The outcome of one timestamp request. */
 export type TsaResult =
   | { readonly status: "ok"; readonly serialNumber: number }
@@ -7,7 +10,7 @@ export type TsaResult =
 
 /**
  * Cosmictron's compliance client for an RFC 3161-style timestamp authority over real HTTP (fetch),
- * JSON-encoded. The timeout runs in fleet time on the injected clock.
+ * JSON-encoded. The timeout (10 s by default) runs in fleet time on the injected clock.
  *
  * @example
  * const tsa = new TsaClient({ clock, url: "https://tsa.cosmictron.example/timestamp", node: "cosmictron-0" });
@@ -39,7 +42,16 @@ export class TsaClient {
   /** Requests a timestamp token for a SHA-256 digest; never throws. */
   async timestamp(digestHex: string, nonce: number): Promise<TsaResult> {
     const controller = new AbortController();
-    const timer = this.#clock.setTimeout(() => controller.abort(), this.#timeoutMs);
+    // A fast-forwarded fleet must not time out on in-process I/O: never give up sooner than
+    // MIN_WALL_MS of wall time. A virtual clock jumps synchronously, so it arms no timer at all;
+    // there the authority itself ends an unanswered request after a while of fleet time.
+    const speed = this.#clock.speed;
+    const timer = Number.isFinite(speed)
+      ? this.#clock.setTimeout(
+          () => controller.abort(),
+          Math.max(this.#timeoutMs, MIN_WALL_MS * speed),
+        )
+      : undefined;
     try {
       const response = await fetch(this.url, {
         method: "POST",
@@ -70,7 +82,7 @@ export class TsaClient {
       }
       return { status: "error", reason: error instanceof Error ? error.message : String(error) };
     } finally {
-      timer.cancel();
+      timer?.cancel();
     }
   }
 }
