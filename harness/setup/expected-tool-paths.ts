@@ -11,6 +11,8 @@ export interface ToolPaths {
   readonly prometheus: string;
   readonly promtool: string;
   readonly alertmanager: string;
+  /** The binary as Debian ships it, before relocateAlertmanager(). */
+  readonly debianAlertmanager: string;
   readonly amtool: string;
 }
 
@@ -27,8 +29,9 @@ export async function expectedToolPaths(
     otelcolDir: path.join(dir, `otelcol-${await collectorManifestHash(manifest)}`),
     prometheus: path.join(prometheusDir, "usr/bin/prometheus"),
     promtool: path.join(prometheusDir, "usr/bin/promtool"),
-    // Debian names the Alertmanager binary prometheus-alertmanager.
-    alertmanager: path.join(alertmanagerDir, "usr/bin/prometheus-alertmanager"),
+    // A copy of Debian's prometheus-alertmanager that finds its templates inside the package.
+    alertmanager: path.join(alertmanagerDir, "usr/bin/alertmanager"),
+    debianAlertmanager: path.join(alertmanagerDir, "usr/bin/prometheus-alertmanager"),
     amtool: path.join(alertmanagerDir, "usr/bin/amtool"),
   };
 }

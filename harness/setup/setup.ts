@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Tools, toolsDir } from "../tools/tools.ts";
 import { buildCollector } from "./collector-build.ts";
@@ -7,6 +7,7 @@ import { expectedToolPaths } from "./expected-tool-paths.ts";
 import { findGo } from "./find-go.ts";
 import { installBuilder } from "./install-builder.ts";
 import { pins } from "./pins.ts";
+import { relocateAlertmanager } from "./relocate-alertmanager.ts";
 import { withSetupLock } from "./setup-lock.ts";
 import type { SetupProgress, SetupStepName, SetupStepResult } from "./setup-progress.ts";
 import { toolVersion } from "./tool-version.ts";
@@ -93,13 +94,20 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
           version: pins.alertmanager.debianVersion,
           targetDir: paths.alertmanagerDir,
           cacheDir,
-          marker: path.relative(paths.alertmanagerDir, paths.alertmanager),
+          marker: path.relative(paths.alertmanagerDir, paths.debianAlertmanager),
           force,
           onNote: note,
           onStart: started("alertmanager"),
         });
+        const relocated = await access(paths.alertmanager).then(
+          () => true,
+          () => false,
+        );
+        if (force || !cached || !relocated) {
+          await relocateAlertmanager("alertmanager", paths.debianAlertmanager, paths.alertmanager);
+        }
         alertmanagerVersion = await toolVersion("alertmanager", paths.alertmanager);
-        return { cached, version: alertmanagerVersion };
+        return { cached: cached && relocated, version: alertmanagerVersion };
       });
 
       let otelcol = "";

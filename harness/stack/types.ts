@@ -30,8 +30,14 @@ export interface StackSpec {
     readonly alertmanagerConfig: string;
     readonly collectorConfig: string;
   };
-  /** Prometheus --query.lookback-delta, already divided by the speed (e.g. "10s"). */
-  readonly lookbackDelta: string;
+  /**
+   * Extra command-line flags, already scaled to the run's speed: for Prometheus
+   * --query.lookback-delta, --rules.alert.resend-delay, --rules.alert.for-grace-period, ...
+   */
+  readonly extraArgs: {
+    readonly prometheus: readonly string[];
+    readonly alertmanager: readonly string[];
+  };
   readonly tools: Tools;
 }
 

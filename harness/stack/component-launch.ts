@@ -1,0 +1,93 @@
+import path from "node:path";
+import type { ComponentName, StackSpec } from "./types.ts";
+
+/** How one component is started, the same for processes and containers. */
+export interface ComponentLaunch {
+  readonly component: ComponentName;
+  /** The provisioned binary (on the host; containers copy it into their image). */
+  readonly binary: string;
+  readonly args: readonly string[];
+  /** GET this answering 200 means ready. */
+  readonly readyUrl: string;
+  /** Loopback ports it listens on, checked free before it starts. */
+  readonly ports: readonly number[];
+  /** Folders it writes to, created before it starts. */
+  readonly dataDirs: readonly string[];
+  /** <runDir>/logs/<component>.log */
+  readonly logFile: string;
+  /** The working directory of a process (containers run in /). */
+  readonly cwd: string;
+  /** Data files the binary needs, as host folder → absolute path it reads them from. */
+  readonly assets: readonly { readonly source: string; readonly target: string }[];
+}
+
+/** The command line, readiness URL, ports and folders of one component of a stack spec. */
+export function componentLaunch(spec: StackSpec, component: ComponentName): ComponentLaunch {
+  const { ports, runDir, files, tools, extraArgs } = spec;
+  const logFile = path.join(runDir, "logs", `${component}.log`);
+  switch (component) {
+    case "prometheus": {
+      const data = path.join(runDir, "prometheus-data");
+      return {
+        component,
+        binary: tools.prometheus.path,
+        args: [
+          `--config.file=${files.prometheusConfig}`,
+          `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+          `--storage.tsdb.path=${data}`,
+          "--web.enable-lifecycle",
+          ...extraArgs.prometheus,
+        ],
+        readyUrl: `http://127.0.0.1:${ports.prometheus}/-/ready`,
+        ports: [ports.prometheus],
+        dataDirs: [data],
+        logFile,
+        cwd: runDir,
+        assets: [],
+      };
+    }
+    case "alertmanager": {
+      const data = path.join(runDir, "alertmanager-data");
+      // setup relocates Debian's Alertmanager to read its templates from
+      // usr/share/prometheus/alertmanager below its working directory: the package's root.
+      const packageRoot = path.resolve(path.dirname(tools.alertmanager.path), "../..");
+      const templates = "usr/share/prometheus/alertmanager";
+      return {
+        component,
+        binary: tools.alertmanager.path,
+        args: [
+          `--config.file=${files.alertmanagerConfig}`,
+          `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
+          // An empty cluster address turns clustering (gossip on 0.0.0.0:9094) off.
+          "--cluster.listen-address=",
+          `--storage.path=${data}`,
+          ...extraArgs.alertmanager,
+        ],
+        readyUrl: `http://127.0.0.1:${ports.alertmanager}/-/ready`,
+        ports: [ports.alertmanager],
+        dataDirs: [data],
+        logFile,
+        cwd: packageRoot,
+        assets: [{ source: path.join(packageRoot, templates), target: `/${templates}` }],
+      };
+    }
+    case "collector":
+      return {
+        component,
+        binary: tools.otelcol.path,
+        args: [`--config=${files.collectorConfig}`],
+        // The config the harness renders serves the Collector's own metrics there.
+        readyUrl: `http://127.0.0.1:${ports.collectorTelemetry}/metrics`,
+        ports: [
+          ports.collectorOtlpGrpc,
+          ports.collectorOtlpHttp,
+          ports.collectorPrometheus,
+          ports.collectorTelemetry,
+        ],
+        dataDirs: [],
+        logFile,
+        cwd: runDir,
+        assets: [],
+      };
+  }
+}

@@ -1,0 +1,63 @@
+import { componentLaunch } from "../component-launch.ts";
+import { firedrillEnv } from "../firedrill-env.ts";
+import { RunningStack } from "../running-stack.ts";
+import type {
+  ComponentName,
+  StackDriver,
+  StackProgress,
+  StackSpec,
+  StartedStack,
+} from "../types.ts";
+import { Wait } from "../wait/wait.ts";
+import { ProcessComponent } from "./process-component.ts";
+
+/**
+ * Starts Prometheus, Alertmanager and the Collector as local processes (execa) on the spec's
+ * loopback ports, waits until each is ready, and stops them.
+ *
+ * @example
+ * await using stack = await new ProcessesDriver().withStartupTimeout(30_000).start(spec);
+ */
+export class ProcessesDriver implements StackDriver {
+  readonly name = "processes" as const;
+  private startupTimeoutMs = 60_000;
+  private stopTimeoutMs = 10_000;
+
+  /** How long each component may take to be ready. */
+  withStartupTimeout(ms: number): this {
+    this.startupTimeoutMs = ms;
+    return this;
+  }
+
+  /** How long a component may take to exit after SIGTERM before it gets SIGKILL. */
+  withStopTimeout(ms: number): this {
+    this.stopTimeoutMs = ms;
+    return this;
+  }
+
+  async start(
+    spec: StackSpec,
+    options: { signal?: AbortSignal; onProgress?: (event: StackProgress) => void } = {},
+  ): Promise<StartedStack> {
+    const env = { ...process.env, ...firedrillEnv(spec.runId) } as Record<string, string>;
+    const handle = (component: ComponentName) => {
+      const launch = componentLaunch(spec, component);
+      return new ProcessComponent(
+        launch,
+        env,
+        Wait.forHttp(launch.readyUrl).withStartupTimeout(this.startupTimeoutMs),
+        this.stopTimeoutMs,
+      );
+    };
+    return RunningStack.start(
+      this.name,
+      spec,
+      {
+        prometheus: handle("prometheus"),
+        alertmanager: handle("alertmanager"),
+        collector: handle("collector"),
+      },
+      options,
+    );
+  }
+}
