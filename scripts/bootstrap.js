@@ -14,7 +14,9 @@ export function run(command, args, options = {}) {
     process.exit(2);
   }
   if (result.status !== 0) {
-    process.stderr.write(`firedrill: \`${command} ${args.join(" ")}\` exited with ${result.status}\n`);
+    process.stderr.write(
+      `firedrill: \`${command} ${args.join(" ")}\` exited with ${result.status}\n`,
+    );
     process.exit(result.status ?? 2);
   }
 }
@@ -25,7 +27,9 @@ export function ensureDependencies() {
   const lock = path.join(root, "package-lock.json");
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
-    process.stderr.write(`firedrill: Node ${process.versions.node} is too old; firedrill needs Node 20.19 or newer.\n`);
+    process.stderr.write(
+      `firedrill: Node ${process.versions.node} is too old; firedrill needs Node 20.19 or newer.\n`,
+    );
     process.exit(2);
   }
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;

@@ -19,13 +19,21 @@ if (!dockerUp() && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
   spawnSync("bash", [path.join(root, "scripts/docker-engine.sh")], { cwd: root, stdio: "inherit" });
 }
 if (!dockerUp()) {
-  process.stderr.write("firedrill: no Docker engine answers; the containers driver's tests will be skipped.\n");
+  process.stderr.write(
+    "firedrill: no Docker engine answers; the containers driver's tests will be skipped.\n",
+  );
 }
 
 const out = path.join(mkdtempSync(path.join(os.tmpdir(), "firedrill-test-")), "vitest.json");
 const vitest = spawnSync(
   path.join(root, "node_modules/.bin/vitest"),
-  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)],
+  [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: "inherit" },
 );
 let summary = null;
