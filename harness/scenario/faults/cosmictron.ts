@@ -5,8 +5,15 @@ interface Target {
   readonly node?: string;
 }
 
-function spec(name: string, target: Target, params: FaultSpec["params"] = {}): FaultSpec {
-  const clean = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined));
+/** Builds a FaultSpec, leaving out the params the caller did not give (the sim's defaults apply). */
+function spec(
+  name: string,
+  target: Target,
+  params: Readonly<Record<string, string | number | boolean | undefined>> = {},
+): FaultSpec {
+  const clean = Object.fromEntries(
+    Object.entries(params).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined),
+  );
   return target.node === undefined
     ? { name, params: clean }
     : { name, target: target.node, params: clean };
