@@ -23,7 +23,7 @@ export interface DetailedHealth {
 }
 
 /** Storage above this share of the disk is unhealthy: readiness fails. */
-export const STORAGE_FULL_RATIO = 0.95;
+const STORAGE_FULL_RATIO = 0.95;
 /** Storage above this share is degraded (the "Storage near full" alert's threshold). */
 const STORAGE_HIGH_RATIO = 0.85;
 

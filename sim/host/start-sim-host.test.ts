@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
+import { SimConfigError } from "../core/errors.ts";
 import { type ExpositionFamily, parseExposition } from "../test-support/parse-exposition.ts";
 import { type StartedSimHost, startSimHost } from "./start-sim-host.ts";
 
@@ -377,5 +378,22 @@ describe("startSimHost (cosmictron, virtual clock)", () => {
       target: "cosmictron_core",
       fields: { message: "Cosmictron starting" },
     });
+  });
+
+  it("takes the log filter from COSMICTRON_LOG over the config, and rejects a bad one", async () => {
+    const error = await startSimHost(
+      {
+        system: "cosmictron",
+        seed: 1,
+        nodes: [{ id: "c-0", port: 0 }],
+        controlPort: 0,
+        logFilter: "info",
+      },
+      { clock, logStream: new PassThrough(), env: { COSMICTRON_LOG: "debug,cosmictron_wal=loud" } },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SimConfigError);
+    expect((error as SimConfigError).message).toBe(
+      'Invalid COSMICTRON_LOG: Failed to parse log filter directive "cosmictron_wal=loud": unknown level "loud" (expected trace, debug, info, warn, error or off). Use the Rust EnvFilter form, e.g. "info,cosmictron_wal=trace".',
+    );
   });
 });

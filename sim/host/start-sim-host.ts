@@ -1,5 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Writable } from "node:stream";
 import { type Clock, ScaledClock } from "../core/clock.ts";
 import { ControlServer } from "../core/control-server.ts";
@@ -40,18 +42,19 @@ export interface SimHostOptions {
   readonly configFile?: string;
 }
 
-/** Opens the log file for appending, or fails naming it. */
+/** Opens the log file for appending (creating its folder), or fails naming it. */
 async function openLogFile(path: string, file: string): Promise<Writable> {
-  const stream = createWriteStream(path, { flags: "a" });
   try {
+    await mkdir(dirname(path), { recursive: true });
+    const stream = createWriteStream(path, { flags: "a" });
     await once(stream, "open");
+    return stream;
   } catch (error) {
     throw new SimConfigError(
       `Failed to open log file ${path} named by ${file}: ${(error as Error).message}. Point logFile at a writable path.`,
       { file, field: "logFile", cause: error },
     );
   }
-  return stream;
 }
 
 /** Log filter and format from the system's env variables, else the config, else the defaults. */

@@ -1,0 +1,22 @@
+/**
+ * The simulated fleet's public entry: what the harness may import from sim/. Start a host in
+ * this process with startSimHost, or as a process with `node --import tsx sim/host.ts <config>`.
+ */
+export type { Clock, TimeMapping, Timer } from "./core/clock.ts";
+export { ScaledClock, VirtualClock } from "./core/clock.ts";
+export {
+  FaultNotFoundError,
+  FaultRequestError,
+  PortInUseError,
+  SimConfigError,
+  SimError,
+} from "./core/errors.ts";
+export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
+export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
+export type { NodeState } from "./core/sim-node.ts";
+export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
+export type { HostConfig } from "./host/host-config.ts";
+export { parseHostConfig } from "./host/host-config.ts";
+export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";
+export { READY_PREFIX, startSimHost } from "./host/start-sim-host.ts";
+export { systemRegistry } from "./host/system-registry.ts";
