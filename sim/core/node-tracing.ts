@@ -41,7 +41,7 @@ export class NodeTracing {
             resource,
             spanProcessors: [
               new BatchSpanProcessor(
-                new OTLPTraceExporter({ url: `${endpoint}/v1/traces`, timeoutMillis: 5_000 }),
+                new OTLPTraceExporter({ url: `${endpoint}/v1/traces`, timeoutMillis: 3_000 }),
                 { maxQueueSize: 4096, maxExportBatchSize: 512, scheduledDelayMillis: 1_000 },
               ),
             ],

@@ -1,7 +1,7 @@
 import type { Clock } from "../core/clock.ts";
 
 /** Wall milliseconds a request is always given, whatever the speed. */
-const MIN_WALL_MS = 250;
+const MIN_WALL_MS = 1_000;
 
 /** The outcome of one timestamp request. */
 export type TsaResult =
@@ -46,12 +46,13 @@ export class TsaClient {
     // MIN_WALL_MS of wall time. A virtual clock jumps synchronously, so it arms no timer at all;
     // there the authority itself ends an unanswered request after a while of fleet time.
     const speed = this.#clock.speed;
-    const timer = Number.isFinite(speed)
-      ? this.#clock.setTimeout(
-          () => controller.abort(),
-          Math.max(this.#timeoutMs, MIN_WALL_MS * speed),
-        )
+    const timeoutMs = Number.isFinite(speed)
+      ? Math.max(this.#timeoutMs, MIN_WALL_MS * speed)
       : undefined;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : this.#clock.setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await fetch(this.url, {
         method: "POST",
@@ -78,7 +79,7 @@ export class TsaClient {
       return { status: "ok", serialNumber: body.serialNumber };
     } catch (error) {
       if (controller.signal.aborted) {
-        return { status: "error", reason: `timed out after ${this.#timeoutMs / 1000}s` };
+        return { status: "error", reason: `timed out after ${(timeoutMs ?? 0) / 1000}s` };
       }
       return { status: "error", reason: error instanceof Error ? error.message : String(error) };
     } finally {
