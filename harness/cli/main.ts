@@ -2,10 +2,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
 import { RunAborted } from "../runner/run-scenario.ts";
-import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
+import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { setup } from "../setup/setup.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
-import { cleanupLeftovers } from "../stack/leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
@@ -121,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case "cleanup": {
-        await cleanupLeftovers({ onProgress: (line: string) => process.stderr.write(`${line}\n`) });
+        const count = await removeLeftovers((line) => process.stderr.write(`${line}\n`));
+        if (count === 0) process.stderr.write("nothing to clean up\n");
         return 0;
       }
       case undefined:

@@ -28,7 +28,8 @@ export function terminalReporter(write: (line: string) => void = (l) => process.
       write(`  ${t(seconds)} ${action === "inject" ? "inject" : "heal  "} ${step.id}: ${step.fault.name}${target}`);
     },
     onAlertChange(_scenario, alert, labels, to, seconds) {
-      const { alertname: _a, ...rest } = labels;
+      // The labels that tell instances apart; job, instance and system are noise on a terminal.
+      const { alertname: _a, instance: _i, job: _j, system: _s, ...rest } = labels;
       write(`  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`);
     },
     onScenarioEnd(result) {

@@ -271,6 +271,10 @@ async function playTimeline(args: {
   for (;;) {
     throwIfAborted(signal);
     const t = now();
+    if (t >= nextTick) {
+      reporter.onTick?.(scenario.name, t, duration);
+      nextTick += 60 * Math.max(1, Math.round(duration / 60 / 10));
+    }
     while (actions.length > 0 && actions[0]!.at <= t) {
       const { step, action } = actions.shift()!;
       const record = records.get(step.id) ?? { id: null, injectedAt: null, healedAt: null };
@@ -296,10 +300,6 @@ async function playTimeline(args: {
       );
     }
     if (t >= duration) break;
-    if (t >= nextTick) {
-      reporter.onTick?.(scenario.name, t, duration);
-      nextTick += 60 * Math.max(1, Math.round(duration / 60 / 10));
-    }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   const faults: FaultRecord[] = scenario.faults.map((step) => {

@@ -5,7 +5,7 @@ import { writeResultsJson } from "../../reports/write-results-json.ts";
 import { FiredrillError } from "../errors.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { chooseDriver } from "../stack/choose-driver.ts";
-import { cleanupLeftovers } from "../stack/leftovers.ts";
+import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { ensureTools } from "../setup/ensure-tools.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
@@ -38,6 +38,20 @@ export const defaultFixtures = {
   catalogues: [path.join(repoRoot, "fixtures/cosmictron/catalogue.json")],
 };
 
+/** Removes what a crashed earlier run left behind, saying what it removed. */
+export async function removeLeftovers(log: (line: string) => void): Promise<number> {
+  const removed = await cleanupLeftovers({
+    onProgress: (l) =>
+      log(
+        l.kind === "process"
+          ? `removed leftover process ${l.pid} of run ${l.runId} (${l.command.slice(0, 80)})`
+          : `removed leftover container ${l.name} of run ${l.runId}`,
+      ),
+  });
+  if (removed.length > 0) log(`removed ${removed.length} leftover(s) of an earlier run whose harness died`);
+  return removed.length;
+}
+
 /** Reads the catalogues' assumed metrics, so every report can list them. */
 async function readAssumptions(catalogues: readonly string[]) {
   const out: { metric: string; system: string; reason: string }[] = [];
@@ -65,7 +79,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const runId = `fd${started.toString(36)}`;
   const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
   const log = options.log ?? (() => undefined);
-  await cleanupLeftovers({ onProgress: log });
+  await removeLeftovers(log);
   const tools = await ensureTools({ onProgress: printSetupProgress() });
   const driver = await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
