@@ -14,9 +14,17 @@ export {
 export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
 export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
 export type { NodeState } from "./core/sim-node.ts";
+export type {
+  PlacedNode,
+  ShapeField,
+  SystemTopology,
+  TopologyNode,
+  TopologyScrapeJob,
+} from "./core/system-topology.ts";
 export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
 export type { HostConfig } from "./host/host-config.ts";
 export { parseHostConfig } from "./host/host-config.ts";
 export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";
 export { READY_PREFIX, startSimHost } from "./host/start-sim-host.ts";
 export { systemRegistry } from "./host/system-registry.ts";
+export { topologyRegistry } from "./host/topology-registry.ts";

@@ -3,10 +3,12 @@ import type { FaultDefinition } from "./fault-definition.ts";
 import type { LogFormat, Logger } from "./logger.ts";
 import type { SimNode } from "./sim-node.ts";
 
-/** One node a host runs: its id and the port it listens on (0: any free port). */
+/** One node a host runs: its id, the port it listens on (0: any free port), and its role. */
 export interface NodeSpec {
   readonly id: string;
   readonly port: number;
+  /** The node's role within its system (cgn-router, zipnet, ...); systems with one kind omit it. */
+  readonly role?: string;
 }
 
 /** What every node of a host shares. */

@@ -99,7 +99,7 @@ export function parseHostConfig(
   if (!isPort(controlPort)) fail("controlPort", "must be an integer from 0 to 65535", controlPort);
   if ((controlPort as number) > 0) ports.set(controlPort as number, "controlPort");
   const specs = nodes.map((node: unknown, i): NodeSpec => {
-    if (!isObject(node)) return fail(`nodes[${i}]`, "must be an object {id, port}", node);
+    if (!isObject(node)) return fail(`nodes[${i}]`, "must be an object {id, port, role?}", node);
     if (typeof node.id !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(node.id)) {
       fail(
         `nodes[${i}].id`,
@@ -116,10 +116,17 @@ export function parseHostConfig(
     if (other !== undefined) fail(`nodes[${i}].port`, `is also used by ${other}`, port);
     if (port > 0) ports.set(port, `nodes[${i}]`);
     for (const key of Object.keys(node)) {
-      if (key !== "id" && key !== "port")
-        fail(`nodes[${i}].${key}`, "is not a known field (known: id, port)");
+      if (key !== "id" && key !== "port" && key !== "role")
+        fail(`nodes[${i}].${key}`, "is not a known field (known: id, port, role)");
     }
-    return { id: node.id as string, port };
+    if (node.role !== undefined && typeof node.role !== "string") {
+      fail(`nodes[${i}].role`, "must be a string naming the node's role in its system", node.role);
+    }
+    return {
+      id: node.id as string,
+      port,
+      ...(typeof node.role === "string" && { role: node.role }),
+    };
   });
   if (
     otlpEndpoint !== undefined &&

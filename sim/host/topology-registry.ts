@@ -1,0 +1,11 @@
+import type { SystemTopology } from "../core/system-topology.ts";
+import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
+
+/**
+ * Every system's topology, by system name: the harness reads fleet shapes and scrape jobs
+ * from here. Add a system by adding its topology.
+ */
+export const topologyRegistry: ReadonlyMap<string, SystemTopology> = new Map<
+  string,
+  SystemTopology
+>([[cosmictronTopology.system, cosmictronTopology]]);
