@@ -1,10 +1,11 @@
 /**
  * firedrill's public scenario API: what a scenario file imports (`from "firedrill"`).
  */
-export { defineScenario } from "./scenario/define-scenario.ts";
+
 export type { ScenarioDefinition } from "./scenario/define-scenario.ts";
-export { expectAlert, expectNoOtherAlerts } from "./scenario/expect-alert.ts";
+export { defineScenario } from "./scenario/define-scenario.ts";
 export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect-alert.ts";
+export { expectAlert, expectNoOtherAlerts } from "./scenario/expect-alert.ts";
 export { cosmictron } from "./scenario/faults/cosmictron.ts";
 export type {
   Duration,

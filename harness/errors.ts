@@ -31,10 +31,7 @@ export class StartupError extends FiredrillError {
   readonly component: string;
   /** The last lines the component logged, for the message and the report. */
   readonly logTail: string;
-  constructor(
-    message: string,
-    options: { cause?: unknown; component: string; logTail?: string },
-  ) {
+  constructor(message: string, options: { cause?: unknown; component: string; logTail?: string }) {
     super(message, { cause: options.cause });
     this.component = options.component;
     this.logTail = options.logTail ?? "";

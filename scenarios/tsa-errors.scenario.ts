@@ -4,7 +4,8 @@ import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "fi
 // alert (no `for`); it resolves once the last error has left the 15m window.
 export default defineScenario({
   name: "cosmictron-tsa-errors",
-  description: "The timestamp authority fails for cosmictron-0; TSA failures alert fires and resolves.",
+  description:
+    "The timestamp authority fails for cosmictron-0; TSA failures alert fires and resolves.",
   fleet: { cosmictron: { nodes: 2 } },
   duration: "30m",
   faults: [

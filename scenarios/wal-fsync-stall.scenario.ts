@@ -5,7 +5,8 @@ import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "fi
 // the slow samples leave the 5m window and the alert resolves.
 export default defineScenario({
   name: "cosmictron-wal-fsync-stall",
-  description: "WAL fsync stalls on cosmictron-1; the fsync latency alert pages tickets and resolves.",
+  description:
+    "WAL fsync stalls on cosmictron-1; the fsync latency alert pages tickets and resolves.",
   fleet: { cosmictron: { nodes: 3 } },
   duration: "26m",
   faults: [

@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
 import { RunAborted } from "../runner/run-scenario.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
-import { setup } from "../setup/setup.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
+import { setup } from "../setup/setup.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
@@ -44,7 +44,8 @@ async function run(args: string[]): Promise<number> {
       "alertmanager-port": { type: "string" },
     },
   });
-  if (positionals.length === 0) fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+  if (positionals.length === 0)
+    fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
   const speed = Number(values.speed);
   if (!Number.isFinite(speed) || speed < 1 || speed > 120) {
     fail(`firedrill run: --speed must be a number from 1 to 120 (got "${values.speed}").`);
@@ -64,13 +65,17 @@ async function run(args: string[]): Promise<number> {
     fixedPorts[component] = port;
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp));
+  const reportDir = path.resolve(
+    values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp),
+  );
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
     if (interrupts > 1) {
-      process.stderr.write(`\n${signal} again: exiting now; \`firedrill cleanup\` removes leftovers.\n`);
+      process.stderr.write(
+        `\n${signal} again: exiting now; \`firedrill cleanup\` removes leftovers.\n`,
+      );
       process.exit(130);
     }
     process.stderr.write(`\n${signal}: stopping the stack and the fleet…\n`);
@@ -86,14 +91,18 @@ async function run(args: string[]): Promise<number> {
       speed,
       reportDir,
       ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? defaultFixtures.ruleFiles,
-      alertmanagerConfig: path.resolve(values["alertmanager-config"] ?? defaultFixtures.alertmanagerConfig),
+      alertmanagerConfig: path.resolve(
+        values["alertmanager-config"] ?? defaultFixtures.alertmanagerConfig,
+      ),
       catalogues: defaultFixtures.catalogues,
       reporter: terminalReporter(),
       fixedPorts,
       log: (line) => process.stderr.write(`${line}\n`),
       signal: controller.signal,
     });
-    process.stderr.write(`results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`);
+    process.stderr.write(
+      `results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`,
+    );
     return result.scenarios.every((s) => s.state === "passed") ? 0 : 1;
   } catch (error) {
     if (error instanceof RunAborted) {
@@ -138,11 +147,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`\nfiredrill: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       process.stderr.write(`\nfiredrill: ${error.message}\n\n${HELP}\n`);
       return 2;
     }
-    process.stderr.write(`\nfiredrill: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `\nfiredrill: internal error: ${(error as Error).stack ?? String(error)}\n`,
+    );
     return 2;
   }
 }

@@ -2,7 +2,9 @@ import { describeAlert, formatSeconds } from "../runner/evaluate.ts";
 import type { Reporter } from "../runner/reporter.ts";
 
 /** Live progress on the terminal: one line per step, fault and alert change, then verdicts. */
-export function terminalReporter(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Reporter {
+export function terminalReporter(
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Reporter {
   const started = new Map<string, number>();
   const t = (seconds: number) => `t=${formatSeconds(Math.max(0, seconds))}`.padEnd(9);
   return {
@@ -25,12 +27,16 @@ export function terminalReporter(write: (line: string) => void = (l) => process.
     },
     onFault(_scenario, step, action, seconds) {
       const target = step.fault.target ? ` on ${step.fault.target}` : "";
-      write(`  ${t(seconds)} ${action === "inject" ? "inject" : "heal  "} ${step.id}: ${step.fault.name}${target}`);
+      write(
+        `  ${t(seconds)} ${action === "inject" ? "inject" : "heal  "} ${step.id}: ${step.fault.name}${target}`,
+      );
     },
     onAlertChange(_scenario, alert, labels, to, seconds) {
       // The labels that tell instances apart; job, instance and system are noise on a terminal.
       const { alertname: _a, instance: _i, job: _j, system: _s, ...rest } = labels;
-      write(`  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`);
+      write(
+        `  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`,
+      );
     },
     onScenarioEnd(result) {
       for (const e of result.expectations) {
@@ -38,7 +44,9 @@ export function terminalReporter(write: (line: string) => void = (l) => process.
         if (e.state === "failed") write(`      ${e.message}`);
       }
       const wall = (Date.now() - (started.get(result.name) ?? Date.now())) / 1000;
-      write(`${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall`);
+      write(
+        `${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall`,
+      );
     },
     onRunEnd(result) {
       const passed = result.scenarios.filter((s) => s.state === "passed").length;
@@ -48,7 +56,9 @@ export function terminalReporter(write: (line: string) => void = (l) => process.
         `versions: prometheus ${result.versions.prometheus}, alertmanager ${result.versions.alertmanager}, collector ${result.versions.collector}`,
       );
       if (result.assumptions.length > 0) {
-        write(`assumed metrics (not in the documents): ${result.assumptions.map((a) => a.metric).join(", ")}`);
+        write(
+          `assumed metrics (not in the documents): ${result.assumptions.map((a) => a.metric).join(", ")}`,
+        );
       }
       write(`scenarios: ${passed} passed, ${failed} failed (${result.wallSeconds.toFixed(1)}s)`);
     },

@@ -63,7 +63,12 @@ export class PrometheusClient {
   }
 
   /** Evaluates a range query; times in seconds since the epoch, step in seconds. */
-  async queryRange(promql: string, start: number, end: number, step: number): Promise<MatrixSeries[]> {
+  async queryRange(
+    promql: string,
+    start: number,
+    end: number,
+    step: number,
+  ): Promise<MatrixSeries[]> {
     const params = new URLSearchParams({
       query: promql,
       start: String(start),

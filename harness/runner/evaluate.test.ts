@@ -4,7 +4,11 @@ import { parseDuration } from "../time/parse-duration.ts";
 import { evaluate, type Observations } from "./evaluate.ts";
 
 const seconds = (d: string) => parseDuration(d) / 1000;
-const labels = { alertname: "CosmictronWalFsyncLatency", node: "cosmictron-1", severity: "warning" };
+const labels = {
+  alertname: "CosmictronWalFsyncLatency",
+  node: "cosmictron-1",
+  severity: "warning",
+};
 const fires = expectAlert("CosmictronWalFsyncLatency")
   .withLabels({ node: "cosmictron-1" })
   .firesWithin("8m", { after: "stall" })
@@ -14,8 +18,24 @@ const fires = expectAlert("CosmictronWalFsyncLatency")
 
 function observations(overrides: Partial<Observations> = {}): Observations {
   return {
-    faults: [{ id: "stall", name: "cosmictron.wal.fsync-stall", target: "cosmictron-1", injectedAt: 120, healedAt: 720 }],
-    alerts: [{ alertname: "CosmictronWalFsyncLatency", labels, pendingAt: 135, firingAt: 440, endedAt: 1050 }],
+    faults: [
+      {
+        id: "stall",
+        name: "cosmictron.wal.fsync-stall",
+        target: "cosmictron-1",
+        injectedAt: 120,
+        healedAt: 720,
+      },
+    ],
+    alerts: [
+      {
+        alertname: "CosmictronWalFsyncLatency",
+        labels,
+        pendingAt: 135,
+        firingAt: 440,
+        endedAt: 1050,
+      },
+    ],
     deliveries: [
       { receiver: "tickets", status: "firing", labels, receivedAt: 470 },
       { receiver: "tickets", status: "resolved", labels, receivedAt: 1200 },
@@ -55,7 +75,15 @@ describe("evaluate", () => {
 
   it("fails an alert that fires after its window", () => {
     const late = observations({
-      alerts: [{ alertname: "CosmictronWalFsyncLatency", labels, pendingAt: 135, firingAt: 700, endedAt: 1050 }],
+      alerts: [
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 135,
+          firingAt: 700,
+          endedAt: 1050,
+        },
+      ],
     });
     const [result] = evaluate([fires], late, seconds);
     expect(result?.state === "failed" && result.message).toBe(
@@ -75,7 +103,15 @@ describe("evaluate", () => {
 
   it("fails an alert still firing at the end", () => {
     const stuck = observations({
-      alerts: [{ alertname: "CosmictronWalFsyncLatency", labels, pendingAt: 135, firingAt: 440, endedAt: null }],
+      alerts: [
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 135,
+          firingAt: 440,
+          endedAt: null,
+        },
+      ],
     });
     const [result] = evaluate([fires], stuck, seconds);
     expect(result?.state === "failed" && result.message).toBe(
@@ -89,8 +125,20 @@ describe("evaluate", () => {
     const obs = observations({
       alerts: [
         ...observations().alerts,
-        { alertname: "CosmictronNoLiveness", labels: other, pendingAt: 10, firingAt: 70, endedAt: 100 },
-        { alertname: "CosmictronStorageNearFull", labels: other, pendingAt: 10, firingAt: null, endedAt: 30 },
+        {
+          alertname: "CosmictronNoLiveness",
+          labels: other,
+          pendingAt: 10,
+          firingAt: 70,
+          endedAt: 100,
+        },
+        {
+          alertname: "CosmictronStorageNearFull",
+          labels: other,
+          pendingAt: 10,
+          firingAt: null,
+          endedAt: 30,
+        },
       ],
     });
     const [, result] = evaluate([fires, noOthers], obs, seconds);
@@ -103,7 +151,15 @@ describe("evaluate", () => {
   it("fails a never-fires expectation only on firing, not on pending", () => {
     const never = expectAlert("CosmictronWalFsyncLatency").neverFires().toExpectation();
     const pendingOnly = observations({
-      alerts: [{ alertname: "CosmictronWalFsyncLatency", labels, pendingAt: 135, firingAt: null, endedAt: 200 }],
+      alerts: [
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 135,
+          firingAt: null,
+          endedAt: 200,
+        },
+      ],
     });
     expect(evaluate([never], pendingOnly, seconds)[0]?.state).toBe("passed");
     expect(evaluate([never], observations(), seconds)[0]?.state).toBe("failed");

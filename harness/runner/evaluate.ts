@@ -40,7 +40,11 @@ export function describeAlert(alert: string, labels: LabelMatch): string {
   return inner ? `${alert}{${inner}}` : alert;
 }
 
-function matches(record: { labels: Readonly<Record<string, string>> }, alert: string, labels: LabelMatch) {
+function matches(
+  record: { labels: Readonly<Record<string, string>> },
+  alert: string,
+  labels: LabelMatch,
+) {
   return (
     record.labels.alertname === alert &&
     Object.entries(labels).every(([k, v]) => record.labels[k] === v)
@@ -59,7 +63,7 @@ export function evaluate(
         return evaluateFires(expectation, observations, parseSeconds);
       case "never-fires":
         return evaluateNeverFires(expectation, observations);
-      case "no-other-alerts":
+      default:
         return evaluateNoOthers(expectations, observations);
     }
   });
@@ -129,7 +133,10 @@ function evaluateFires(
     const seen = pendingOnly
       ? `it went pending at ${at(pendingOnly.pendingAt)} but never fired`
       : "it never went pending or firing";
-    return fail(`${who} did not fire: ${window}; observed: ${seen} (observed until ${at(obs.end)}).`, observed);
+    return fail(
+      `${who} did not fire: ${window}; observed: ${seen} (observed until ${at(obs.end)}).`,
+      observed,
+    );
   }
   if (firingAt - faultAt > within) {
     return fail(
@@ -140,24 +147,41 @@ function evaluateFires(
   if (e.receiver !== undefined) {
     const wrong = observed.deliveredTo.filter((r) => r !== e.receiver);
     if (observed.deliveredAt === null) {
-      const where = wrong.length ? `delivered to ${wrong.join(", ")} instead` : "no receiver got it";
-      return fail(`${who} fired at ${at(firingAt)} but was not delivered to ${e.receiver}: ${where}.`, observed);
+      const where = wrong.length
+        ? `delivered to ${wrong.join(", ")} instead`
+        : "no receiver got it";
+      return fail(
+        `${who} fired at ${at(firingAt)} but was not delivered to ${e.receiver}: ${where}.`,
+        observed,
+      );
     }
     if (wrong.length > 0) {
-      return fail(`${who} was delivered to ${wrong.join(", ")} as well as ${e.receiver}.`, observed);
+      return fail(
+        `${who} was delivered to ${wrong.join(", ")} as well as ${e.receiver}.`,
+        observed,
+      );
     }
   }
   if (e.resolvesWithin !== undefined) {
     const resolveWithin = parseSeconds(e.resolvesWithin);
     if (healedAt === null) {
-      return fail(`${who}: fault step "${e.after}" was never healed, so it cannot resolve.`, observed);
+      return fail(
+        `${who}: fault step "${e.after}" was never healed, so it cannot resolve.`,
+        observed,
+      );
     }
     const expected = `expected resolved by ${at(healedAt + resolveWithin)} (within ${e.resolvesWithin} of the heal at ${at(healedAt)})`;
     if (resolvedAt === null) {
-      return fail(`${who} did not resolve: ${expected}; observed: still firing at ${at(obs.end)}.`, observed);
+      return fail(
+        `${who} did not resolve: ${expected}; observed: still firing at ${at(obs.end)}.`,
+        observed,
+      );
     }
     if (resolvedAt < healedAt) {
-      return fail(`${who} resolved at ${at(resolvedAt)}, before the heal at ${at(healedAt)}: ${expected}.`, observed);
+      return fail(
+        `${who} resolved at ${at(resolvedAt)}, before the heal at ${at(healedAt)}: ${expected}.`,
+        observed,
+      );
     }
     if (resolvedAt - healedAt > resolveWithin) {
       return fail(
@@ -180,7 +204,9 @@ function evaluateNeverFires(e: NeverFiresExpectation, obs: Observations): Expect
   const title = `${who} never fires`;
   const fired = obs.alerts.filter((a) => matches(a, e.alert, e.labels) && a.firingAt !== null);
   if (fired.length === 0) return { state: "passed", expectation: e, title };
-  const list = fired.map((a) => `${describeAlert(a.alertname, a.labels)} at t=${formatSeconds(a.firingAt!)}`);
+  const list = fired.map(
+    (a) => `${describeAlert(a.alertname, a.labels)} at t=${formatSeconds(a.firingAt!)}`,
+  );
   return { state: "failed", expectation: e, title, message: `${who} fired: ${list.join("; ")}.` };
 }
 

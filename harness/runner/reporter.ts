@@ -22,7 +22,12 @@ export interface Reporter {
   onPhase?(scenario: string, phase: string): void;
   /** Called about every fleet minute while the drill runs. */
   onTick?(scenario: string, fleetSeconds: number, durationSeconds: number): void;
-  onFault?(scenario: string, step: FaultStep, action: "inject" | "heal", fleetSeconds: number): void;
+  onFault?(
+    scenario: string,
+    step: FaultStep,
+    action: "inject" | "heal",
+    fleetSeconds: number,
+  ): void;
   onAlertChange?(
     scenario: string,
     alert: string,

@@ -1,24 +1,23 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
-import { renderAlertmanagerConfig } from "../config/render-alertmanager-config.ts";
-import { renderCollectorConfig } from "../config/render-collector-config.ts";
-import { renderPrometheusConfig } from "../config/render-prometheus-config.ts";
-import { alertmanagerTimeFlags, prometheusTimeFlags } from "../config/time-flags.ts";
-import { checkAlertmanagerConfig, checkRules } from "../config/promtool.ts";
+import { writeStackConfigs } from "../config/write-stack-configs.ts";
+import { InputError } from "../errors.ts";
 import { AlertTracker } from "../observe/alert-tracker.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
+import type { FaultSpec, FleetShape } from "../scenario/types.ts";
 import { checkPortFree } from "../stack/check-port-free.ts";
 import { firedrillEnv } from "../stack/firedrill-env.ts";
 import { freePorts } from "../stack/free-port.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
-import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
+import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
 import { evaluate } from "./evaluate.ts";
+import { planFleet, systemOfFault } from "./plan-fleet.ts";
 import type { Reporter } from "./reporter.ts";
 import type { FaultRecord, ScenarioResult } from "./result.ts";
 import { SimFleet } from "./sim-fleet.ts";
@@ -38,7 +37,11 @@ export interface RunScenarioOptions {
   readonly reporter: Reporter;
   readonly signal?: AbortSignal;
   /** Called once the stack is up, so a caller can, e.g., query it (tests). */
-  readonly onStackReady?: (stack: StartedStack, fleet: SimFleet, otlp: OtlpSink) => Promise<void>;
+  readonly onStackReady?: (
+    stack: StartedStack,
+    fleets: ReadonlyMap<string, SimFleet>,
+    otlp: OtlpSink,
+  ) => Promise<void>;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
 }
@@ -68,7 +71,6 @@ export async function runScenario(
   const wallStart = Date.now();
   const dir = path.resolve(options.dir);
   await rm(dir, { recursive: true, force: true });
-  await mkdir(path.join(dir, "rules"), { recursive: true });
   await mkdir(path.join(dir, "logs"), { recursive: true });
   try {
     phase("rendering configs");
@@ -79,75 +81,43 @@ export async function runScenario(
     cleanups.push(() => webhook.close());
     const otlp = await OtlpSink.start();
     cleanups.push(() => otlp.close());
-    const nodeCount = scenario.fleet.cosmictron?.nodes ?? 0;
-    const ports = await freePorts(nodeCount + 8);
-    const [controlPort, p1, p2, p3, p4, p5, p6, p7, ...nodePorts] = ports as [number, ...number[]];
+    const nodeCount = [...fleetNodeIds(scenario.fleet).values()].reduce(
+      (n, ids) => n + ids.length,
+      0,
+    );
+    const systems = Object.keys(scenario.fleet).filter(
+      (s) => scenario.fleet[s as keyof FleetShape] !== undefined,
+    );
+    const ports = await freePorts(nodeCount + systems.length + 7);
+    const takePort = () => ports.shift()!;
     const stackPorts = {
-      prometheus: fixed.prometheus ?? p1!,
-      alertmanager: fixed.alertmanager ?? p2!,
-      alertmanagerCluster: p3!,
-      collectorOtlpGrpc: p4!,
-      collectorOtlpHttp: p5!,
-      collectorPrometheus: p6!,
-      collectorTelemetry: p7!,
+      prometheus: fixed.prometheus ?? takePort(),
+      alertmanager: fixed.alertmanager ?? takePort(),
+      alertmanagerCluster: takePort(),
+      collectorOtlpGrpc: takePort(),
+      collectorOtlpHttp: takePort(),
+      collectorPrometheus: takePort(),
+      collectorTelemetry: takePort(),
     };
-    const nodes = nodePorts.map((port, i) => ({ id: `cosmictron-${i}`, port }));
-
-    const ruleFiles: string[] = [];
-    for (const original of options.ruleFiles) {
-      await checkRules(original, tools.promtool.path);
-      const rewritten = rewriteRuleFile(await readFile(original, "utf8"), { speed, file: original });
-      const target = path.join(dir, "rules", path.basename(original));
-      await writeFile(target, rewritten);
-      await checkRules(target, tools.promtool.path);
-      ruleFiles.push(target);
-    }
-    const files = {
-      prometheusConfig: path.join(dir, "prometheus.yml"),
-      alertmanagerConfig: path.join(dir, "alertmanager.yml"),
-      collectorConfig: path.join(dir, "otelcol.yml"),
-    };
-    const amText = await readFile(options.alertmanagerConfig, "utf8");
-    await writeFile(
-      files.alertmanagerConfig,
-      renderAlertmanagerConfig(amText, {
-        speed,
-        webhookOrigin: webhook.origin,
-        file: options.alertmanagerConfig,
-      }),
-    );
-    await checkAlertmanagerConfig(files.alertmanagerConfig, tools.amtool.path);
-    await writeFile(
-      files.collectorConfig,
-      renderCollectorConfig({
-        speed,
-        ports: {
-          otlpGrpc: stackPorts.collectorOtlpGrpc,
-          otlpHttp: stackPorts.collectorOtlpHttp,
-          prometheus: stackPorts.collectorPrometheus,
-          telemetry: stackPorts.collectorTelemetry,
-        },
-        traceSinkUrl: otlp.url,
-      }),
-    );
-    await writeFile(
-      files.prometheusConfig,
-      renderPrometheusConfig({
-        speed,
-        scrapeInterval: SCRAPE_INTERVAL,
-        evaluationInterval: EVALUATION_INTERVAL,
-        ruleFiles,
-        alertmanagerUrl: `127.0.0.1:${stackPorts.alertmanager}`,
-        jobs: [
-          {
-            job: "cosmictron",
-            targets: nodes.map((n) => ({ address: `127.0.0.1:${n.port}`, labels: { node: n.id } })),
-          },
-        ],
-        collectorPrometheus: `127.0.0.1:${stackPorts.collectorPrometheus}`,
-        collectorTelemetry: `127.0.0.1:${stackPorts.collectorTelemetry}`,
-      }),
-    );
+    const plan = planFleet(scenario.fleet, takePort);
+    const fleetJobs = plan.flatMap((p) => p.scrapeJobs);
+    const { files, extraArgs } = await writeStackConfigs({
+      runDir: dir,
+      speed,
+      ruleFiles: options.ruleFiles,
+      alertmanagerConfig: options.alertmanagerConfig,
+      ports: stackPorts,
+      jobs: fleetJobs.map((j) => ({
+        job: j.job,
+        targets: j.targets,
+        ...(j.metricsPath ? { metricsPath: j.metricsPath } : {}),
+      })),
+      webhookOrigin: webhook.origin,
+      traceSinkUrl: otlp.url,
+      scrapeInterval: SCRAPE_INTERVAL,
+      evaluationInterval: EVALUATION_INTERVAL,
+      check: { promtool: tools.promtool.path, amtool: tools.amtool.path },
+    });
     throwIfAborted(signal);
 
     phase(`starting the stack (${options.driver.name})`);
@@ -157,7 +127,7 @@ export async function runScenario(
         runId: `${options.runId}-${scenario.name}`,
         ports: stackPorts,
         files,
-        extraArgs: { prometheus: prometheusTimeFlags(speed), alertmanager: alertmanagerTimeFlags(speed) },
+        extraArgs,
         tools,
       },
       { ...(signal ? { signal } : {}) },
@@ -165,28 +135,36 @@ export async function runScenario(
     cleanups.push(() => stack.stop());
     throwIfAborted(signal);
 
-    phase(`starting the fleet (${nodeCount} cosmictron nodes)`);
     const clock = ScaledClock.startingNow(speed);
-    const fleet = await SimFleet.start(
-      {
-        system: "cosmictron",
-        seed: scenario.seed ?? 42,
-        time: clock.mapping,
-        nodes,
-        controlPort,
-        otlpEndpoint: stack.collectorOtlpHttpUrl,
-        logFile: path.join(dir, "logs", "sim-cosmictron.log"),
-      },
-      { runDir: dir, env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string> },
-    );
-    cleanups.push(() => fleet.stop());
+    const fleets = new Map<string, SimFleet>();
+    for (const planned of plan) {
+      phase(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
+      const fleet = await SimFleet.start(
+        {
+          system: planned.system,
+          seed: scenario.seed ?? 42,
+          time: clock.mapping,
+          nodes: planned.nodes,
+          controlPort: takePort(),
+          otlpEndpoint: stack.collectorOtlpHttpUrl,
+          logFile: path.join(dir, "logs", `sim-${planned.system}.log`),
+        },
+        {
+          runDir: dir,
+          env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string>,
+        },
+      );
+      cleanups.push(() => fleet.stop());
+      fleets.set(planned.system, fleet);
+      throwIfAborted(signal);
+    }
 
     phase("waiting for the first scrape of every target");
     const prometheus = new PrometheusClient(stack.prometheusUrl);
-    await waitForTargets(prometheus, "cosmictron", nodeCount, { timeoutMs: 30_000, signal });
-    await options.onStackReady?.(stack, fleet, otlp);
+    await waitForTargets(prometheus, fleetJobs, { timeoutMs: 30_000, signal });
+    await options.onStackReady?.(stack, fleets, otlp);
 
-    const result = await playTimeline({ scenario, clock, fleet, prometheus, reporter, signal });
+    const result = await playTimeline({ scenario, clock, fleets, prometheus, reporter, signal });
     phase("stopping");
     await runCleanups(cleanups);
     const toSeconds = (wallMs: number) => result.toFleetSeconds(wallMs);
@@ -244,12 +222,21 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 async function playTimeline(args: {
   scenario: LoadedScenario["scenario"];
   clock: ScaledClock;
-  fleet: SimFleet;
+  fleets: ReadonlyMap<string, SimFleet>;
   prometheus: PrometheusClient;
   reporter: Reporter;
   signal: AbortSignal | undefined;
 }) {
-  const { scenario, clock, fleet, prometheus, reporter, signal } = args;
+  const { scenario, clock, fleets, prometheus, reporter, signal } = args;
+  const fleetOf = (fault: FaultSpec) => {
+    const fleet = fleets.get(systemOfFault(fault.name));
+    if (!fleet) {
+      throw new InputError(
+        `Failed to inject fault ${fault.name}: scenario "${scenario.name}" has no ${systemOfFault(fault.name)} nodes in its fleet. Add them to \`fleet\`.`,
+      );
+    }
+    return fleet;
+  };
   const t0 = clock.elapsed();
   const toFleetSeconds = (wallMs: number) =>
     ((wallMs - clock.mapping.wallEpochMs) * clock.speed - t0) / 1000;
@@ -263,7 +250,10 @@ async function playTimeline(args: {
         : [{ step, action: "heal" as const, at: parseDuration(step.heal) / 1000 }]),
     ])
     .sort((a, b) => a.at - b.at);
-  const records = new Map<string, { id: string | null; injectedAt: number | null; healedAt: number | null }>();
+  const records = new Map<
+    string,
+    { id: string | null; injectedAt: number | null; healedAt: number | null }
+  >();
   const tracker = new AlertTracker();
   // Poll twice per evaluation interval (wall time), never faster than every 50 ms.
   const pollMs = Math.max(50, parseDuration(EVALUATION_INTERVAL) / clock.speed / 2);
@@ -279,14 +269,19 @@ async function playTimeline(args: {
       const { step, action } = actions.shift()!;
       const record = records.get(step.id) ?? { id: null, injectedAt: null, healedAt: null };
       if (action === "inject") {
-        record.id = await fleet.inject(step.fault);
+        record.id = await fleetOf(step.fault).inject(step.fault);
         record.injectedAt = now();
       } else if (record.id) {
-        await fleet.heal(record.id);
+        await fleetOf(step.fault).heal(record.id);
         record.healedAt = now();
       }
       records.set(step.id, record);
-      reporter.onFault?.(scenario.name, step, action, action === "inject" ? record.injectedAt! : record.healedAt!);
+      reporter.onFault?.(
+        scenario.name,
+        step,
+        action,
+        action === "inject" ? record.injectedAt! : record.healedAt!,
+      );
     }
     const polledAt = Date.now();
     const alerts = await prometheus.alerts();

@@ -4,11 +4,11 @@ import { writeJunit } from "../../reports/write-junit.ts";
 import { writeResultsJson } from "../../reports/write-results-json.ts";
 import { FiredrillError } from "../errors.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { ensureTools } from "../setup/ensure-tools.ts";
+import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { chooseDriver } from "../stack/choose-driver.ts";
 import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
-import { ensureTools } from "../setup/ensure-tools.ts";
-import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { repoRoot } from "../tools/tools.ts";
 import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
@@ -48,7 +48,8 @@ export async function removeLeftovers(log: (line: string) => void): Promise<numb
           : `removed leftover container ${l.name} of run ${l.runId}`,
       ),
   });
-  if (removed.length > 0) log(`removed ${removed.length} leftover(s) of an earlier run whose harness died`);
+  if (removed.length > 0)
+    log(`removed ${removed.length} leftover(s) of an earlier run whose harness died`);
   return removed.length;
 }
 

@@ -14,7 +14,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const header = 'import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";\n';
+const header =
+  'import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";\n';
 async function scenarioFile(name: string, body: string): Promise<string> {
   const file = path.join(dir, `${name}.scenario.ts`);
   await writeFile(file, header + body);
@@ -59,10 +60,7 @@ describe("loadScenarios", () => {
   });
 
   it("reports a type error with its file, line and column", async () => {
-    const file = await scenarioFile(
-      "typo",
-      valid("typo").replace('nodes: 2', 'nodes: "2"'),
-    );
+    const file = await scenarioFile("typo", valid("typo").replace("nodes: 2", 'nodes: "2"'));
     const message = await messageOf(loadScenarios([file]));
     expect(message).toBe(
       `Invalid scenario file: type errors:\n  ${path.relative(process.cwd(), file)}:4:26 - Type 'string' is not assignable to type 'number'.`,
@@ -77,14 +75,20 @@ describe("loadScenarios", () => {
   });
 
   it("rejects a fault on a node the fleet does not have", async () => {
-    const file = await scenarioFile("node", valid("node").replace('"cosmictron-1"', '"cosmictron-7"'));
+    const file = await scenarioFile(
+      "node",
+      valid("node").replace('"cosmictron-1"', '"cosmictron-7"'),
+    );
     expect(await messageOf(loadScenarios([file]))).toBe(
       'Invalid scenario file: <dir>/node.scenario.ts: faults[0].fault.target "cosmictron-7" is not a node of this fleet (nodes: cosmictron-0, cosmictron-1).',
     );
   });
 
   it("rejects a duration it cannot read", async () => {
-    const file = await scenarioFile("dur", valid("dur").replace('duration: "10m"', 'duration: "10 minutes"'));
+    const file = await scenarioFile(
+      "dur",
+      valid("dur").replace('duration: "10m"', 'duration: "10 minutes"'),
+    );
     expect(await messageOf(loadScenarios([file]))).toBe(
       'Invalid scenario file: <dir>/dur.scenario.ts: duration is not a duration: "10 minutes". Write e.g. "30s", "5m" or "1h30m".',
     );
@@ -96,7 +100,9 @@ describe("loadScenarios", () => {
     expect(await messageOf(loadScenarios([a, b], { only: "gamma" }))).toBe(
       'Unknown scenario "gamma". Known scenarios: alpha, beta.',
     );
-    expect((await loadScenarios([a, b], { only: "beta" })).map((l) => l.scenario.name)).toEqual(["beta"]);
+    expect((await loadScenarios([a, b], { only: "beta" })).map((l) => l.scenario.name)).toEqual([
+      "beta",
+    ]);
   });
 
   it("rejects a file without a default export", async () => {

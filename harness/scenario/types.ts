@@ -7,9 +7,25 @@
 /** A Prometheus-style duration in fleet time: "500ms", "30s", "5m", "1h30m". */
 export type Duration = string;
 
-/** The systems firedrill can simulate; the fleet shape names how many nodes of each. */
+/**
+ * The systems firedrill can simulate and how many nodes of each kind a scenario's fleet has.
+ * Node ids follow from the shape (cosmictron-0, cgn-agent-1, lattice0-zipnet-2, ...).
+ */
 export interface FleetShape {
+  /** Cosmictron reducer hosts: cosmictron-0 … */
   readonly cosmictron?: { readonly nodes: number };
+  /** Cognitora: routers, agents and KV caches (cgn-router-0, cgn-agent-0, cgn-kvcached-0), plus cgn-metrics-0. */
+  readonly cognitora?: {
+    readonly routers?: number;
+    readonly agents?: number;
+    readonly kvcached?: number;
+  };
+  /** Reactor unified servers: reactor-0 … */
+  readonly reactor?: { readonly nodes: number };
+  /** Lattices of six organisms with `members` nodes each: lattice0-zipnet-0 … */
+  readonly lattice?: { readonly lattices?: number; readonly members?: number };
+  /** DSFB motif engine exporters: dsfb-0 … */
+  readonly dsfb?: { readonly nodes: number };
 }
 
 /** A fault as the sim's control API knows it: a name from the fault catalogue and its params. */

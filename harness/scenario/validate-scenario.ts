@@ -1,17 +1,9 @@
 import { InputError } from "../errors.ts";
 import { parseDuration } from "../time/parse-duration.ts";
+import { fleetNodeIds } from "./fleet-node-ids.ts";
 import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Nodes of a system are named <system>-<index>. */
-function nodeIds(scenario: Scenario): Set<string> {
-  const ids = new Set<string>();
-  for (const [system, shape] of Object.entries(scenario.fleet)) {
-    for (let i = 0; i < (shape?.nodes ?? 0); i++) ids.add(`${system}-${i}`);
-  }
-  return ids;
-}
 
 /**
  * Checks what the type checker cannot: names, durations, the timeline's order and the
@@ -34,24 +26,35 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
     try {
       return parseDuration(String(value));
     } catch {
-      return fail(place, `is not a duration: ${JSON.stringify(value)}. Write e.g. "30s", "5m" or "1h30m".`);
+      return fail(
+        place,
+        `is not a duration: ${JSON.stringify(value)}. Write e.g. "30s", "5m" or "1h30m".`,
+      );
     }
   };
   const total = duration(s.duration, "duration");
-  const fleetSize = Object.values(s.fleet ?? {}).reduce((n, shape) => n + (shape?.nodes ?? 0), 0);
-  if (!Number.isInteger(fleetSize) || fleetSize < 1) fail("fleet", "must have at least one node.");
-  const nodes = nodeIds(s);
+  let bySystem: Map<string, string[]>;
+  try {
+    bySystem = fleetNodeIds(s.fleet ?? {});
+  } catch (error) {
+    return fail("fleet", (error as Error).message);
+  }
+  const nodes = new Set([...bySystem.values()].flat());
+  if (nodes.size < 1) fail("fleet", "must have at least one node.");
   const steps = new Map<string, FaultStep>();
   (s.faults ?? []).forEach((step, i) => {
     const place = `faults[${i}]`;
-    if (steps.has(step.id)) fail(`${place}.id`, `"${step.id}" is used twice; fault ids must be unique.`);
+    if (steps.has(step.id))
+      fail(`${place}.id`, `"${step.id}" is used twice; fault ids must be unique.`);
     steps.set(step.id, step);
     const at = duration(step.at, `${place}.at`);
-    if (at > total) fail(`${place}.at`, `(${step.at}) is after the end of the scenario (${s.duration}).`);
+    if (at > total)
+      fail(`${place}.at`, `(${step.at}) is after the end of the scenario (${s.duration}).`);
     if (step.heal !== undefined) {
       const heal = duration(step.heal, `${place}.heal`);
       if (heal <= at) fail(`${place}.heal`, `(${step.heal}) must come after at (${step.at}).`);
-      if (heal > total) fail(`${place}.heal`, `(${step.heal}) is after the end of the scenario (${s.duration}).`);
+      if (heal > total)
+        fail(`${place}.heal`, `(${step.heal}) is after the end of the scenario (${s.duration}).`);
     }
     if (typeof step.fault?.name !== "string") fail(`${place}.fault`, "has no fault name.");
     if (step.fault.target !== undefined && !nodes.has(step.fault.target)) {
@@ -60,20 +63,33 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
         `"${step.fault.target}" is not a node of this fleet (nodes: ${[...nodes].join(", ")}).`,
       );
     }
+    const system = step.fault.name.split(".")[0] ?? "";
+    if (!bySystem.has(system)) {
+      fail(
+        `${place}.fault.name`,
+        `"${step.fault.name}" is a ${system} fault, but the fleet has no ${system} nodes.`,
+      );
+    }
   });
   (s.expect ?? []).forEach((e: Expectation, i) => {
     const place = `expect[${i}]`;
     if (e.kind !== "fires") return;
     const step = steps.get(e.after);
     if (!step) {
-      fail(`${place}.after`, `names fault "${e.after}", which the timeline does not have (faults: ${[...steps.keys()].join(", ") || "none"}).`);
+      fail(
+        `${place}.after`,
+        `names fault "${e.after}", which the timeline does not have (faults: ${[...steps.keys()].join(", ") || "none"}).`,
+      );
       return;
     }
     duration(e.within, `${place}.within`);
     if (e.resolvesWithin !== undefined) {
       duration(e.resolvesWithin, `${place}.resolvesWithin`);
       if (step.heal === undefined) {
-        fail(`${place}.resolvesWithin`, `needs fault "${e.after}" to be healed; give it a heal time.`);
+        fail(
+          `${place}.resolvesWithin`,
+          `needs fault "${e.after}" to be healed; give it a heal time.`,
+        );
       }
     }
   });

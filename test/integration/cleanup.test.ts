@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { firedrill, firedrillContainers, firedrillProcesses, tempReportDir } from "./support.ts";
 
 /** Resolves once the run's output contains `text` (the fault timeline is under way). */
-function waitForOutput(child: ReturnType<typeof firedrill>, text: string, timeoutMs = 120_000): Promise<void> {
+function waitForOutput(
+  child: ReturnType<typeof firedrill>,
+  text: string,
+  timeoutMs = 120_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => reject(new Error(`no "${text}" in the output after ${timeoutMs} ms:\n${seen}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${text}" in the output after ${timeoutMs} ms:\n${seen}`)),
+      timeoutMs,
+    );
     child.all?.on("data", (chunk: Buffer) => {
       seen += chunk.toString("utf8");
       if (seen.includes(text)) {
@@ -20,7 +27,12 @@ function waitForOutput(child: ReturnType<typeof firedrill>, text: string, timeou
 // next start.
 describe("cleanup", () => {
   it("Ctrl-C in the middle of a drill stops everything and exits 130", async () => {
-    const child = firedrill(["run", "scenarios/node-crash.scenario.ts", "--report-dir", tempReportDir("sigint")]);
+    const child = firedrill([
+      "run",
+      "scenarios/node-crash.scenario.ts",
+      "--report-dir",
+      tempReportDir("sigint"),
+    ]);
     await waitForOutput(child, "inject crash");
     expect(firedrillProcesses().length).toBeGreaterThan(0);
     child.kill("SIGINT");
@@ -32,14 +44,26 @@ describe("cleanup", () => {
   });
 
   it("after kill -9 of the harness, the next run removes what the dead one left", async () => {
-    const child = firedrill(["run", "scenarios/node-crash.scenario.ts", "--report-dir", tempReportDir("sigkill")]);
+    const child = firedrill([
+      "run",
+      "scenarios/node-crash.scenario.ts",
+      "--report-dir",
+      tempReportDir("sigkill"),
+    ]);
     await waitForOutput(child, "inject crash");
     child.kill("SIGKILL");
     await child;
     const left = firedrillProcesses();
     expect(left.map((p) => p.cmd).join("\n")).toMatch(/prometheus/);
 
-    const next = await firedrill(["run", "test/integration/scenarios/liveness-short.scenario.ts", "--speed", "60", "--report-dir", tempReportDir("after-kill")]);
+    const next = await firedrill([
+      "run",
+      "test/integration/scenarios/liveness-short.scenario.ts",
+      "--speed",
+      "60",
+      "--report-dir",
+      tempReportDir("after-kill"),
+    ]);
     expect(next.all).toMatch(/removed \d+ leftover/);
     expect(next.exitCode).toBe(0);
     expect(firedrillProcesses()).toEqual([]);

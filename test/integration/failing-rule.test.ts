@@ -11,7 +11,10 @@ describe("a broken threshold", () => {
     mkdirSync(path.join(repoRoot, ".firedrill"), { recursive: true });
     const dir = mkdtempSync(path.join(repoRoot, ".firedrill", "threshold-"));
     const original = readFileSync(path.join(repoRoot, "fixtures/cosmictron/rules.yml"), "utf8");
-    const raised = original.replace(/(rate\(cosmictron_wal_fsync_duration_seconds_bucket\[5m\]\)\s*\)\s*\)\s*>\s*)0\.5/, "$15");
+    const raised = original.replace(
+      /(rate\(cosmictron_wal_fsync_duration_seconds_bucket\[5m\]\)\s*\)\s*\)\s*>\s*)0\.5/,
+      "$15",
+    );
     expect(raised).not.toBe(original);
     const rules = path.join(dir, "rules.yml");
     writeFileSync(rules, raised);

@@ -6,7 +6,10 @@ import { execa, type ResultPromise } from "execa";
 import { repoRoot } from "../../harness/tools/tools.ts";
 
 /** Starts the real CLI as a user would (`node bin/firedrill.js ...`). */
-export function firedrill(args: readonly string[], options: { env?: Record<string, string> } = {}): ResultPromise<{ reject: false; all: true }> {
+export function firedrill(
+  args: readonly string[],
+  options: { env?: Record<string, string> } = {},
+): ResultPromise<{ reject: false; all: true }> {
   return execa(process.execPath, [path.join(repoRoot, "bin/firedrill.js"), ...args], {
     cwd: repoRoot,
     reject: false,
@@ -40,10 +43,14 @@ export function firedrillProcesses(): { pid: number; cmd: string }[] {
 /** Containers labelled by firedrill, when a Docker engine answers. */
 export function firedrillContainers(): string[] {
   try {
-    const out = execFileSync("docker", ["ps", "-a", "--filter", "label=firedrill.run", "--format", "{{.Names}}"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const out = execFileSync(
+      "docker",
+      ["ps", "-a", "--filter", "label=firedrill.run", "--format", "{{.Names}}"],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     return out.split("\n").filter(Boolean);
   } catch {
     return [];
@@ -68,7 +75,12 @@ export function readResults(dir: string): {
     name: string;
     state: string;
     wallSeconds: number;
-    expectations: { state: string; title: string; message?: string; observed?: Record<string, unknown> }[];
+    expectations: {
+      state: string;
+      title: string;
+      message?: string;
+      observed?: Record<string, unknown>;
+    }[];
   }[];
 } {
   return JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));

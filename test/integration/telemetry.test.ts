@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PrometheusClient } from "../../harness/observe/prometheus-client.ts";
 import type { OtlpSink } from "../../harness/observe/otlp-sink.ts";
+import { PrometheusClient } from "../../harness/observe/prometheus-client.ts";
+import { runScenario } from "../../harness/runner/run-scenario.ts";
 import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { ensureTools } from "../../harness/setup/ensure-tools.ts";
 import { chooseDriver } from "../../harness/stack/choose-driver.ts";
 import type { StartedStack } from "../../harness/stack/types.ts";
-import { runScenario } from "../../harness/runner/run-scenario.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import { tempReportDir } from "./support.ts";
 
@@ -22,7 +22,11 @@ const catalogue = JSON.parse(
 ) as { metrics: CatalogueMetric[] };
 
 /** Polls `probe` until it returns a value, or fails after `ms`. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 30_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -42,7 +46,9 @@ async function checkMetrics(prometheus: PrometheusClient): Promise<void> {
       return found.length > 0 ? found : undefined;
     });
     for (const sample of samples) {
-      const labels = Object.keys(sample.metric).filter((l) => !TARGET_LABELS.has(l)).sort();
+      const labels = Object.keys(sample.metric)
+        .filter((l) => !TARGET_LABELS.has(l))
+        .sort();
       expect(labels, series).toEqual([...metric.labels].sort());
       expect(sample.metric.node, series).toMatch(/^cosmictron-[01]$/);
       for (const [label, values] of Object.entries(metric.labelValues ?? {})) {
@@ -68,7 +74,12 @@ async function checkSpans(otlp: OtlpSink, prometheus: PrometheusClient): Promise
   );
   expect(reducer.resource["service.name"]).toBe("cosmictron");
   expect(reducer.attributes["db.system"]).toBe("cosmictron");
-  for (const key of ["cosmictron.reducer", "cosmictron.module", "cosmictron.identity", "cosmictron.tx_id"]) {
+  for (const key of [
+    "cosmictron.reducer",
+    "cosmictron.module",
+    "cosmictron.identity",
+    "cosmictron.tx_id",
+  ]) {
     expect(typeof reducer.attributes[key], key).toBe("string");
     expect(String(reducer.attributes[key]).length, key).toBeGreaterThan(0);
   }
@@ -79,7 +90,9 @@ async function checkSpans(otlp: OtlpSink, prometheus: PrometheusClient): Promise
   });
   // The spanmetrics connector's series reach Prometheus through the Collector's exporter.
   await until("spanmetrics series in Prometheus", async () => {
-    const found = await prometheus.query('{__name__=~"traces_span_metrics_calls_total|calls_total", service_name="cosmictron"}');
+    const found = await prometheus.query(
+      '{__name__=~"traces_span_metrics_calls_total|calls_total", service_name="cosmictron"}',
+    );
     return found.length > 0 ? found : undefined;
   });
 }
@@ -88,7 +101,9 @@ describe("telemetry through the real stack", () => {
   it("scrapes all 15 catalogue metrics with their labels and delivers reducer spans with their attributes", async () => {
     const tools = await ensureTools();
     const driver = await chooseDriver("processes");
-    const [loaded] = await loadScenarios([path.join(repoRoot, "test/integration/scenarios/telemetry.scenario.ts")]);
+    const [loaded] = await loadScenarios([
+      path.join(repoRoot, "test/integration/scenarios/telemetry.scenario.ts"),
+    ]);
     let checked = false;
     const result = await runScenario(loaded!, {
       runId: `telemetry${Date.now().toString(36)}`,

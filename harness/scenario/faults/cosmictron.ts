@@ -12,7 +12,9 @@ function spec(
   params: Readonly<Record<string, string | number | boolean | undefined>> = {},
 ): FaultSpec {
   const clean = Object.fromEntries(
-    Object.entries(params).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined),
+    Object.entries(params).filter(
+      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+    ),
   );
   return target.node === undefined
     ? { name, params: clean }

@@ -5,7 +5,14 @@ export default defineScenario({
   name: "liveness-short",
   fleet: { cosmictron: { nodes: 2 } },
   duration: "4m",
-  faults: [{ id: "crash", at: "30s", heal: "2m30s", fault: cosmictron.nodeCrash({ node: "cosmictron-1" }) }],
+  faults: [
+    {
+      id: "crash",
+      at: "30s",
+      heal: "2m30s",
+      fault: cosmictron.nodeCrash({ node: "cosmictron-1" }),
+    },
+  ],
   expect: [
     expectAlert("CosmictronNoLiveness")
       .withLabels({ node: "cosmictron-1", severity: "critical" })
