@@ -7,6 +7,7 @@ import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { fleetCommand } from "./fleet-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
@@ -18,6 +19,9 @@ Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
                 [--prometheus-port N] [--alertmanager-port N]
+  firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
+                  [--otlp-endpoint URL] [--file-sd FILE]
+                                start the fleet alone and print its scrape targets (file_sd JSON)
   firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
   firedrill cleanup             remove processes and containers left by a crashed run
 
@@ -123,6 +127,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "run":
         return await run(rest);
+      case "fleet":
+        return await fleetCommand(rest);
       case "setup": {
         const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
         await setup({ force: values.force ?? false, onProgress: printSetupProgress() });

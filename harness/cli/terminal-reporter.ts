@@ -23,7 +23,9 @@ export function terminalReporter(
       write(`  · ${phase}`);
     },
     onTick(_scenario, seconds, duration) {
-      write(`  ${t(seconds)} … ${Math.round((100 * seconds) / duration)}% of the drill`);
+      write(
+        `  ${t(seconds)} … ${Math.min(100, Math.round((100 * seconds) / duration))}% of the drill`,
+      );
     },
     onFault(_scenario, step, action, seconds) {
       const target = step.fault.target ? ` on ${step.fault.target}` : "";
