@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { AlertTracker } from "./alert-tracker.ts";
+import type { PrometheusAlert } from "./prometheus-client.ts";
+
+const alert = (state: "pending" | "firing", node = "cosmictron-1"): PrometheusAlert => ({
+  labels: { alertname: "CosmictronNoLiveness", node, severity: "critical", alertstate: state },
+  annotations: {},
+  state,
+  activeAt: new Date(1_000).toISOString(),
+  value: "0",
+});
+
+describe("AlertTracker", () => {
+  it("turns polls into one episode: pending at activeAt, firing when first seen firing, ended when gone", () => {
+    const tracker = new AlertTracker();
+    expect(tracker.observe([alert("pending")], 2_000).map((c) => [c.to, c.at])).toEqual([
+      ["pending", 1_000],
+    ]);
+    expect(tracker.observe([alert("pending")], 3_000)).toEqual([]);
+    expect(tracker.observe([alert("firing")], 4_000).map((c) => [c.to, c.at])).toEqual([
+      ["firing", 4_000],
+    ]);
+    expect(tracker.observe([], 9_000).map((c) => [c.to, c.at])).toEqual([["inactive", 9_000]]);
+    expect(tracker.episodes).toEqual([
+      {
+        alertname: "CosmictronNoLiveness",
+        labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-1", severity: "critical" },
+        pendingAt: 1_000,
+        firingAt: 4_000,
+        endedAt: 9_000,
+      },
+    ]);
+  });
+
+  it("keeps instances apart by their labels and opens a new episode when an alert comes back", () => {
+    const tracker = new AlertTracker();
+    tracker.observe([alert("firing", "cosmictron-0"), alert("pending", "cosmictron-1")], 2_000);
+    tracker.observe([alert("firing", "cosmictron-0")], 3_000);
+    tracker.observe([alert("firing", "cosmictron-0"), alert("pending", "cosmictron-1")], 4_000);
+    expect(
+      tracker.episodes.map((e) => [e.labels.node, e.firingAt ?? null, e.endedAt ?? null]),
+    ).toEqual([
+      ["cosmictron-0", 2_000, null],
+      ["cosmictron-1", null, 3_000],
+      ["cosmictron-1", null, null],
+    ]);
+  });
+});
