@@ -30,6 +30,7 @@ export class Logger {
   readonly #format: LogFormat;
   readonly #stream: Writable;
   readonly #node: string | undefined;
+  readonly #flatten: boolean;
 
   constructor(options: {
     clock: Clock;
@@ -38,12 +39,29 @@ export class Logger {
     stream: Writable;
     /** The simulated node's id, added to every line (many nodes share one host's stream). */
     node?: string;
+    /** JSON: event fields at the top level, as tracing-subscriber's `.flatten_event(true)`. */
+    flatten?: boolean;
   }) {
     this.#clock = options.clock;
     this.#filter = options.filter;
     this.#format = options.format;
     this.#stream = options.stream;
     this.#node = options.node;
+    this.#flatten = options.flatten ?? false;
+  }
+
+  /** The same sink, with some settings replaced (a system's own filter, flattened events). */
+  derive(options: { node?: string; filter?: EnvFilter; flatten?: boolean }): Logger {
+    return new Logger({
+      clock: this.#clock,
+      filter: options.filter ?? this.#filter,
+      format: this.#format,
+      stream: this.#stream,
+      flatten: options.flatten ?? this.#flatten,
+      ...((options.node ?? this.#node) !== undefined && {
+        node: (options.node ?? this.#node) as string,
+      }),
+    });
   }
 
   /** The same sink and filter, labelled with another node id. */
@@ -54,6 +72,7 @@ export class Logger {
       format: this.#format,
       stream: this.#stream,
       node,
+      flatten: this.#flatten,
     });
   }
 
@@ -102,12 +121,10 @@ export class Logger {
     fields: LogFields | undefined,
     span: LogSpan | undefined,
   ): string {
-    const line: Record<string, unknown> = {
-      timestamp,
-      level: level.toUpperCase(),
-      fields: { message, ...fields },
-      target,
-    };
+    const event = { message, ...fields };
+    const line: Record<string, unknown> = this.#flatten
+      ? { timestamp, level: level.toUpperCase(), ...event, target }
+      : { timestamp, level: level.toUpperCase(), fields: event, target };
     if (span) {
       line.span = { name: span.name };
       line.trace_id = span.traceId;

@@ -19,6 +19,8 @@ export interface HostContext {
   readonly logger: Logger;
   /** OTLP/HTTP base URL (`/v1/traces` is appended); no export when undefined. */
   readonly otlpEndpoint: string | undefined;
+  /** The host's environment (e.g. OTEL_TRACES_SAMPLER_ARG); systems fall back to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A system started in one host process: creates its nodes and knows its faults. */

@@ -138,6 +138,7 @@ export async function startSimHost(
     clock,
     logger,
     otlpEndpoint: config.otlpEndpoint,
+    env: options.env ?? process.env,
   });
   const nodes: SimNode[] = config.nodes.map((spec) => systemHost.createNode(spec));
   const faults = new FaultRegistry({ definitions: systemHost.faults, nodes, clock });
