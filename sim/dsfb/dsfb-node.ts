@@ -1,0 +1,184 @@
+import type http from "node:http";
+import type { Clock, Timer } from "../core/clock.ts";
+import type { Heal } from "../core/fault-definition.ts";
+import type { Logger } from "../core/logger.ts";
+import { LoopbackServer } from "../core/loopback-server.ts";
+import { NodeLifecycle } from "../core/node-lifecycle.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+import type { NodeState, SimNode } from "../core/sim-node.ts";
+import { DsfbWorkload } from "./dsfb-workload.ts";
+import type { MetricsSnapshot } from "./metrics-snapshot.ts";
+import { OPENMETRICS_CONTENT_TYPE, renderOpenMetrics } from "./render-openmetrics.ts";
+import { renderPrometheusText } from "./render-prometheus-text.ts";
+import { TextfileWriter } from "./textfile-writer.ts";
+
+/** Fleet ms between two textfile rewrites: node_exporter's usual scrape interval. */
+const TEXTFILE_INTERVAL_MS = 15_000;
+
+/** Writes a response with a body. */
+function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * A simulated DSFB motif-engine exporter (dsfb-database): GET /metrics answers the engine's
+ * snapshot as OpenMetrics 1.0 text, and, when given a `textfilePath`, the same snapshot is
+ * rewritten atomically every 15 fleet seconds in the Prometheus text format for node_exporter's
+ * textfile collector (with a `node` label). No tracing: the document names none.
+ *
+ * @example
+ * const node = new DsfbNode({ id: "dsfb-0", port: 0, clock, random, logger });
+ * await node.start();
+ * await fetch(`${node.url}/metrics`);
+ */
+export class DsfbNode implements SimNode {
+  readonly id: string;
+  readonly #server: LoopbackServer;
+  readonly #lifecycle: NodeLifecycle;
+  readonly #workload: DsfbWorkload;
+  readonly #clock: Clock;
+  readonly #log: Logger;
+  readonly #textfile: TextfileWriter | undefined;
+  #textfileTimer: Timer | undefined;
+
+  constructor(options: {
+    id: string;
+    port: number;
+    clock: Clock;
+    /** This node's own generator (derived from the host seed and the node id). */
+    random: SeededRandom;
+    logger: Logger;
+    /** Where the textfile goes (…/dsfb-0.prom); no textfile when absent. */
+    textfilePath?: string | undefined;
+  }) {
+    this.id = options.id;
+    this.#clock = options.clock;
+    this.#log = options.logger;
+    this.#workload = new DsfbWorkload({
+      clock: options.clock,
+      random: options.random,
+      logger: options.logger,
+    });
+    this.#textfile =
+      options.textfilePath === undefined ? undefined : new TextfileWriter(options.textfilePath);
+    this.#server = new LoopbackServer({
+      port: options.port,
+      handler: (req, res) => this.#handle(req, res),
+    });
+    this.#lifecycle = new NodeLifecycle(this.#server, {
+      pause: () => this.#pause(),
+      resume: (restarted) => {
+        if (restarted) this.#workload.start(true);
+        else this.#workload.resume();
+        this.#scheduleTextfile();
+      },
+    });
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  get state(): NodeState {
+    return this.#lifecycle.state;
+  }
+
+  /** The textfile's path, when the node writes one. */
+  get textfilePath(): string | undefined {
+    return this.#textfile?.path;
+  }
+
+  /** What the exporter publishes now. */
+  snapshot(): MetricsSnapshot {
+    return {
+      motifs: this.#workload.engine.motifs(),
+      streaming: this.#workload.ingestor.counters(),
+    };
+  }
+
+  async start(): Promise<void> {
+    await this.#server.start();
+    this.#workload.start();
+    this.#scheduleTextfile();
+  }
+
+  async crash(): Promise<Heal> {
+    const heal = await this.#lifecycle.crash();
+    this.#workload.kill();
+    return heal;
+  }
+
+  hang(): Promise<Heal> {
+    return this.#lifecycle.hang();
+  }
+
+  /** A `share` of residual samples arrives `lagSeconds` late until healed. */
+  delayResiduals(share: number, lagSeconds: number): Heal {
+    return this.#workload.latePlans.add({ share, lagMs: lagSeconds * 1_000 });
+  }
+
+  /** Every trust-sum observed at an episode boundary is off by `offset` until healed. */
+  driftTrust(offset: number): Heal {
+    return this.#workload.engine.trustDrifts.add(offset);
+  }
+
+  /** Resolves once the textfile holds the latest snapshot written. */
+  async textfileIdle(): Promise<void> {
+    await this.#textfile?.idle();
+  }
+
+  async close(): Promise<void> {
+    this.#pause();
+    await this.#server.close();
+    await this.#textfile?.idle();
+  }
+
+  /** No spans: the exporter does not trace. */
+  async flushSpans(): Promise<void> {}
+
+  // Writes the textfile now and every TEXTFILE_INTERVAL_MS.
+  #scheduleTextfile(): void {
+    this.#textfileTimer?.cancel();
+    this.#textfileTimer = undefined;
+    if (this.#textfile) {
+      this.#writeTextfile();
+      this.#textfileTimer = this.#clock.setInterval(
+        () => this.#writeTextfile(),
+        TEXTFILE_INTERVAL_MS,
+      );
+    }
+  }
+
+  // Stops the workload and the textfile; the file keeps its last content, as a dead process's does.
+  #pause(): void {
+    this.#workload.pause();
+    this.#textfileTimer?.cancel();
+    this.#textfileTimer = undefined;
+  }
+
+  // Rewrites the textfile from the current snapshot; logs the previous write's failure.
+  #writeTextfile(): void {
+    const writer = this.#textfile;
+    if (!writer) return;
+    const failure = writer.lastError;
+    if (failure) {
+      this.#log.error("dsfb_database::metrics_exporter", "textfile write failed", {
+        error: failure.message,
+      });
+    }
+    writer.write(renderPrometheusText(this.snapshot(), { node: this.id }));
+  }
+
+  // The node's HTTP surface: /metrics only.
+  #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const path = new URL(req.url ?? "/", "http://node").pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+    } else if (path === "/metrics") {
+      send(res, 200, OPENMETRICS_CONTENT_TYPE, renderOpenMetrics(this.snapshot()));
+    } else {
+      send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+    }
+  }
+}
