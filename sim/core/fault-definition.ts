@@ -31,5 +31,10 @@ export interface FaultDefinition<N> {
   readonly name: string;
   readonly description: string;
   readonly params: readonly FaultParamSpec[];
+  /**
+   * The node roles the fault acts on (e.g. ["cgn-agent"]); absent: every node. Without a target
+   * it is applied to the host's nodes of these roles only; a target of another role is refused.
+   */
+  readonly roles?: readonly string[];
   apply(node: N, params: FaultParams): Heal | Promise<Heal>;
 }

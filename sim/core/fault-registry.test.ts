@@ -87,3 +87,30 @@ describe("FaultRegistry", () => {
     await expect(faults.heal("f7")).rejects.toBeInstanceOf(FaultNotFoundError);
   });
 });
+
+describe("FaultRegistry with role-scoped faults", () => {
+  const agentOnly: FaultDefinition<SimNode> = { ...slow, name: "demo.agent", roles: ["agent"] };
+  const registry = () =>
+    new FaultRegistry({
+      definitions: [agentOnly],
+      nodes: [
+        { ...fakeNode("router-0"), role: "router" },
+        { ...fakeNode("agent-0"), role: "agent" },
+        { ...fakeNode("agent-1"), role: "agent" },
+      ],
+      clock: new VirtualClock(Date.UTC(2025, 0, 1)),
+    });
+
+  it("applies to the nodes of its roles only when no target is given", async () => {
+    const fault = await registry().inject({ name: "demo.agent" });
+    expect(fault.nodes).toEqual(["agent-0", "agent-1"]);
+  });
+
+  it("refuses a target of another role", async () => {
+    await expect(registry().inject({ name: "demo.agent", target: "router-0" })).rejects.toThrow(
+      new FaultRequestError(
+        'Failed to inject fault: node "router-0" is a router, and "demo.agent" acts on agent nodes only. Target a agent node, or omit the target for all of them.',
+      ),
+    );
+  });
+});

@@ -99,8 +99,18 @@ export class FaultRegistry<N extends SimNode> {
         "Omit it to target every node of the host",
       );
     }
-    const nodes = target == null ? [...this.#nodes] : this.#nodes.filter((n) => n.id === target);
-    if (nodes.length === 0) {
+    const roles = definition.roles;
+    const fits = (n: N) => roles === undefined || (n.role !== undefined && roles.includes(n.role));
+    const nodes =
+      target == null ? this.#nodes.filter(fits) : this.#nodes.filter((n) => n.id === target);
+    const targeted = nodes[0];
+    if (target != null && targeted && !fits(targeted)) {
+      badRequest(
+        `node "${target}" is a ${targeted.role ?? "node without a role"}, and "${name}" acts on ${roles?.join(" or ")} nodes only`,
+        `Target a ${roles?.join(" or ")} node, or omit the target for all of them`,
+      );
+    }
+    if (nodes.length === 0 && target != null) {
       badRequest(
         `unknown target "${String(target)}"`,
         `Use one of: ${this.#nodes.map((n) => n.id).join(", ")}, or omit it for every node`,

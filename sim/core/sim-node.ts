@@ -8,6 +8,8 @@ export interface SimNode {
   readonly id: string;
   /** Base URL of its HTTP listener, e.g. http://127.0.0.1:41001. */
   readonly url: string;
+  /** The node's role within its system (cgn-router, ...); absent for systems with one kind. */
+  readonly role?: string;
   readonly state: NodeState;
   /** Listens and starts the workload. */
   start(): Promise<void>;
