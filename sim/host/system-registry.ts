@@ -1,6 +1,7 @@
 import type { SimNode } from "../core/sim-node.ts";
 import type { SystemDefinition } from "../core/system-definition.ts";
 import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
+import { dsfbSystem } from "../dsfb/dsfb-system.ts";
 
 /**
  * The systems a sim host can run, by the name a config's `system` field uses. Add a system by
@@ -9,4 +10,7 @@ import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
 export const systemRegistry: ReadonlyMap<string, SystemDefinition<SimNode>> = new Map<
   string,
   SystemDefinition<SimNode>
->([[cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>]]);
+>([
+  [cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>],
+  [dsfbSystem.name, dsfbSystem as SystemDefinition<SimNode>],
+]);

@@ -1,5 +1,6 @@
 import type { SystemTopology } from "../core/system-topology.ts";
 import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
+import { dsfbTopology } from "../dsfb/dsfb-topology.ts";
 
 /**
  * Every system's topology, by system name: the harness reads fleet shapes and scrape jobs
@@ -8,4 +9,7 @@ import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
 export const topologyRegistry: ReadonlyMap<string, SystemTopology> = new Map<
   string,
   SystemTopology
->([[cosmictronTopology.system, cosmictronTopology]]);
+>([
+  [cosmictronTopology.system, cosmictronTopology],
+  [dsfbTopology.system, dsfbTopology],
+]);
