@@ -1,0 +1,213 @@
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import type http from "node:http";
+import type { Clock } from "../core/clock.ts";
+import type { Heal } from "../core/fault-definition.ts";
+import type { Logger } from "../core/logger.ts";
+import { LoopbackServer } from "../core/loopback-server.ts";
+import { NodeLifecycle } from "../core/node-lifecycle.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+import type { NodeState, SimNode } from "../core/sim-node.ts";
+import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
+import type { ReactorDeployment } from "./reactor-deployment.ts";
+import { reactorDoctor, reactorHealth } from "./reactor-health.ts";
+import { ReactorLog } from "./reactor-log.ts";
+import { streamLogs } from "./reactor-log-stream.ts";
+import { ReactorMetrics } from "./reactor-metrics.ts";
+import { type ErrorBurst, ReactorWorkload } from "./reactor-workload.ts";
+
+/** The version every capability of the simulated binary reports. */
+const VERSION = "0.1.0";
+/** An incoming X-Request-Id is echoed only when it is printable ASCII of sane length. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** Writes a JSON response. */
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = `${JSON.stringify(body)}\n`;
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Compares two secrets in constant time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * A simulated unified reactor-server: GET /metrics (its own prom-client Registry), GET /health,
+ * the admin endpoints GET /_admin/doctor, /_admin/logs (SSE) and /_admin/version behind
+ * `Authorization: Bearer <token>`, the capability routes (/auth, /data, /storage, /functions,
+ * /jobs, /sites) served by the same model as the seeded workload, X-Request-Id on every response,
+ * and JSON logs with target reactor_<capability>. No spans: Reactor v0 exports none.
+ *
+ * @example
+ * const node = new ReactorNode({ id: "reactor-0", port: 0, clock, random, deployment, logger, adminToken });
+ * await node.start();
+ * await fetch(`${node.url}/health`);
+ */
+export class ReactorNode implements SimNode {
+  readonly id: string;
+  readonly metrics: ReactorMetrics;
+  readonly log: ReactorLog;
+  readonly #clock: Clock;
+  readonly #adminToken: string;
+  readonly #server: LoopbackServer;
+  readonly #lifecycle: NodeLifecycle;
+  readonly #workload: ReactorWorkload;
+
+  constructor(options: {
+    id: string;
+    port: number;
+    clock: Clock;
+    /** This node's own generator (derived from the host seed and the node id). */
+    random: SeededRandom;
+    deployment: ReactorDeployment;
+    logger: Logger;
+    adminToken: string;
+  }) {
+    this.id = options.id;
+    this.#clock = options.clock;
+    this.#adminToken = options.adminToken;
+    this.metrics = new ReactorMetrics(options.deployment);
+    this.log = new ReactorLog({ clock: options.clock, logger: options.logger });
+    this.#workload = new ReactorWorkload({
+      clock: options.clock,
+      random: options.random,
+      deployment: options.deployment,
+      metrics: this.metrics,
+      log: this.log,
+    });
+    this.#server = new LoopbackServer({
+      port: options.port,
+      handler: (req, res) => this.#handle(req, res),
+    });
+    this.#lifecycle = new NodeLifecycle(this.#server, {
+      pause: () => this.#workload.pause(),
+      resume: (restarted) => (restarted ? this.#workload.start(true) : this.#workload.resume()),
+    });
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  get state(): NodeState {
+    return this.#lifecycle.state;
+  }
+
+  async start(): Promise<void> {
+    await this.#server.start();
+    this.#workload.start();
+  }
+
+  async crash(): Promise<Heal> {
+    const heal = await this.#lifecycle.crash();
+    this.#workload.kill();
+    return heal;
+  }
+
+  hang(): Promise<Heal> {
+    return this.#lifecycle.hang();
+  }
+
+  /** `ratio` of one capability's (or every capability's) requests answer 5xx until healed. */
+  errorBurst(burst: ErrorBurst): Heal {
+    return this.#workload.errorBursts.add(burst);
+  }
+
+  /** The queue climbs to `depth` pending jobs over `rampSeconds`; heal lets the workers drain it. */
+  jobsBacklog(depth: number, rampSeconds: number): Heal {
+    return this.#workload.backlogs.add({
+      depth,
+      rampMs: rampSeconds * 1000,
+      startMs: this.#clock.now(),
+    });
+  }
+
+  /** Every pool connection is taken: `errorRatio` of DB-backed requests time out (503). */
+  exhaustDbPool(errorRatio: number): Heal {
+    return this.#workload.poolExhaustions.add(errorRatio);
+  }
+
+  /** The capability's health check fails: /health answers 503 naming it, its routes 503. */
+  failCapability(capability: Capability): Heal {
+    return this.#workload.unhealthy.add(capability);
+  }
+
+  async close(): Promise<void> {
+    this.#workload.pause();
+    await this.#server.close();
+  }
+
+  /** Reactor v0 exports no spans; nothing to flush. */
+  async flushSpans(): Promise<void> {}
+
+  // The node's HTTP surface; every response carries X-Request-Id.
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const incoming = req.headers["x-request-id"];
+    const requestId =
+      typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const url = new URL(req.url ?? "/", "http://reactor");
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    const capability = path.split("/")[1] as Capability;
+    if ((CAPABILITIES as readonly string[]).includes(capability)) {
+      const { status } = this.#workload.serve({ capability, method, path, tenant: "direct" });
+      if (status === 204 || status === 304) {
+        res.writeHead(status);
+        res.end();
+        return;
+      }
+      return sendJson(res, status, status < 400 ? { ok: true } : { error: `HTTP ${status}` });
+    }
+    if (method !== "GET" && method !== "HEAD") {
+      return sendJson(res, 405, { error: "method not allowed" });
+    }
+    if (path === "/metrics") {
+      const body = await this.metrics.registry.metrics();
+      res.writeHead(200, {
+        "content-type": this.metrics.registry.contentType,
+        "content-length": Buffer.byteLength(body),
+      });
+      res.end(body);
+      return;
+    }
+    if (path === "/health") {
+      const { code, body } = reactorHealth(this.#workload.state());
+      return sendJson(res, code, body);
+    }
+    if (path === "/_admin" || path.startsWith("/_admin/")) {
+      if (!this.#authorized(req)) {
+        res.setHeader("www-authenticate", 'Bearer realm="reactor"');
+        return sendJson(res, 401, { error: "unauthorized" });
+      }
+      switch (path) {
+        case "/_admin/doctor":
+          return sendJson(res, 200, reactorDoctor(this.#workload.state()));
+        case "/_admin/version":
+          return sendJson(res, 200, {
+            reactor: VERSION,
+            capabilities: Object.fromEntries(CAPABILITIES.map((c) => [c, VERSION])),
+          });
+        case "/_admin/logs":
+          return streamLogs(req, res, {
+            log: this.log,
+            clock: this.#clock,
+            query: url.searchParams,
+          });
+      }
+    }
+    return sendJson(res, 404, { error: "not found" });
+  }
+
+  // Whether the request carries the admin bearer token.
+  #authorized(req: http.IncomingMessage): boolean {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
+    return match?.[1] !== undefined && sameSecret(match[1], this.#adminToken);
+  }
+}
