@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { firedrill, firedrillContainers, firedrillProcesses, tempReportDir } from "./support.ts";
+import {
+  firedrill,
+  firedrillContainers,
+  firedrillProcesses,
+  firedrillRun,
+  tempReportDir,
+} from "./support.ts";
 
 /** Resolves once the run's output contains `text` (the fault timeline is under way). */
 function waitForOutput(
@@ -34,13 +40,13 @@ describe("cleanup", () => {
       tempReportDir("sigint"),
     ]);
     await waitForOutput(child, "inject crash");
-    expect(firedrillProcesses().length).toBeGreaterThan(0);
+    expect(firedrillProcesses(child.pid).length).toBeGreaterThan(0);
     child.kill("SIGINT");
     const result = await child;
     expect(result.exitCode).toBe(130);
     expect(result.all).toContain("interrupted: everything firedrill started has been stopped.");
-    expect(firedrillProcesses()).toEqual([]);
-    expect(firedrillContainers()).toEqual([]);
+    expect(firedrillProcesses(child.pid)).toEqual([]);
+    expect(firedrillContainers(child.pid)).toEqual([]);
   });
 
   it("after kill -9 of the harness, the next run removes what the dead one left", async () => {
@@ -53,10 +59,10 @@ describe("cleanup", () => {
     await waitForOutput(child, "inject crash");
     child.kill("SIGKILL");
     await child;
-    const left = firedrillProcesses();
+    const left = firedrillProcesses(child.pid);
     expect(left.map((p) => p.cmd).join("\n")).toMatch(/prometheus/);
 
-    const next = await firedrill([
+    const next = await firedrillRun([
       "run",
       "test/integration/scenarios/liveness-short.scenario.ts",
       "--speed",
@@ -66,7 +72,8 @@ describe("cleanup", () => {
     ]);
     expect(next.all).toMatch(/removed \d+ leftover/);
     expect(next.exitCode).toBe(0);
-    expect(firedrillProcesses()).toEqual([]);
-    expect(firedrillContainers()).toEqual([]);
+    expect(firedrillProcesses(child.pid)).toEqual([]);
+    expect(firedrillProcesses(next.pid)).toEqual([]);
+    expect(firedrillContainers(next.pid)).toEqual([]);
   });
 });

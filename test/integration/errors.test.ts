@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../harness/tools/tools.ts";
-import { firedrill, firedrillProcesses, tempReportDir } from "./support.ts";
+import { firedrill, firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 
 // Bad input ends with a clear message, exit code 2, and nothing left running.
 mkdirSync(path.join(repoRoot, ".firedrill"), { recursive: true });
@@ -28,12 +28,12 @@ export default defineScenario({
 });
 `,
     );
-    const result = await firedrill(["run", file, "--report-dir", tempReportDir("broken")]);
+    const result = await firedrillRun(["run", file, "--report-dir", tempReportDir("broken")]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
-      `${path.relative(repoRoot, file)}:6:68 - Type 'number' is not assignable to type 'string'.`,
+      `${path.relative(repoRoot, file)}:6:73 - Type 'number' is not assignable to type 'string'.`,
     );
-    expect(firedrillProcesses()).toEqual([]);
+    expect(firedrillProcesses(result.pid)).toEqual([]);
   });
 
   it("a rule file Prometheus rejects: exit 2 with promtool's reason and the file", async () => {
@@ -47,7 +47,7 @@ export default defineScenario({
         expr: rate(cosmictron_reducer_calls_total[5m] > 0.05
 `,
     );
-    const result = await firedrill([
+    const result = await firedrillRun([
       "run",
       "scenarios/node-crash.scenario.ts",
       "--rules",
@@ -58,11 +58,11 @@ export default defineScenario({
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(rules);
     expect(result.stderr).toMatch(/parse error|unclosed|unexpected/i);
-    expect(firedrillProcesses()).toEqual([]);
+    expect(firedrillProcesses(result.pid)).toEqual([]);
   });
 
   it("an unknown --scenario name: exit 2 listing the known names", async () => {
-    const result = await firedrill(["run", "scenarios/", "--scenario", "no-such-drill"]);
+    const result = await firedrillRun(["run", "scenarios/", "--scenario", "no-such-drill"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       'Unknown scenario "no-such-drill". Known scenarios: cosmictron-baseline, cosmictron-node-crash, cosmictron-tsa-errors, cosmictron-wal-fsync-stall.',
@@ -74,7 +74,7 @@ export default defineScenario({
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as { port: number }).port;
-    const result = await firedrill([
+    const result = await firedrillRun([
       "run",
       "scenarios/node-crash.scenario.ts",
       "--prometheus-port",
@@ -83,12 +83,14 @@ export default defineScenario({
       tempReportDir("busy"),
     ]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(`127.0.0.1:${port}`);
-    expect(firedrillProcesses()).toEqual([]);
+    expect(result.stderr).toContain(
+      `Failed to use port ${port} on 127.0.0.1 for prometheus: another process listens on it. Find it with \`ss -ltnp 'sport = :${port}'\` and stop it, or let firedrill choose free ports.`,
+    );
+    expect(firedrillProcesses(result.pid)).toEqual([]);
   });
 
   it("an unknown flag: exit 2 with the usage", async () => {
-    const result = await firedrill(["run", "scenarios/", "--sped", "30"]);
+    const result = await firedrillRun(["run", "scenarios/", "--sped", "30"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("Unknown option '--sped'");
     expect(result.stderr).toContain("Usage:");

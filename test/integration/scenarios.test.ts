@@ -6,6 +6,7 @@ import {
   firedrill,
   firedrillContainers,
   firedrillProcesses,
+  firedrillRun,
   readResults,
   tempReportDir,
 } from "./support.ts";
@@ -16,7 +17,7 @@ const docker = dockerAvailable();
 // through each driver, at the default speed.
 async function runAll(driver: "processes" | "containers"): Promise<void> {
   const dir = tempReportDir(driver);
-  const result = await firedrill(["run", "scenarios/", "--driver", driver, "--report-dir", dir]);
+  const result = await firedrillRun(["run", "scenarios/", "--driver", driver, "--report-dir", dir]);
   expect(result.all).toContain("scenarios: 4 passed, 0 failed");
   expect(result.exitCode).toBe(0);
 
@@ -51,8 +52,8 @@ async function runAll(driver: "processes" | "containers"): Promise<void> {
     true,
   );
 
-  expect(firedrillProcesses()).toEqual([]);
-  expect(firedrillContainers()).toEqual([]);
+  expect(firedrillProcesses(result.pid)).toEqual([]);
+  expect(firedrillContainers(result.pid)).toEqual([]);
 }
 
 describe("firedrill run scenarios/", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firedrill, readResults, tempReportDir } from "./support.ts";
+import { firedrill, firedrillRun, readResults, tempReportDir } from "./support.ts";
 
 const verdicts = (dir: string) =>
   readResults(dir).scenarios.flatMap((s) => s.expectations.map((e) => [s.name, e.title, e.state]));
@@ -12,8 +12,8 @@ describe("speed", () => {
     const fast = tempReportDir("speed30");
     const scenario = "test/integration/scenarios/liveness-short.scenario.ts";
     const [a, b] = [
-      await firedrill(["run", scenario, "--speed", "1", "--report-dir", slow]),
-      await firedrill(["run", scenario, "--speed", "30", "--report-dir", fast]),
+      await firedrillRun(["run", scenario, "--speed", "1", "--report-dir", slow]),
+      await firedrillRun(["run", scenario, "--speed", "30", "--report-dir", fast]),
     ];
     expect([a.exitCode, b.exitCode]).toEqual([0, 0]);
     expect(verdicts(slow)).toEqual(verdicts(fast));

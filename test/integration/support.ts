@@ -18,19 +18,33 @@ export function firedrill(
   });
 }
 
+/** Runs the CLI to the end; the result carries the harness's pid for leftover checks. */
+export async function firedrillRun(
+  args: readonly string[],
+): Promise<Awaited<ReturnType<typeof firedrill>> & { pid: number }> {
+  const child = firedrill(args);
+  const result = await child;
+  return Object.assign(result, { pid: child.pid ?? -1 });
+}
+
 /** A fresh report folder under the OS temp dir. */
 export function tempReportDir(label: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `firedrill-${label}-`));
 }
 
-/** Processes started by firedrill (they carry FIREDRILL_RUN in their environment). */
-export function firedrillProcesses(): { pid: number; cmd: string }[] {
+/**
+ * Processes started by firedrill (they carry FIREDRILL_RUN in their environment); with
+ * `ownerPid`, only those a given harness process started.
+ */
+export function firedrillProcesses(ownerPid?: number): { pid: number; cmd: string }[] {
   const found: { pid: number; cmd: string }[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, "utf8");
-      if (!environ.split("\0").some((v) => v.startsWith("FIREDRILL_RUN="))) continue;
+      const vars = environ.split("\0");
+      if (!vars.some((v) => v.startsWith("FIREDRILL_RUN="))) continue;
+      if (ownerPid !== undefined && !vars.includes(`FIREDRILL_OWNER_PID=${ownerPid}`)) continue;
       const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ").trim();
       found.push({ pid: Number(entry), cmd });
     } catch {
@@ -41,11 +55,12 @@ export function firedrillProcesses(): { pid: number; cmd: string }[] {
 }
 
 /** Containers labelled by firedrill, when a Docker engine answers. */
-export function firedrillContainers(): string[] {
+export function firedrillContainers(ownerPid?: number): string[] {
+  const label = ownerPid === undefined ? "firedrill.run" : `firedrill.owner-pid=${ownerPid}`;
   try {
     const out = execFileSync(
       "docker",
-      ["ps", "-a", "--filter", "label=firedrill.run", "--format", "{{.Names}}"],
+      ["ps", "-a", "--filter", `label=${label}`, "--format", "{{.Names}}"],
       {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "ignore"],
