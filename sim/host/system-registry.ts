@@ -2,6 +2,7 @@ import type { SimNode } from "../core/sim-node.ts";
 import type { SystemDefinition } from "../core/system-definition.ts";
 import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
 import { dsfbSystem } from "../dsfb/dsfb-system.ts";
+import { reactorSystem } from "../reactor/reactor-system.ts";
 
 /**
  * The systems a sim host can run, by the name a config's `system` field uses. Add a system by
@@ -13,4 +14,5 @@ export const systemRegistry: ReadonlyMap<string, SystemDefinition<SimNode>> = ne
 >([
   [cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>],
   [dsfbSystem.name, dsfbSystem as SystemDefinition<SimNode>],
+  [reactorSystem.name, reactorSystem as SystemDefinition<SimNode>],
 ]);

@@ -1,6 +1,7 @@
 import type { SystemTopology } from "../core/system-topology.ts";
 import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
 import { dsfbTopology } from "../dsfb/dsfb-topology.ts";
+import { reactorTopology } from "../reactor/reactor-topology.ts";
 
 /**
  * Every system's topology, by system name: the harness reads fleet shapes and scrape jobs
@@ -12,4 +13,5 @@ export const topologyRegistry: ReadonlyMap<string, SystemTopology> = new Map<
 >([
   [cosmictronTopology.system, cosmictronTopology],
   [dsfbTopology.system, dsfbTopology],
+  [reactorTopology.system, reactorTopology],
 ]);
