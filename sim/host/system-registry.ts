@@ -2,6 +2,7 @@ import type { SimNode } from "../core/sim-node.ts";
 import type { SystemDefinition } from "../core/system-definition.ts";
 import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
 import { dsfbSystem } from "../dsfb/dsfb-system.ts";
+import { latticeSystem } from "../lattice/lattice-system.ts";
 import { reactorSystem } from "../reactor/reactor-system.ts";
 
 /**
@@ -14,5 +15,6 @@ export const systemRegistry: ReadonlyMap<string, SystemDefinition<SimNode>> = ne
 >([
   [cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>],
   [dsfbSystem.name, dsfbSystem as SystemDefinition<SimNode>],
+  [latticeSystem.name, latticeSystem as SystemDefinition<SimNode>],
   [reactorSystem.name, reactorSystem as SystemDefinition<SimNode>],
 ]);

@@ -1,6 +1,7 @@
 import type { SystemTopology } from "../core/system-topology.ts";
 import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
 import { dsfbTopology } from "../dsfb/dsfb-topology.ts";
+import { latticeTopology } from "../lattice/lattice-topology.ts";
 import { reactorTopology } from "../reactor/reactor-topology.ts";
 
 /**
@@ -13,5 +14,6 @@ export const topologyRegistry: ReadonlyMap<string, SystemTopology> = new Map<
 >([
   [cosmictronTopology.system, cosmictronTopology],
   [dsfbTopology.system, dsfbTopology],
+  [latticeTopology.system, latticeTopology],
   [reactorTopology.system, reactorTopology],
 ]);

@@ -1,0 +1,230 @@
+import type http from "node:http";
+import type { Clock, Timer } from "../core/clock.ts";
+import type { LogLevel } from "../core/env-filter.ts";
+import type { Heal } from "../core/fault-definition.ts";
+import type { LogFields, Logger } from "../core/logger.ts";
+import { LoopbackServer } from "../core/loopback-server.ts";
+import { NodeLifecycle } from "../core/node-lifecycle.ts";
+import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { ChainRpcClient } from "./chain-rpc-client.ts";
+import type { LatticeMember } from "./lattice-member.ts";
+import { LatticeMetrics } from "./lattice-metrics.ts";
+import { parseLatticeNodeId } from "./lattice-node-id.ts";
+import type { Organism } from "./lattice-organisms.ts";
+import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
+import { latticeRole } from "./lattice-role.ts";
+import type { LatticeRuntime } from "./lattice-runtime.ts";
+
+/** Writes a response with a body. */
+function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * One member of one organism of a lattice: its own PROMETHEUS_ADDR-style exporter on its own
+ * loopback port (GET /metrics, its own Registry), GET /health, GET /status (the public status
+ * page's fields: lattice, lattice_id hex, organism up, last committed slot), JSON logs with
+ * lattice/organism/role/slot fields; tally members read the chain RPC every block.
+ *
+ * @example
+ * const node = new LatticeNode({ id: "lattice0-zipnet-0", port: 0, clock, runtime, logger });
+ * await node.start();
+ * await fetch(`${node.url}/metrics`);
+ */
+export class LatticeNode implements SimNode, LatticeMember {
+  readonly id: string;
+  readonly lattice: string;
+  readonly organism: Organism;
+  readonly member: number;
+  readonly role: string;
+  readonly metrics: LatticeMetrics;
+  readonly #clock: Clock;
+  readonly #runtime: LatticeRuntime;
+  readonly #log: Logger;
+  readonly #rpc: ChainRpcClient | undefined;
+  readonly #server: LoopbackServer;
+  readonly #lifecycle: NodeLifecycle;
+  #started = false;
+  #timer: Timer | undefined;
+  #generation = 0;
+  #chainHeadMs: number | undefined;
+  #chainLagSeconds = 0;
+
+  constructor(options: {
+    id: string;
+    port: number;
+    clock: Clock;
+    runtime: LatticeRuntime;
+    logger: Logger;
+    /** Tally members' chain RPC client. */
+    rpc?: ChainRpcClient;
+  }) {
+    const { lattice, organism, member } = parseLatticeNodeId(options.id);
+    this.id = options.id;
+    this.lattice = lattice;
+    this.organism = organism;
+    this.member = member;
+    this.role = latticeRole(organism);
+    this.#clock = options.clock;
+    this.#runtime = options.runtime;
+    this.#log = options.logger;
+    this.#rpc = organism === "tally" ? options.rpc : undefined;
+    this.metrics = new LatticeMetrics({
+      lattice,
+      latticeId: options.runtime.latticeId,
+      organism,
+      role: this.role,
+    });
+    this.#server = new LoopbackServer({
+      port: options.port,
+      handler: (req, res) => this.#handle(req, res),
+    });
+    this.#lifecycle = new NodeLifecycle(this.#server, {
+      pause: () => this.#pause(),
+      resume: (restarted) => {
+        if (restarted) {
+          this.metrics.initialize();
+          this.#boot();
+        }
+        this.#resume();
+      },
+    });
+    options.runtime.add(this);
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  get state(): NodeState {
+    return this.#lifecycle.state;
+  }
+
+  get running(): boolean {
+    return this.#started && this.#lifecycle.running;
+  }
+
+  get chainLagSeconds(): number {
+    return this.#chainLagSeconds;
+  }
+
+  async start(): Promise<void> {
+    await this.#server.start();
+    this.#started = true;
+    this.#boot();
+    this.#resume();
+    this.#runtime.start();
+  }
+
+  crash(): Promise<Heal> {
+    return this.#lifecycle.crash();
+  }
+
+  hang(): Promise<Heal> {
+    return this.#lifecycle.hang();
+  }
+
+  async flushSpans(): Promise<void> {
+    // The document names no traces for lattice organisms; nothing to export.
+  }
+
+  async close(): Promise<void> {
+    this.#started = false;
+    this.#pause();
+    await this.#server.close();
+  }
+
+  log(level: LogLevel, target: string, message: string, fields?: LogFields): void {
+    this.#log.log(level, target, message, {
+      lattice: this.lattice,
+      organism: this.organism,
+      role: this.role,
+      slot: this.#runtime.slot,
+      ...fields,
+    });
+  }
+
+  // The startup lines a member writes.
+  #boot(): void {
+    this.log("info", "mosaik::lattice", "organism member starting", {
+      lattice_id: this.#runtime.latticeId,
+      member: this.member,
+    });
+  }
+
+  // Starts the member's own periodic work (tally: reading the chain head).
+  #resume(): void {
+    this.#pause();
+    if (this.#rpc) {
+      this.#timer = this.#clock.setInterval(() => this.#readChain(), LATTICE_PARAMETERS.blockMs);
+    }
+  }
+
+  #pause(): void {
+    this.#timer?.cancel();
+    this.#timer = undefined;
+    this.#generation++;
+  }
+
+  // Reads the chain head and publishes its age; a failed read lets the age grow.
+  #readChain(): void {
+    const rpc = this.#rpc;
+    if (!rpc) return;
+    const generation = this.#generation;
+    void rpc.latestBlock().then((head) => {
+      if (generation !== this.#generation) return;
+      const now = this.#clock.now();
+      if (head.status === "ok") this.#chainHeadMs = head.timestampMs;
+      else {
+        this.log("error", "lattice::tally", "chain RPC request failed", {
+          url: rpc.url,
+          error: head.reason,
+        });
+      }
+      const headMs = this.#chainHeadMs ?? now;
+      this.#chainLagSeconds = Math.max(0, (now - headMs) / 1000);
+      this.metrics.gauge("tally_chain_rpc_lag_seconds").set(this.#chainLagSeconds);
+    });
+  }
+
+  // The node's HTTP surface.
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://node").pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+    }
+    switch (path) {
+      case "/metrics":
+        return send(
+          res,
+          200,
+          this.metrics.registry.contentType,
+          await this.metrics.registry.metrics(),
+        );
+      case "/health":
+        return send(res, 200, "text/plain; charset=utf-8", "OK");
+      case "/status": {
+        const slot = this.#runtime.slot;
+        const last = this.#runtime.lastCommitted(this.organism);
+        const body = {
+          lattice: this.lattice,
+          lattice_id: this.#runtime.latticeId,
+          organism: this.organism,
+          role: this.role,
+          member: this.member,
+          slot,
+          leader: this.#runtime.leader(this.organism) === this.member,
+          last_committed_slot: last ?? null,
+          up:
+            this.#runtime.leader(this.organism) !== undefined &&
+            last !== undefined &&
+            slot - last <= 2,
+        };
+        return send(res, 200, "application/json", JSON.stringify(body));
+      }
+      default:
+        return send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+    }
+  }
+}

@@ -1,0 +1,308 @@
+import type { Clock, Timer } from "../core/clock.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+import { LatticeEffects } from "./lattice-effects.ts";
+import { latticeId } from "./lattice-id.ts";
+import type { LatticeMember } from "./lattice-member.ts";
+import { ORGANISMS, type Organism } from "./lattice-organisms.ts";
+import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
+import { RaftGroup } from "./raft-group.ts";
+
+/** Normal commit latency per organism: log-normal median and a cap (seconds), far under the red lines. */
+const LATENCY: Readonly<Record<Organism, { median: number; max: number }>> = {
+  zipnet: { median: 0.8, max: 4 },
+  unseal: { median: 1.2, max: 4 },
+  offer: { median: 0.4, max: 1 },
+  atelier: { median: 2, max: 5 },
+  relay: { median: 0.35, max: 1 },
+  tally: { median: 3, max: 8 },
+};
+
+/** The histogram each organism observes its commit latency in (atelier has none). */
+const LATENCY_METRIC: Readonly<Record<Organism, string | undefined>> = {
+  zipnet: "zipnet_round_commit_latency_seconds",
+  unseal: "unseal_decrypt_latency_seconds",
+  offer: "offer_auction_commit_latency_seconds",
+  atelier: undefined,
+  relay: "relay_proposer_ack_latency_seconds",
+  tally: "tally_attestation_latency_seconds",
+};
+
+/** Seconds of work after which an organism's slot is missed; tally attests late, never misses. */
+const BUDGET_SECONDS: Readonly<Record<Organism, number>> = {
+  zipnet: LATTICE_PARAMETERS.roundMs / 1000,
+  unseal: LATTICE_PARAMETERS.slotMs / 1000,
+  offer: LATTICE_PARAMETERS.slotMs / 1000,
+  atelier: LATTICE_PARAMETERS.slotMs / 1000,
+  relay: LATTICE_PARAMETERS.slotDeadlineMs / 1000,
+  tally: Number.POSITIVE_INFINITY,
+};
+
+/** Normal turbulence: a leader steps down about once per 15 fleet minutes per organism. */
+const NORMAL_STEP_DOWN_PER_TICK = 1 / 900;
+/** Share of slots with a tally evidence failure in normal operation: rare blips, never sustained. */
+const NORMAL_EVIDENCE_BLIP = 0.002;
+const RAFT_TICK_MS = 1_000;
+
+/** What one organism did in one slot. */
+export interface SlotOutcome {
+  readonly organism: Organism;
+  readonly committed: boolean;
+  /** Seconds the slot's work took; undefined when the organism could not start it. */
+  readonly latency: number | undefined;
+  readonly reason?: string;
+}
+
+/**
+ * One lattice as a sim host runs it: the six organisms' Raft groups, the slot clock (on the
+ * injected Clock), the slot pipeline zipnet → unseal → offer → atelier → relay → tally, discovery,
+ * and the faults acting on it. It writes its running members' metrics and logs.
+ *
+ * @example
+ * const runtime = new LatticeRuntime({ name: "lattice0", clock, random });
+ * runtime.add(node);
+ * runtime.start();
+ */
+export class LatticeRuntime {
+  readonly name: string;
+  readonly latticeId: string;
+  readonly effects = new LatticeEffects();
+  readonly #clock: Clock;
+  readonly #random: SeededRandom;
+  readonly #members: LatticeMember[] = [];
+  readonly #raft = new Map<Organism, RaftGroup>();
+  readonly #lastCommitted = new Map<Organism, number>();
+  #timers: Timer[] = [];
+
+  constructor(options: { name: string; clock: Clock; random: SeededRandom }) {
+    this.name = options.name;
+    this.latticeId = latticeId(options.name);
+    this.#clock = options.clock;
+    this.#random = options.random;
+    for (const organism of ORGANISMS) {
+      this.#raft.set(organism, new RaftGroup(options.random.derive(`raft/${organism}`)));
+    }
+  }
+
+  /** The slot the fleet clock is in. */
+  get slot(): number {
+    return Math.floor(
+      (this.#clock.now() - LATTICE_PARAMETERS.genesisMs) / LATTICE_PARAMETERS.slotMs,
+    );
+  }
+
+  /** The member index leading `organism`'s Raft group, if any. */
+  leader(organism: Organism): number | undefined {
+    return this.#raft.get(organism)?.leader;
+  }
+
+  /** The last slot `organism` committed, if any. */
+  lastCommitted(organism: Organism): number | undefined {
+    return this.#lastCommitted.get(organism);
+  }
+
+  add(member: LatticeMember): void {
+    this.#members.push(member);
+  }
+
+  /** Starts the Raft tick and the slot clock; idempotent. */
+  start(): void {
+    if (this.#timers.length > 0) return;
+    this.#timers.push(this.#clock.setInterval(() => this.#raftTick(), RAFT_TICK_MS));
+    const { slotMs, genesisMs } = LATTICE_PARAMETERS;
+    const untilNext = slotMs - ((((this.#clock.now() - genesisMs) % slotMs) + slotMs) % slotMs);
+    this.#timers.push(
+      this.#clock.setTimeout(() => {
+        this.#slotTick();
+        this.#timers.push(this.#clock.setInterval(() => this.#slotTick(), slotMs));
+      }, untilNext),
+    );
+  }
+
+  stop(): void {
+    for (const timer of this.#timers) timer.cancel();
+    this.#timers = [];
+  }
+
+  // The members of `organism`, in member order.
+  #of(organism: Organism): LatticeMember[] {
+    return this.#members.filter((m) => m.organism === organism);
+  }
+
+  // Members with index < minority are cut off from the rest while a partition is injected.
+  #side(member: LatticeMember): number {
+    const minority = this.effects.partition.max() ?? 0;
+    return member.member < minority ? 0 : 1;
+  }
+
+  // Whether a member can take part in its organism's Raft group.
+  #available(member: LatticeMember): boolean {
+    if (!member.running) return false;
+    return !(
+      member.organism === "zipnet" && LatticeEffects.has(this.effects.serverDown, member.member)
+    );
+  }
+
+  // One Raft step per organism, then the gauges that follow from it.
+  #raftTick(): void {
+    const now = this.#clock.now();
+    const churn = this.effects.churn.max();
+    const stepDownChance =
+      churn === undefined ? NORMAL_STEP_DOWN_PER_TICK : Math.min(1, churn / 60);
+    for (const organism of ORGANISMS) {
+      const members = this.#of(organism);
+      const raft = this.#raft.get(organism) as RaftGroup;
+      const available = members.filter((m) => this.#available(m));
+      const sides = [0, 1].map((side) => available.filter((m) => this.#side(m) === side));
+      const quorate = sides.find((side) => side.length > members.length / 2) ?? [];
+      const before = raft.leader;
+      const change = raft.tick(now, {
+        eligible: quorate.map((m) => m.member),
+        quorum: quorate.length > 0,
+        blocked: LatticeEffects.has(this.effects.noLeader, organism),
+        stepDownChance,
+      });
+      for (const member of members.filter((m) => m.running)) {
+        const tdxLost = this.effects.tdxLost
+          .values()
+          .some((t) => t.organism === organism && t.member === member.member);
+        member.metrics.gauge("mosaik_raft_is_leader").set(raft.leader === member.member ? 1 : 0);
+        if (change === "elected") {
+          member.metrics.counter("mosaik_raft_leader_changes_total").inc();
+        }
+        if (organism === "zipnet") {
+          const down = LatticeEffects.has(this.effects.serverDown, member.member);
+          member.metrics.gauge("zipnet_server_up").set(down ? 0 : 1);
+        }
+        if (organism === "unseal" || organism === "atelier") {
+          member.metrics.gauge(`${organism}_member_tdx_attested`).set(tdxLost ? 0 : 1);
+        }
+      }
+      const leader = members.find((m) => m.member === raft.leader);
+      if (change === "elected" && leader) {
+        leader.log("info", "mosaik::raft", "elected leader", {
+          term: raft.term,
+          previous_leader: before,
+        });
+      } else if (change === "lost") {
+        for (const m of members.filter((x) => x.running)) {
+          m.log("warn", "mosaik::raft", "leader lost; electing", { term: raft.term });
+        }
+      }
+    }
+    this.#discovery();
+  }
+
+  // Each running member sees every other running member on its side of any partition.
+  #discovery(): void {
+    const running = this.#members.filter((m) => m.running);
+    for (const member of running) {
+      const side = this.#side(member);
+      const peers = running.filter((m) => m !== member && this.#side(m) === side).length;
+      member.metrics.gauge("discovery_peers_total").set(peers);
+    }
+  }
+
+  // One slot through the pipeline: each organism needs the one before it to have committed.
+  #slotTick(): void {
+    const slot = this.slot;
+    let upstream = true;
+    for (const organism of ORGANISMS) {
+      const outcome = this.#organismSlot(organism, upstream);
+      upstream = outcome.committed;
+      this.#record(slot, outcome);
+    }
+    const offer = this.#of("offer").filter((m) => m.running);
+    const quiet = this.effects.quietMempool.size > 0;
+    const bids = quiet ? 0 : this.#random.poisson(30);
+    for (const member of offer) member.metrics.counter("offer_bids_received_total").inc(bids);
+  }
+
+  // Decides whether `organism` commits this slot and how long its work took.
+  #organismSlot(organism: Organism, upstream: boolean): SlotOutcome {
+    if (!upstream) return { organism, committed: false, latency: undefined, reason: "upstream" };
+    if (LatticeEffects.has(this.effects.commitStall, organism)) {
+      return { organism, committed: false, latency: undefined, reason: "stalled" };
+    }
+    const raft = this.#raft.get(organism) as RaftGroup;
+    const now = this.#clock.now();
+    if (raft.leader === undefined && !raft.electing) {
+      return { organism, committed: false, latency: undefined, reason: "no leader" };
+    }
+    const slow = this.effects.slowCommit
+      .values()
+      .filter((s) => s.organism === organism)
+      .map((s) => s.seconds);
+    const normal = LATENCY[organism];
+    let latency =
+      slow.length > 0
+        ? Math.max(...slow) * this.#random.uniform(0.9, 1.1)
+        : Math.min(normal.max, this.#random.logNormal(normal.median, 0.4));
+    latency += raft.electionRemaining(now) / 1000;
+    latency += this.#random.uniform(0, this.effects.jitter.max() ?? 0);
+    if (organism === "tally") {
+      const lag = Math.max(
+        0,
+        ...this.#of("tally")
+          .filter((m) => m.running)
+          .map((m) => m.chainLagSeconds),
+      );
+      latency += Math.max(0, lag - 6);
+    }
+    const committed = latency <= BUDGET_SECONDS[organism];
+    return committed
+      ? { organism, committed, latency }
+      : { organism, committed, latency, reason: `took ${latency.toFixed(1)}s` };
+  }
+
+  // Writes one organism's slot outcome to its running members.
+  #record(slot: number, outcome: SlotOutcome): void {
+    const { organism, committed, latency } = outcome;
+    const members = this.#of(organism).filter((m) => m.running);
+    if (committed) this.#lastCommitted.set(organism, slot);
+    const extra = committed ? this.#organismCounts(organism) : [];
+    const histogram = LATENCY_METRIC[organism];
+    for (const member of members) {
+      if (latency !== undefined && histogram) {
+        member.metrics.histogram(histogram).observe(latency * this.#random.uniform(0.95, 1.05));
+      }
+      if (committed) {
+        member.metrics.counter(`${organism}_commits_per_slot`).inc();
+        for (const [name, value] of extra) if (value > 0) member.metrics.counter(name).inc(value);
+        member.log("debug", `lattice::${organism}`, "slot committed", {
+          latency_ms: Math.round((latency ?? 0) * 1000),
+        });
+      } else {
+        member.log("warn", `lattice::${organism}`, "slot missed", { reason: outcome.reason });
+      }
+    }
+    if (
+      organism === "relay" &&
+      extra.some(([n, v]) => n === "relay_on_chain_mismatches_total" && v > 0)
+    ) {
+      members[0]?.log("error", "lattice::relay", "accepted header did not land on chain", {});
+    }
+  }
+
+  // The organism-specific counters of one committed slot (the same on every member: replicated).
+  #organismCounts(organism: Organism): [string, number][] {
+    const random = this.#random;
+    const share = (stack: { max(): number | undefined }) => random.chance(stack.max() ?? 0);
+    switch (organism) {
+      case "zipnet":
+        return [["zipnet_broadcasts_appended_total", 1 + random.poisson(40)]];
+      case "atelier":
+        return [
+          ["atelier_candidates_committed_total", 2 + random.poisson(2)],
+          ["atelier_simulation_divergence_total", share(this.effects.divergence) ? 1 : 0],
+        ];
+      case "relay":
+        return [["relay_on_chain_mismatches_total", share(this.effects.onChainMismatch) ? 1 : 0]];
+      case "tally": {
+        const failed = random.chance(NORMAL_EVIDENCE_BLIP) || share(this.effects.evidenceMismatch);
+        return [["tally_evidence_failures_total", failed ? 1 : 0]];
+      }
+      default:
+        return [];
+    }
+  }
+}
