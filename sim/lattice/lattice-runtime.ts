@@ -154,7 +154,6 @@ export class LatticeRuntime {
       const available = members.filter((m) => this.#available(m));
       const sides = [0, 1].map((side) => available.filter((m) => this.#side(m) === side));
       const quorate = sides.find((side) => side.length > members.length / 2) ?? [];
-      const before = raft.leader;
       const change = raft.tick(now, {
         eligible: quorate.map((m) => m.member),
         quorum: quorate.length > 0,
@@ -181,7 +180,7 @@ export class LatticeRuntime {
       if (change === "elected" && leader) {
         leader.log("info", "mosaik::raft", "elected leader", {
           term: raft.term,
-          previous_leader: before,
+          member: leader.member,
         });
       } else if (change === "lost") {
         for (const m of members.filter((x) => x.running)) {
