@@ -46,7 +46,7 @@ dsfb_streaming_residuals_dropped_out_of_window_total{node="dsfb-0"} 3
   it.skipIf(!existsSync(PROMTOOL))(
     "passes `promtool check metrics` (skipped: /usr/bin/promtool is not installed)",
     () => {
-      for (const labels of [{}, { node: "dsfb-0" }]) {
+      for (const labels of [{}, { node: "dsfb-0" }] as Record<string, string>[]) {
         const result = spawnSync(PROMTOOL, ["check", "metrics"], {
           input: renderPrometheusText(SNAPSHOT, labels),
           encoding: "utf8",

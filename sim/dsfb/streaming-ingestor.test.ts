@@ -18,7 +18,7 @@ describe("StreamingIngestor", () => {
     const { ingest, flushed } = ingestor();
     // Event times 0..9 s, arriving shuffled by up to 3 s (less than the window).
     const arrivals = [1_000, 0, 3_000, 2_000, 4_000, 6_000, 5_000, 9_000, 8_000, 7_000];
-    arrivals.forEach((t, i) => ingest.push(at(i, t)));
+    for (const [i, t] of arrivals.entries()) ingest.push(at(i, t));
     expect(flushed.map((s) => s.t)).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
     expect(ingest.counters()).toEqual({ staged: 5, flushed: 5, droppedOutOfWindow: 0 });
     expect(ingest.frontier).toBe(4_000);
