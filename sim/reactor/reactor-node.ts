@@ -58,6 +58,8 @@ export class ReactorNode implements SimNode {
   readonly #server: LoopbackServer;
   readonly #lifecycle: NodeLifecycle;
   readonly #workload: ReactorWorkload;
+  /** The tenant real requests to the capability routes are counted against. */
+  readonly #tenant: string;
 
   constructor(options: {
     id: string;
@@ -72,6 +74,7 @@ export class ReactorNode implements SimNode {
     this.id = options.id;
     this.#clock = options.clock;
     this.#adminToken = options.adminToken;
+    this.#tenant = options.deployment.tenants[0] ?? "default";
     this.metrics = new ReactorMetrics(options.deployment);
     this.log = new ReactorLog({ clock: options.clock, logger: options.logger });
     this.#workload = new ReactorWorkload({
@@ -157,7 +160,7 @@ export class ReactorNode implements SimNode {
     const method = req.method ?? "GET";
     const capability = path.split("/")[1] as Capability;
     if ((CAPABILITIES as readonly string[]).includes(capability)) {
-      const { status } = this.#workload.serve({ capability, method, path, tenant: "direct" });
+      const { status } = this.#workload.serve({ capability, method, path, tenant: this.#tenant });
       if (status === 204 || status === 304) {
         res.writeHead(status);
         res.end();
