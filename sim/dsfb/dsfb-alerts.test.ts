@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../core/clock.ts";
+import { EnvFilter } from "../core/env-filter.ts";
+import { FaultRegistry } from "../core/fault-registry.ts";
+import { Logger } from "../core/logger.ts";
+import { SeededRandom } from "../core/seeded-random.ts";
+import { dsfbFaults } from "./dsfb-faults.ts";
+import { DsfbNode } from "./dsfb-node.ts";
+import { formatSampleValue } from "./format-sample-value.ts";
+
+const PROMTOOL = "/usr/bin/promtool";
+const RULES = fileURLToPath(new URL("../../fixtures/dsfb/rules.yml", import.meta.url));
+const SCRAPE_MS = 15_000;
+const MINUTE = 60_000;
+
+/** Fires/clear checks: which DSFB alerts are firing at a fleet minute. */
+const CHECKS: { minute: number; firing: string[] }[] = [
+  { minute: 9.75, firing: [] }, // normal behaviour: nothing
+  { minute: 12, firing: ["DsfbResidualsDroppedOutOfWindow"] }, // 2m after out-of-window
+  { minute: 19, firing: [] }, // drops resolved ~5m after the last late sample
+  { minute: 24, firing: ["DsfbTrustSumOutOfRange"] }, // 4m after trust-drift
+  { minute: 34, firing: [] }, // back in range after the heal at 28m
+];
+
+/**
+ * Runs one node in virtual time through the two DSFB faults, records what Prometheus would have
+ * scraped every 15 s, and lets promtool evaluate fixtures/dsfb/rules.yml over it.
+ */
+async function recordDrill(): Promise<Map<string, string[]>> {
+  const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+  const logger = new Logger({
+    clock,
+    filter: EnvFilter.parse("off"),
+    format: "json",
+    stream: new PassThrough(),
+  });
+  const node = new DsfbNode({
+    id: "dsfb-0",
+    port: 0,
+    clock,
+    random: new SeededRandom("42").derive("dsfb/node/dsfb-0"),
+    logger,
+  });
+  await node.start();
+  const faults = new FaultRegistry({ definitions: dsfbFaults(), nodes: [node], clock });
+  const series = new Map<string, string[]>();
+  const record = (name: string, labels: string, value: number) => {
+    const key = `${name}{job="dsfb", instance="127.0.0.1:42000", node="dsfb-0"${labels}}`;
+    series.set(key, [...(series.get(key) ?? []), formatSampleValue(value)]);
+  };
+  const timeline: Record<number, () => Promise<unknown>> = {
+    10: () => faults.inject({ name: "dsfb.ingest.out-of-window" }),
+    13: () => faults.healAll(),
+    20: () => faults.inject({ name: "dsfb.observer.trust-drift" }),
+    28: () => faults.healAll(),
+  };
+  for (let t = 0; t <= 36 * MINUTE; t += SCRAPE_MS) {
+    if (t > 0) clock.advance(SCRAPE_MS);
+    await timeline[t / MINUTE]?.();
+    const snapshot = node.snapshot();
+    for (const m of snapshot.motifs) {
+      const motif = `, motif="${m.motif}"`;
+      record("dsfb_episodes_total", motif, m.episodes);
+      record("dsfb_episode_peak_last", motif, m.peakLast);
+      record("dsfb_episode_trust_sum_last", motif, m.trustSumLast);
+    }
+    const s = snapshot.streaming;
+    record("dsfb_streaming_residuals_staged", "", s?.staged ?? 0);
+    record("dsfb_streaming_residuals_flushed_total", "", s?.flushed ?? 0);
+    record("dsfb_streaming_residuals_dropped_out_of_window_total", "", s?.droppedOutOfWindow ?? 0);
+    record("up", "", 1);
+  }
+  await node.close();
+  return series;
+}
+
+describe("fixtures/dsfb/rules.yml over the simulated node", () => {
+  it.skipIf(!existsSync(PROMTOOL))(
+    "stays quiet normally and fires each fault's alert within a few fleet minutes, resolving after the heal (skipped: /usr/bin/promtool is not installed)",
+    async () => {
+      const series = await recordDrill();
+      const dir = await mkdtemp(join(tmpdir(), "dsfb-alerts-"));
+      try {
+        const input = [...series].map(
+          ([key, values]) => `      - series: '${key}'\n        values: "${values.join(" ")}"`,
+        );
+        const checks = CHECKS.map(
+          ({ minute, firing }) => `      - expr: count by (alertname) (ALERTS{alertstate="firing"})
+        eval_time: ${minute * 60}s
+        exp_samples:${firing.length === 0 ? " []" : ""}
+${firing.map((a) => `          - labels: '{alertname="${a}"}'\n            value: ${a === "DsfbTrustSumOutOfRange" ? 5 : 1}`).join("\n")}`,
+        );
+        const file = join(dir, "drill.test.yml");
+        await writeFile(
+          file,
+          `rule_files:\n  - ${RULES}\nevaluation_interval: 15s\ntests:\n  - interval: 15s\n    input_series:\n${input.join("\n")}\n    promql_expr_test:\n${checks.join("\n")}\n`,
+        );
+        const result = spawnSync(PROMTOOL, ["test", "rules", file], { encoding: "utf8" });
+        expect(result.stdout + result.stderr).toContain("SUCCESS");
+        expect(result.status).toBe(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
