@@ -1,5 +1,6 @@
 import type { SimNode } from "../core/sim-node.ts";
 import type { SystemDefinition } from "../core/system-definition.ts";
+import { cognitoraSystem } from "../cognitora/cognitora-system.ts";
 import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
 import { dsfbSystem } from "../dsfb/dsfb-system.ts";
 import { latticeSystem } from "../lattice/lattice-system.ts";
@@ -13,6 +14,7 @@ export const systemRegistry: ReadonlyMap<string, SystemDefinition<SimNode>> = ne
   string,
   SystemDefinition<SimNode>
 >([
+  [cognitoraSystem.name, cognitoraSystem as SystemDefinition<SimNode>],
   [cosmictronSystem.name, cosmictronSystem as SystemDefinition<SimNode>],
   [dsfbSystem.name, dsfbSystem as SystemDefinition<SimNode>],
   [latticeSystem.name, latticeSystem as SystemDefinition<SimNode>],

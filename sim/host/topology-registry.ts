@@ -1,4 +1,5 @@
 import type { SystemTopology } from "../core/system-topology.ts";
+import { cognitoraTopology } from "../cognitora/cognitora-topology.ts";
 import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
 import { dsfbTopology } from "../dsfb/dsfb-topology.ts";
 import { latticeTopology } from "../lattice/lattice-topology.ts";
@@ -12,6 +13,7 @@ export const topologyRegistry: ReadonlyMap<string, SystemTopology> = new Map<
   string,
   SystemTopology
 >([
+  [cognitoraTopology.system, cognitoraTopology],
   [cosmictronTopology.system, cosmictronTopology],
   [dsfbTopology.system, dsfbTopology],
   [latticeTopology.system, latticeTopology],

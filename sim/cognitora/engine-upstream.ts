@@ -1,0 +1,117 @@
+import { HttpResponse, http } from "msw";
+import { type SetupServerApi, setupServer } from "msw/node";
+import { EffectStack } from "../core/effect-stack.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+
+/** What one completion request asks of the engine. */
+interface CompletionRequest {
+  readonly model?: unknown;
+  readonly prompt_tokens?: unknown;
+  readonly max_tokens?: unknown;
+  readonly cached_tokens?: unknown;
+}
+
+/** The engine's answer: OpenAI-compatible usage plus llama.cpp-style timings. */
+export interface CompletionResponse {
+  readonly model: string;
+  readonly usage: { readonly prompt_tokens: number; readonly completion_tokens: number };
+  readonly timings: { readonly ttft_ms: number; readonly decode_ms: number };
+}
+
+/**
+ * The inference engines behind the agents (vLLM's OpenAI-compatible server, one per agent), an
+ * external upstream answered by msw inside the sim host: GET /health and POST /v1/completions
+ * or /v1/embeddings. Faults make one agent's engine unready (503) or slow to first token.
+ *
+ * @example
+ * const engine = new EngineUpstream({ random });
+ * engine.listen();
+ * const heal = engine.slow("cgn-agent-0", 4);
+ */
+export class EngineUpstream {
+  static readonly url = "http://vllm.cognitora.internal:8000";
+  /** The header an agent sends so the engine knows whose it is. */
+  static readonly agentHeader = "x-cognitora-agent";
+  readonly #random: SeededRandom;
+  readonly #unready = new Map<string, EffectStack<true>>();
+  readonly #slow = new Map<string, EffectStack<number>>();
+  readonly #server: SetupServerApi;
+
+  constructor(options: { random: SeededRandom }) {
+    this.#random = options.random;
+    const base = EngineUpstream.url;
+    this.#server = setupServer(
+      http.get(`${base}/health`, ({ request }) =>
+        this.ready(this.#agent(request))
+          ? new HttpResponse(null, { status: 200 })
+          : HttpResponse.json({ status: "loading" }, { status: 503 }),
+      ),
+      http.post(`${base}/v1/completions`, ({ request }) => this.#complete(request, true)),
+      http.post(`${base}/v1/embeddings`, ({ request }) => this.#complete(request, false)),
+    );
+  }
+
+  /** Starts intercepting requests to the engines; every other request passes through. */
+  listen(): void {
+    this.#server.listen({ onUnhandledRequest: "bypass" });
+  }
+
+  close(): void {
+    this.#server.close();
+  }
+
+  /** The agent's engine answers 503 (not ready) until the returned heal runs. */
+  notReady(agent: string): () => void {
+    return stack(this.#unready, agent).add(true);
+  }
+
+  /** The agent's engine takes `seconds` more to the first token until the returned heal runs. */
+  slow(agent: string, seconds: number): () => void {
+    return stack(this.#slow, agent).add(seconds);
+  }
+
+  ready(agent: string): boolean {
+    return (this.#unready.get(agent)?.size ?? 0) === 0;
+  }
+
+  // The agent a request comes from.
+  #agent(request: Request): string {
+    return request.headers.get(EngineUpstream.agentHeader) ?? "";
+  }
+
+  // Answers one generation: prefill scales with uncached prompt tokens, decode with output.
+  async #complete(request: Request, chat: boolean): Promise<Response> {
+    const agent = this.#agent(request);
+    if (!this.ready(agent)) {
+      return HttpResponse.json(
+        { error: { message: "engine is not ready", type: "ServiceUnavailable" } },
+        { status: 503 },
+      );
+    }
+    const body = (await request.json().catch(() => ({}))) as CompletionRequest;
+    const prompt = typeof body.prompt_tokens === "number" ? body.prompt_tokens : 256;
+    const cached = typeof body.cached_tokens === "number" ? body.cached_tokens : 0;
+    const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : 512;
+    const random = this.#random;
+    const completion = chat ? Math.min(maxTokens, Math.round(random.logNormal(160, 0.5))) : 0;
+    const prefill = random.logNormal(0.12 + Math.max(0, prompt - cached) * 0.00006, 0.3);
+    const ttft = prefill + (this.#slow.get(agent)?.max() ?? 0);
+    const decode = completion * random.logNormal(0.018, 0.15);
+    const answer: CompletionResponse = {
+      model: typeof body.model === "string" ? body.model : "unknown",
+      usage: { prompt_tokens: prompt, completion_tokens: completion },
+      timings: { ttft_ms: +(ttft * 1000).toFixed(3), decode_ms: +(decode * 1000).toFixed(3) },
+    };
+    return HttpResponse.json(answer);
+  }
+}
+
+/** The effect stack of one agent, created on first use. */
+function stack<T>(map: Map<string, EffectStack<T>>, agent: string): EffectStack<T> {
+  let found = map.get(agent);
+  if (!found) {
+    found = new EffectStack<T>();
+    map.set(agent, found);
+  }
+  return found;
+}

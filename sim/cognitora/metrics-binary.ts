@@ -1,0 +1,124 @@
+import type http from "node:http";
+import type { Timer } from "../core/clock.ts";
+import { clockedFetch } from "./clocked-fetch.ts";
+import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
+import { type FederationSource, federateExposition } from "./federate-exposition.ts";
+import { httpIo } from "./http-io.ts";
+import { PowerMetrics } from "./power-metrics.ts";
+
+/** Fleet ms a federation scrape of one host may take. */
+const SCRAPE_TIMEOUT_MS = 10_000;
+/** Fleet ms between power readings. */
+const POWER_INTERVAL_MS = 5_000;
+/** Idle and full-load watts of one GPU; the rest of a host's draw by binary. */
+const GPU_IDLE_WATTS = 75;
+const GPU_BUSY_WATTS = 350;
+const BASE_WATTS: Readonly<Record<string, number>> = {
+  "cgn-router": 180,
+  "cgn-agent": 320,
+  "cgn-kvcached": 240,
+  "cgn-metrics": 120,
+};
+
+/**
+ * cgn-metrics: federates every other node's /metrics over HTTP into one exposition on GET
+ * /metrics (each series labelled with the node and service it came from, as the per-binary scrape
+ * labels them), plus the cgn-power gauges, which GET /metrics/power serves alone.
+ *
+ * @example
+ * const metrics = new MetricsBinary(context);
+ * await fetch(`${node.url}/metrics/power`);
+ */
+export class MetricsBinary implements CognitoraBinary {
+  readonly power = new PowerMetrics();
+  readonly #ctx: BinaryContext;
+  #timer: Timer | undefined;
+
+  constructor(ctx: BinaryContext) {
+    this.#ctx = ctx;
+  }
+
+  /** The union of the per-host endpoints and the power gauges. */
+  async exposition(): Promise<string> {
+    const hosts = this.#ctx.directory.all().filter((e) => e.role !== "cgn-metrics");
+    const scraped = await Promise.all(
+      hosts.map(async (host) => {
+        // A hung or crashed host is what a federating scrape would time out on or be refused by.
+        if (host.state() !== "up") return undefined;
+        try {
+          const response = await clockedFetch(
+            this.#ctx.clock,
+            `${host.url()}/metrics`,
+            {},
+            SCRAPE_TIMEOUT_MS,
+          );
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return { text: await response.text(), labels: { node: host.id, service: host.role } };
+        } catch (error) {
+          this.#ctx.log.warn("cgn_metrics::federate", "scrape failed", {
+            host: host.id,
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return undefined;
+        }
+      }),
+    );
+    const sources: FederationSource[] = scraped.filter((s) => s !== undefined);
+    sources.push({ text: await this.power.registry.metrics(), labels: {} });
+    return federateExposition(sources);
+  }
+
+  async handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+  ): Promise<boolean> {
+    if (req.method !== "GET" || path !== "/metrics/power") return false;
+    httpIo.sendText(res, 200, this.power.registry.contentType, await this.power.registry.metrics());
+    return true;
+  }
+
+  start(restarted: boolean): void {
+    if (restarted) this.power.registry.resetMetrics();
+    this.#ctx.log.info("cgn_metrics", "cgn-metrics listening", {
+      hosts: this.#ctx.directory.all().length - 1,
+    });
+    this.#read();
+    this.#timer?.cancel();
+    this.#timer = this.#ctx.clock.setInterval(() => this.#read(), POWER_INTERVAL_MS);
+  }
+
+  pause(): void {
+    this.#timer?.cancel();
+    this.#timer = undefined;
+  }
+
+  ready(): boolean {
+    return true;
+  }
+
+  utilization(): number {
+    return 0.1;
+  }
+
+  // Reads every host's power (cgn-power): GPUs follow the load, the chassis draws their sum plus
+  // its base, two PSUs share the chassis' draw at 94% efficiency.
+  #read(): void {
+    const random = this.#ctx.random;
+    for (const host of this.#ctx.directory.all()) {
+      const load = host.state() === "crashed" ? 0 : host.utilization();
+      let gpus = 0;
+      for (let i = 0; i < host.gpus; i++) {
+        const watts =
+          (GPU_IDLE_WATTS + (GPU_BUSY_WATTS - GPU_IDLE_WATTS) * load) * random.uniform(0.97, 1.03);
+        gpus += watts;
+        this.power.watts.set({ host: host.id, component: `gpu${i}` }, Math.round(watts));
+      }
+      const chassis = ((BASE_WATTS[host.role] ?? 150) + gpus) * random.uniform(0.99, 1.01);
+      this.power.watts.set({ host: host.id, component: "chassis" }, Math.round(chassis));
+      for (const psu of ["psu0", "psu1"]) {
+        this.power.watts.set({ host: host.id, component: psu }, Math.round(chassis / 2 / 0.94));
+      }
+    }
+  }
+}
