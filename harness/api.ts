@@ -7,6 +7,8 @@ export { defineScenario } from "./scenario/define-scenario.ts";
 export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect-alert.ts";
 export { expectAlert, expectNoOtherAlerts } from "./scenario/expect-alert.ts";
 export { cosmictron } from "./scenario/faults/cosmictron.ts";
+export { dsfb } from "./scenario/faults/dsfb.ts";
+export { reactor } from "./scenario/faults/reactor.ts";
 export type {
   Duration,
   Expectation,

@@ -87,6 +87,7 @@ async function run(args: string[]): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const fixtures = await defaultFixtures();
   try {
     const result = await runSuite({
       inputs: positionals,
@@ -94,11 +95,11 @@ async function run(args: string[]): Promise<number> {
       ...(driver ? { driver: driver as DriverName } : {}),
       speed,
       reportDir,
-      ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? defaultFixtures.ruleFiles,
+      ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? fixtures.ruleFiles,
       alertmanagerConfig: path.resolve(
-        values["alertmanager-config"] ?? defaultFixtures.alertmanagerConfig,
+        values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
       ),
-      catalogues: defaultFixtures.catalogues,
+      catalogues: fixtures.catalogues,
       reporter: terminalReporter(),
       fixedPorts,
       log: (line) => process.stderr.write(`${line}\n`),

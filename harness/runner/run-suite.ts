@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeJunit } from "../../reports/write-junit.ts";
 import { writeResultsJson } from "../../reports/write-results-json.ts";
@@ -31,12 +31,31 @@ export interface RunSuiteOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The default rule files, Alertmanager config and catalogues, from fixtures/. */
-export const defaultFixtures = {
-  ruleFiles: [path.join(repoRoot, "fixtures/cosmictron/rules.yml")],
-  alertmanagerConfig: path.join(repoRoot, "fixtures/alertmanager.yml"),
-  catalogues: [path.join(repoRoot, "fixtures/cosmictron/catalogue.json")],
-};
+/** The default rule files, Alertmanager config and catalogues: every system's, from fixtures/. */
+export async function defaultFixtures(root: string = path.join(repoRoot, "fixtures")): Promise<{
+  ruleFiles: string[];
+  alertmanagerConfig: string;
+  catalogues: string[];
+}> {
+  const systems = (await readdir(root, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const exists = (file: string) =>
+    access(file).then(
+      () => true,
+      () => false,
+    );
+  const ruleFiles: string[] = [];
+  const catalogues: string[] = [];
+  for (const system of systems) {
+    const rules = path.join(root, system, "rules.yml");
+    const catalogue = path.join(root, system, "catalogue.json");
+    if (await exists(rules)) ruleFiles.push(rules);
+    if (await exists(catalogue)) catalogues.push(catalogue);
+  }
+  return { ruleFiles, alertmanagerConfig: path.join(root, "alertmanager.yml"), catalogues };
+}
 
 /** Removes what a crashed earlier run left behind, saying what it removed. */
 export async function removeLeftovers(log: (line: string) => void): Promise<number> {

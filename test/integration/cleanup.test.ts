@@ -35,7 +35,7 @@ describe("cleanup", () => {
   it("Ctrl-C in the middle of a drill stops everything and exits 130", async () => {
     const child = firedrill([
       "run",
-      "scenarios/node-crash.scenario.ts",
+      "scenarios/cosmictron/node-crash.scenario.ts",
       "--report-dir",
       tempReportDir("sigint"),
     ]);
@@ -52,7 +52,7 @@ describe("cleanup", () => {
   it("after kill -9 of the harness, the next run removes what the dead one left", async () => {
     const child = firedrill([
       "run",
-      "scenarios/node-crash.scenario.ts",
+      "scenarios/cosmictron/node-crash.scenario.ts",
       "--report-dir",
       tempReportDir("sigkill"),
     ]);

@@ -49,7 +49,7 @@ export default defineScenario({
     );
     const result = await firedrillRun([
       "run",
-      "scenarios/node-crash.scenario.ts",
+      "scenarios/cosmictron/node-crash.scenario.ts",
       "--rules",
       rules,
       "--report-dir",
@@ -62,7 +62,12 @@ export default defineScenario({
   });
 
   it("an unknown --scenario name: exit 2 listing the known names", async () => {
-    const result = await firedrillRun(["run", "scenarios/", "--scenario", "no-such-drill"]);
+    const result = await firedrillRun([
+      "run",
+      "scenarios/cosmictron/",
+      "--scenario",
+      "no-such-drill",
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       'Unknown scenario "no-such-drill". Known scenarios: cosmictron-baseline, cosmictron-node-crash, cosmictron-tsa-errors, cosmictron-wal-fsync-stall.',
@@ -76,7 +81,7 @@ export default defineScenario({
     const port = (server.address() as { port: number }).port;
     const result = await firedrillRun([
       "run",
-      "scenarios/node-crash.scenario.ts",
+      "scenarios/cosmictron/node-crash.scenario.ts",
       "--prometheus-port",
       String(port),
       "--report-dir",

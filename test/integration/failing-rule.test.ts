@@ -22,7 +22,7 @@ describe("a broken threshold", () => {
     const report = tempReportDir("threshold");
     const result = await firedrillRun([
       "run",
-      "scenarios/wal-fsync-stall.scenario.ts",
+      "scenarios/cosmictron/wal-fsync-stall.scenario.ts",
       "--rules",
       rules,
       "--report-dir",
