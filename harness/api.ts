@@ -8,6 +8,7 @@ export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect
 export { expectAlert, expectNoOtherAlerts } from "./scenario/expect-alert.ts";
 export { cosmictron } from "./scenario/faults/cosmictron.ts";
 export { dsfb } from "./scenario/faults/dsfb.ts";
+export { lattice } from "./scenario/faults/lattice.ts";
 export { reactor } from "./scenario/faults/reactor.ts";
 export type {
   Duration,

@@ -16,6 +16,8 @@ export interface ScrapeJob {
   readonly targets: readonly ScrapeTarget[];
   readonly scrapeInterval?: string;
   readonly metricsPath?: string;
+  /** Keep the labels the target exposes when they clash with target labels (federation, lattice). */
+  readonly honorLabels?: boolean;
 }
 
 /** What renderPrometheusConfig needs; every duration is in fleet time. */
@@ -59,6 +61,7 @@ export function renderPrometheusConfig(options: PrometheusConfigOptions): string
       // Prometheus refuses a timeout longer than the interval.
       scrape_timeout: formatDuration(Math.min(timeout, jobInterval)),
       ...(job.metricsPath === undefined ? {} : { metrics_path: job.metricsPath }),
+      ...(job.honorLabels ? { honor_labels: true } : {}),
       static_configs: job.targets.map((target) => ({
         targets: [target.address],
         ...(target.labels === undefined || Object.keys(target.labels).length === 0

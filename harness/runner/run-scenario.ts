@@ -111,6 +111,7 @@ export async function runScenario(
         job: j.job,
         targets: j.targets,
         ...(j.metricsPath ? { metricsPath: j.metricsPath } : {}),
+        ...(j.honorLabels ? { honorLabels: true } : {}),
       })),
       webhookOrigin: webhook.origin,
       traceSinkUrl: otlp.url,
