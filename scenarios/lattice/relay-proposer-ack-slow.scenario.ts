@@ -1,0 +1,24 @@
+import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+
+// relay's proposer acks come 8 s late, beyond the 4 s slot deadline: that pages.
+export default defineScenario({
+  name: "lattice-relay-proposer-ack-slow",
+  fleet: { lattice: { lattices: 1, members: 3 } },
+  duration: "20m",
+  faults: [
+    {
+      id: "fault",
+      at: "2m",
+      heal: "8m",
+      fault: lattice.slowCommit({ lattice: "lattice0", organism: "relay", latencySeconds: 8 }),
+    },
+  ],
+  expect: [
+    expectAlert("LatticeRelayProposerAckSlow")
+      .withLabels({ organism: "relay", severity: "page" })
+      .firesWithin("5m", { after: "fault" })
+      .deliveredTo("pager")
+      .resolvesWithin("6m"),
+    expectNoOtherAlerts(),
+  ],
+});

@@ -1,0 +1,24 @@
+import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+
+// Upstream evidence and tally's attribution disagree on half the slots, sustained: that pages.
+export default defineScenario({
+  name: "lattice-tally-evidence-failures",
+  fleet: { lattice: { lattices: 1, members: 3 } },
+  duration: "20m",
+  faults: [
+    {
+      id: "fault",
+      at: "2m",
+      heal: "8m",
+      fault: lattice.tallyEvidenceMismatch({ lattice: "lattice0", ratio: 0.5 }),
+    },
+  ],
+  expect: [
+    expectAlert("LatticeTallyEvidenceFailures")
+      .withLabels({ organism: "tally", severity: "page" })
+      .firesWithin("5m", { after: "fault" })
+      .deliveredTo("pager")
+      .resolvesWithin("6m"),
+    expectNoOtherAlerts(),
+  ],
+});
