@@ -143,7 +143,7 @@ describe("evaluate", () => {
     });
     const [, result] = evaluate([fires, noOthers], obs, seconds);
     expect(result?.state === "failed" && result.message).toBe(
-      'Unexpected alerts fired: CosmictronNoLiveness{alertname="CosmictronNoLiveness",node="cosmictron-0",severity="critical"} firing at t=1m10s.',
+      'Unexpected alerts fired: CosmictronNoLiveness{node="cosmictron-0",severity="critical"} firing at t=1m10s.',
     );
     expect(evaluate([fires, noOthers], observations(), seconds)[1]?.state).toBe("passed");
   });

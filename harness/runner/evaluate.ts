@@ -32,9 +32,10 @@ export function formatSeconds(seconds: number): string {
   return `${h ? `${h}h` : ""}${m ? `${m}m` : ""}${s ? `${s}s` : ""}` || "0s";
 }
 
-/** `Name{a="b",c="d"}` as an operator writes a selector. */
+/** `Name{a="b",c="d"}` as an operator writes a selector (alertname is the name, not a label). */
 export function describeAlert(alert: string, labels: LabelMatch): string {
   const inner = Object.entries(labels)
+    .filter(([k]) => k !== "alertname")
     .map(([k, v]) => `${k}="${v}"`)
     .join(",");
   return inner ? `${alert}{${inner}}` : alert;
