@@ -309,4 +309,69 @@ describe("conformance of the whole fleet, through the real stack", () => {
     checkLogs(path.join(dir, "logs"));
     expect(result.state).toBe("passed");
   });
+
+  it("samples Cognitora traces at OTEL_TRACES_SAMPLER_ARG within 4 standard deviations, as the Collector delivers them", async () => {
+    const fixtures = await defaultFixtures();
+    const tools = await ensureTools();
+    const driver = await chooseDriver("processes");
+    const ratio = 0.25;
+    const scenario = defineScenario({
+      name: "sampling",
+      fleet: { cognitora: { routers: 2, agents: 2, kvcached: 1 } },
+      duration: "1m",
+      faults: [],
+      expect: [expectNoOtherAlerts()],
+    });
+    process.env.OTEL_TRACES_SAMPLER_ARG = String(ratio);
+    const dir = tempReportDir("sampling");
+    let measured: { requests: number; sampled: number } | undefined;
+    await runScenario(
+      { file: "conformance.test.ts", scenario },
+      {
+        runId: `samp${Date.now().toString(36)}`,
+        driver,
+        tools,
+        speed: 30,
+        ruleFiles: fixtures.ruleFiles,
+        alertmanagerConfig: fixtures.alertmanagerConfig,
+        dir,
+        reporter: {},
+        onStackReady: async (_stack, _fleets, otlp) => {
+          // Let traffic run, then count the requests logged up to a cutoff well behind the
+          // newest line, and (after the exporters' batches have flushed) the root spans
+          // started by then.
+          await new Promise((r) => setTimeout(r, 20_000));
+          const lines = readFileSync(path.join(dir, "logs", "sim-cognitora.log"), "utf8")
+            .split("\n")
+            .filter(Boolean)
+            .map(
+              (l) => JSON.parse(l) as { timestamp: string; request_id: string; service: string },
+            );
+          const cutoff = Date.parse(lines.at(-1)!.timestamp) - 60_000;
+          const requests = new Set(
+            lines
+              .filter(
+                (l) =>
+                  l.service === "cgn-router" && l.request_id && Date.parse(l.timestamp) <= cutoff,
+              )
+              .map((l) => l.request_id),
+          ).size;
+          await new Promise((r) => setTimeout(r, 10_000));
+          const sampled = otlp.spans.filter(
+            (s) =>
+              s.name.startsWith("gateway.") &&
+              Number(BigInt(s.startTimeUnixNano) / 1_000_000n) <= cutoff,
+          ).length;
+          measured = { requests, sampled };
+        },
+      },
+    );
+    delete process.env.OTEL_TRACES_SAMPLER_ARG;
+    const { requests, sampled } = measured!;
+    expect(requests).toBeGreaterThan(1_000);
+    const sigma = Math.sqrt((ratio * (1 - ratio)) / requests);
+    expect(Math.abs(sampled / requests - ratio), `${sampled} of ${requests} sampled`).toBeLessThan(
+      4 * sigma,
+    );
+  });
 });
