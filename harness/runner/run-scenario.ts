@@ -42,6 +42,11 @@ export interface RunScenarioOptions {
     fleets: ReadonlyMap<string, SimFleet>,
     otlp: OtlpSink,
   ) => Promise<void>;
+  /** Called when the timeline has played, before anything stops (measurements, benchmarks). */
+  readonly onTimelineEnd?: (
+    stack: StartedStack,
+    fleets: ReadonlyMap<string, SimFleet>,
+  ) => Promise<void>;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
 }
@@ -166,6 +171,7 @@ export async function runScenario(
     await options.onStackReady?.(stack, fleets, otlp);
 
     const result = await playTimeline({ scenario, clock, fleets, prometheus, reporter, signal });
+    await options.onTimelineEnd?.(stack, fleets);
     phase("stopping");
     await runCleanups(cleanups);
     const toSeconds = (wallMs: number) => result.toFleetSeconds(wallMs);

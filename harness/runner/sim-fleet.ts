@@ -103,6 +103,11 @@ export class SimFleet implements AsyncDisposable {
     return new SimFleet(child, ready.control, ready.nodes);
   }
 
+  /** The sim host's process id (for resource measurements). */
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   /** Injects a fault through the control API; returns the fault's id for the heal. */
   async inject(fault: FaultSpec): Promise<string> {
     const response = await fetch(`${this.control}/faults`, {
