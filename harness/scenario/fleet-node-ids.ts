@@ -13,6 +13,19 @@ export function fleetNodeIds(fleet: FleetShape): Map<string, string[]> {
         `Unknown system "${system}" in the fleet. Known systems: ${[...topologyRegistry.keys()].join(", ")}.`,
       );
     }
+    for (const [field, value] of Object.entries(shape as Record<string, unknown>)) {
+      const spec = topology.shape.find((f) => f.name === field);
+      if (!spec) {
+        throw new InputError(
+          `${system}.${field} is not a field of the ${system} fleet (fields: ${topology.shape.map((f) => f.name).join(", ")}).`,
+        );
+      }
+      if (!Number.isInteger(value) || (value as number) < spec.min) {
+        throw new InputError(
+          `${system}.${field} must be a whole number of at least ${spec.min} (got ${JSON.stringify(value)}).`,
+        );
+      }
+    }
     out.set(
       system,
       topology.nodes(shape as Record<string, number>).map((n) => n.id),

@@ -117,4 +117,11 @@ describe("loadScenarios", () => {
       "Failed to read scenarios: no/such/folder does not exist. Pass scenario files (*.scenario.ts) or folders holding them.",
     );
   });
+
+  it("rejects a fleet shape below a system's minimum, naming the field", async () => {
+    const file = await scenarioFile("shape", valid("shape").replace("nodes: 2", "nodes: 0"));
+    expect(await messageOf(loadScenarios([file]))).toBe(
+      "Invalid scenario file: <dir>/shape.scenario.ts: fleet cosmictron.nodes must be a whole number of at least 1 (got 0).",
+    );
+  });
 });
