@@ -43,6 +43,13 @@ export function terminalReporter(
     onScenarioEnd(result) {
       for (const e of result.expectations) {
         write(`  ${e.state === "passed" ? "✓" : "✗"} ${e.title}`);
+        if (e.latency) {
+          const l = e.latency;
+          const f = (v: number | null) => (v === null ? "—" : formatSeconds(v));
+          write(
+            `      fault→pending ${f(l.faultToPending)}, →firing ${f(l.faultToFiring)}, →delivered ${f(l.faultToDelivered)} (budget ${formatSeconds(l.budget.seconds)}); heal→resolved ${f(l.healToResolved)}`,
+          );
+        }
         if (e.state === "failed") write(`      ${e.message}`);
       }
       const wall = (Date.now() - (started.get(result.name) ?? Date.now())) / 1000;

@@ -1,4 +1,5 @@
 import type { Expectation } from "../scenario/types.ts";
+import type { DetectionLatency } from "./detection-latency.ts";
 
 /** Times in results are fleet seconds since the scenario's t=0 (fleet and stack ready). */
 export type FleetSeconds = number;
@@ -49,6 +50,8 @@ export type ExpectationResult =
       readonly expectation: Expectation;
       readonly title: string;
       readonly observed?: FiringObservation;
+      /** For firing expectations: detection and resolve latency next to the configured budget. */
+      readonly latency?: DetectionLatency;
     }
   | {
       readonly state: "failed";
@@ -57,6 +60,7 @@ export type ExpectationResult =
       /** Names the alert, the expected window and what was observed. */
       readonly message: string;
       readonly observed?: FiringObservation;
+      readonly latency?: DetectionLatency;
     };
 
 /** The outcome of one scenario run. */

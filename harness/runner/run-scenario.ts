@@ -1,4 +1,4 @@
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
@@ -16,6 +16,7 @@ import { freePorts } from "../stack/free-port.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
+import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
 import { evaluate } from "./evaluate.ts";
 import { planFleet, systemOfFault } from "./plan-fleet.ts";
 import type { Reporter } from "./reporter.ts";
@@ -192,7 +193,26 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const expectations = evaluate(scenario.expect, observations, (d) => parseDuration(d) / 1000);
+    const budgetOf = detectionBudgets(
+      await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8"))),
+      await readFile(options.alertmanagerConfig, "utf8"),
+      { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
+    );
+    const expectations = evaluate(
+      scenario.expect,
+      observations,
+      (d) => parseDuration(d) / 1000,
+    ).map((result) =>
+      result.expectation.kind === "fires" && result.observed
+        ? {
+            ...result,
+            latency: detectionLatency(
+              result.observed,
+              budgetOf(result.expectation.alert, result.expectation.receiver),
+            ),
+          }
+        : result,
+    );
     await rm(path.join(dir, "prometheus-data"), { recursive: true, force: true });
     await rm(path.join(dir, "alertmanager-data"), { recursive: true, force: true });
     return {

@@ -1,0 +1,102 @@
+import { parse as parseYaml } from "yaml";
+import { parseDuration } from "../time/parse-duration.ts";
+import type { FiringObservation } from "./result.ts";
+
+/** What the configuration says detection may take, in fleet seconds, and its parts. */
+export interface DetectionBudget {
+  readonly seconds: number;
+  readonly scrapeInterval: number;
+  readonly evaluationInterval: number;
+  /** The alert rule's `for`. */
+  readonly for: number;
+  /** group_wait of the Alertmanager route that delivers to the expected receiver. */
+  readonly groupWait: number;
+}
+
+/** How long detection took, in fleet seconds, next to its budget. */
+export interface DetectionLatency {
+  readonly faultToPending: number | null;
+  readonly faultToFiring: number | null;
+  readonly faultToDelivered: number | null;
+  readonly healToResolved: number | null;
+  readonly budget: DetectionBudget;
+  /** Whether the firing notification arrived within the budget (null: it never arrived). */
+  readonly deliveredWithinBudget: boolean | null;
+}
+
+interface RuleFile {
+  groups?: { rules?: { alert?: string; for?: string }[] }[];
+}
+interface Route {
+  receiver?: string;
+  group_wait?: string;
+  routes?: Route[];
+}
+
+/** The first route (depth first) that names `receiver`, inheriting group_wait from its parents. */
+function groupWaitFor(
+  route: Route,
+  receiver: string | undefined,
+  inherited: string,
+): string | undefined {
+  const own = route.group_wait ?? inherited;
+  if (receiver === undefined || route.receiver === receiver) return own;
+  for (const child of route.routes ?? []) {
+    const found = groupWaitFor(child, receiver, own);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the `for` of every alert in the rule files and the routes of the Alertmanager config,
+ * and returns the budget of an alert delivered to a receiver: scrape interval + evaluation
+ * interval + `for` + group_wait, all in fleet time.
+ */
+export function detectionBudgets(
+  ruleTexts: readonly string[],
+  alertmanagerText: string,
+  intervals: { scrape: string; evaluation: string },
+): (alert: string, receiver?: string) => DetectionBudget {
+  const forOf = new Map<string, number>();
+  for (const text of ruleTexts) {
+    for (const group of (parseYaml(text) as RuleFile).groups ?? []) {
+      for (const rule of group.rules ?? []) {
+        if (rule.alert) forOf.set(rule.alert, rule.for ? parseDuration(rule.for) / 1000 : 0);
+      }
+    }
+  }
+  const root = ((parseYaml(alertmanagerText) as { route?: Route }).route ?? {}) as Route;
+  const scrapeInterval = parseDuration(intervals.scrape) / 1000;
+  const evaluationInterval = parseDuration(intervals.evaluation) / 1000;
+  return (alert, receiver) => {
+    const groupWait =
+      parseDuration(groupWaitFor(root, receiver, "30s") ?? root.group_wait ?? "30s") / 1000;
+    const forSeconds = forOf.get(alert) ?? 0;
+    return {
+      seconds: scrapeInterval + evaluationInterval + forSeconds + groupWait,
+      scrapeInterval,
+      evaluationInterval,
+      for: forSeconds,
+      groupWait,
+    };
+  };
+}
+
+/** The latencies of one firing expectation, from what was observed. */
+export function detectionLatency(
+  observed: FiringObservation,
+  budget: DetectionBudget,
+): DetectionLatency {
+  const since = (from: number | null, to: number | null) =>
+    from === null || to === null ? null : Math.round((to - from) * 10) / 10;
+  const faultToDelivered = since(observed.faultAt, observed.deliveredAt);
+  return {
+    faultToPending: since(observed.faultAt, observed.pendingAt),
+    faultToFiring: since(observed.faultAt, observed.firingAt),
+    faultToDelivered,
+    healToResolved: since(observed.healedAt, observed.resolvedAt),
+    budget,
+    deliveredWithinBudget: faultToDelivered === null ? null : faultToDelivered <= budget.seconds,
+  };
+}
