@@ -18,7 +18,7 @@ const HELP = `firedrill: fire drills for an observability stack
 Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
-                [--prometheus-port N] [--alertmanager-port N]
+                [--prometheus-port N] [--alertmanager-port N] [--jobs N]
   firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
                   [--otlp-endpoint URL] [--file-sd FILE]
                                 start the fleet alone and print its scrape targets (file_sd JSON)
@@ -45,6 +45,7 @@ async function run(args: string[]): Promise<number> {
       rules: { type: "string", multiple: true },
       "alertmanager-config": { type: "string" },
       "prometheus-port": { type: "string" },
+      jobs: { type: "string", default: "1" },
       "alertmanager-port": { type: "string" },
     },
   });
@@ -67,6 +68,15 @@ async function run(args: string[]): Promise<number> {
       fail(`firedrill run: --${component}-port must be a port number (got "${text}").`);
     }
     fixedPorts[component] = port;
+  }
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) {
+    fail(`firedrill run: --jobs must be a whole number from 1 to 8 (got "${values.jobs}").`);
+  }
+  if (jobs > 1 && Object.keys(fixedPorts).length > 0) {
+    fail(
+      "firedrill run: --prometheus-port and --alertmanager-port need --jobs 1: parallel stacks cannot share a port.",
+    );
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const reportDir = path.resolve(
@@ -100,7 +110,8 @@ async function run(args: string[]): Promise<number> {
         values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
       ),
       catalogues: fixtures.catalogues,
-      reporter: terminalReporter(),
+      reporter: terminalReporter({ parallel: jobs > 1 }),
+      jobs,
       fixedPorts,
       log: (line) => process.stderr.write(`${line}\n`),
       signal: controller.signal,

@@ -3,10 +3,15 @@ import type { Reporter } from "../runner/reporter.ts";
 
 /** Live progress on the terminal: one line per step, fault and alert change, then verdicts. */
 export function terminalReporter(
-  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  options: { parallel?: boolean; write?: (line: string) => void } = {},
 ): Reporter {
+  const out = options.write ?? ((l: string) => process.stderr.write(`${l}\n`));
   const started = new Map<string, number>();
   const t = (seconds: number) => `t=${formatSeconds(Math.max(0, seconds))}`.padEnd(9);
+  // Several scenarios at once: every line says which one it is about.
+  const lineOf = (scenario: string) => (line: string) =>
+    out(options.parallel && line.length > 0 ? `[${scenario}] ${line.trimStart()}` : line);
+  const write = out;
   return {
     onRunStart(info) {
       write(
@@ -16,24 +21,25 @@ export function terminalReporter(
     },
     onScenarioStart({ scenario }) {
       started.set(scenario.name, Date.now());
-      write("");
-      write(`▶ ${scenario.name} (${scenario.duration} of fleet time)`);
+      if (!options.parallel) write("");
+      lineOf(scenario.name)(`▶ ${scenario.name} (${scenario.duration} of fleet time)`);
     },
-    onPhase(_scenario, phase) {
-      write(`  · ${phase}`);
+    onPhase(scenario, phase) {
+      lineOf(scenario)(`  · ${phase}`);
     },
-    onTick(_scenario, seconds, duration) {
-      write(
+    onTick(scenario, seconds, duration) {
+      if (options.parallel) return;
+      lineOf(scenario)(
         `  ${t(seconds)} … ${Math.min(100, Math.round((100 * seconds) / duration))}% of the drill`,
       );
     },
-    onFault(_scenario, step, action, seconds) {
+    onFault(scenario, step, action, seconds) {
       const target = step.fault.target ? ` on ${step.fault.target}` : "";
-      write(
+      lineOf(scenario)(
         `  ${t(seconds)} ${action === "inject" ? "inject" : "heal  "} ${step.id}: ${step.fault.name}${target}`,
       );
     },
-    onAlertChange(_scenario, alert, labels, to, seconds) {
+    onAlertChange(scenario, alert, labels, to, seconds) {
       // The labels that tell instances apart; job, instance and system are noise on a terminal.
       const { alertname: _a, instance: _i, job: _j, system: _s, ...rest } = labels;
       write(
@@ -41,6 +47,7 @@ export function terminalReporter(
       );
     },
     onScenarioEnd(result) {
+      const write = lineOf(result.name);
       for (const e of result.expectations) {
         write(`  ${e.state === "passed" ? "✓" : "✗"} ${e.title}`);
         if (e.latency) {

@@ -27,6 +27,8 @@ export interface RunSuiteOptions {
   readonly reporter: Reporter;
   readonly signal?: AbortSignal;
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
+  /** How many scenarios run at once, each on its own stack and ports (default 1). */
+  readonly jobs?: number;
   /** Where setup and leftover-cleanup progress goes (the terminal). */
   readonly log?: (line: string) => void;
 }
@@ -131,24 +133,52 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
     await writeJunit(options.reportDir, result);
     return result;
   };
+  const runOne = async (loaded: (typeof scenarios)[number]) => {
+    options.reporter.onScenarioStart?.(loaded);
+    const result = await runScenario(loaded, {
+      runId,
+      driver,
+      tools,
+      speed: options.speed,
+      ruleFiles: options.ruleFiles,
+      alertmanagerConfig: options.alertmanagerConfig,
+      dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
+      reporter: options.reporter,
+      ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    results.push(result);
+    options.reporter.onScenarioEnd?.(result);
+  };
+  // A failing scenario run stops the others: they share nothing but the machine.
+  const controller = new AbortController();
+  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const signal = controller.signal;
+  const queue = [...scenarios];
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, queue.length));
+  let firstError: unknown;
   try {
-    for (const loaded of scenarios) {
-      options.reporter.onScenarioStart?.(loaded);
-      const result = await runScenario(loaded, {
-        runId,
-        driver,
-        tools,
-        speed: options.speed,
-        ruleFiles: options.ruleFiles,
-        alertmanagerConfig: options.alertmanagerConfig,
-        dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
-        reporter: options.reporter,
-        ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      results.push(result);
-      options.reporter.onScenarioEnd?.(result);
-    }
+    const workers = Array.from({ length: jobs }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (signal.aborted) return;
+        try {
+          await runOne(next);
+        } catch (error) {
+          firstError ??= error;
+          controller.abort();
+          throw error;
+        }
+      }
+    });
+    const settled = await Promise.allSettled(workers);
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (failure) throw firstError ?? failure.reason;
+    // Results in the suite's order, whatever order parallel runs finished in.
+    results.sort(
+      (a, b) =>
+        scenarios.findIndex((l) => l.scenario.name === a.name) -
+        scenarios.findIndex((l) => l.scenario.name === b.name),
+    );
   } catch (error) {
     if (error instanceof FiredrillError || error instanceof RunAborted) {
       if (results.length > 0) await finish();
