@@ -22,6 +22,8 @@ export type {
   TopologyScrapeJob,
 } from "./core/system-topology.ts";
 export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
+export type { SystemFault } from "./host/fault-catalog.ts";
+export { faultCatalog } from "./host/fault-catalog.ts";
 export type { HostConfig } from "./host/host-config.ts";
 export { parseHostConfig } from "./host/host-config.ts";
 export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";
