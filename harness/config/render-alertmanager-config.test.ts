@@ -36,8 +36,8 @@ describe("renderAlertmanagerConfig", () => {
       group_interval: "10s",
       repeat_interval: "8m",
       routes: [
-        { receiver: "pager", matchers: ['severity="critical"'] },
-        { receiver: "tickets", matchers: ['severity="warning"'] },
+        { receiver: "pager", matchers: ['severity=~"critical|page"'] },
+        { receiver: "tickets", matchers: ['severity=~"warning|investigate"'] },
       ],
     });
     expect(config.receivers).toEqual(
@@ -69,6 +69,8 @@ describe("renderAlertmanagerConfig", () => {
       ).stdout;
     expect(await route("critical")).toBe("pager");
     expect(await route("warning")).toBe("tickets");
+    expect(await route("page")).toBe("pager");
+    expect(await route("investigate")).toBe("tickets");
     expect(await route("info")).toBe("default");
   });
 
