@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  dockerAvailable,
   firedrill,
   firedrillContainers,
   firedrillProcesses,
@@ -49,18 +50,33 @@ describe("cleanup", () => {
     expect(firedrillContainers(child.pid)).toEqual([]);
   });
 
-  it("after kill -9 of the harness, the next run removes what the dead one left", async () => {
+  async function afterKill9(driver: "processes" | "containers"): Promise<void> {
     const child = firedrill([
       "run",
       "scenarios/cosmictron/node-crash.scenario.ts",
+      "--driver",
+      driver,
       "--report-dir",
-      tempReportDir("sigkill"),
+      tempReportDir(`sigkill-${driver}`),
     ]);
     await waitForOutput(child, "inject crash");
     child.kill("SIGKILL");
     await child;
-    const left = firedrillProcesses(child.pid);
-    expect(left.map((p) => p.cmd).join("\n")).toMatch(/prometheus/);
+    // The sim always runs as processes; the stack as processes or containers.
+    expect(
+      firedrillProcesses(child.pid)
+        .map((p) => p.cmd)
+        .join("\n"),
+    ).toMatch(/sim\/host\.ts/);
+    if (driver === "processes") {
+      expect(
+        firedrillProcesses(child.pid)
+          .map((p) => p.cmd)
+          .join("\n"),
+      ).toMatch(/prometheus/);
+    } else {
+      expect(firedrillContainers(child.pid).length).toBe(3);
+    }
 
     const next = await firedrillRun([
       "run",
@@ -73,7 +89,15 @@ describe("cleanup", () => {
     expect(next.all).toMatch(/removed \d+ leftover/);
     expect(next.exitCode).toBe(0);
     expect(firedrillProcesses(child.pid)).toEqual([]);
+    expect(firedrillContainers(child.pid)).toEqual([]);
     expect(firedrillProcesses(next.pid)).toEqual([]);
     expect(firedrillContainers(next.pid)).toEqual([]);
-  });
+  }
+
+  it("after kill -9 of the harness, the next run removes what the dead one left (processes)", () =>
+    afterKill9("processes"));
+  it.skipIf(!dockerAvailable())(
+    "after kill -9 of the harness, the next run removes the dead one's containers (skipped when no Docker engine answers)",
+    () => afterKill9("containers"),
+  );
 });
