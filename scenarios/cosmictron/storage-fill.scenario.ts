@@ -1,0 +1,26 @@
+import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";
+
+// cosmictron-1's data directory fills to 92% of its disk over a minute. Above 85% for 5 minutes,
+// CosmictronStorageNearFull (critical) pages. Healing frees the space.
+export default defineScenario({
+  name: "cosmictron-storage-fill",
+  description: "The data directory of cosmictron-1 fills up; the storage alert pages and resolves.",
+  fleet: { cosmictron: { nodes: 2 } },
+  duration: "20m",
+  faults: [
+    {
+      id: "fill",
+      at: "2m",
+      heal: "11m",
+      fault: cosmictron.storageFill({ node: "cosmictron-1", fillRatio: 0.92, rampSeconds: 60 }),
+    },
+  ],
+  expect: [
+    expectAlert("CosmictronStorageNearFull")
+      .withLabels({ node: "cosmictron-1", severity: "critical" })
+      .firesWithin("8m", { after: "fill" })
+      .deliveredTo("pager")
+      .resolvesWithin("2m"),
+    expectNoOtherAlerts(),
+  ],
+});
