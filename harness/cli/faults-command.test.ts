@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { faultsCommand } from "./faults-command.ts";
+
+/** Runs the command, returning what it printed. */
+async function faults(...args: string[]): Promise<string> {
+  let out = "";
+  expect(await faultsCommand(args, (text) => (out += text))).toBe(0);
+  return out;
+}
+
+describe("firedrill faults", () => {
+  it("lists every system's faults, from the sim's own definitions", async () => {
+    const text = await faults();
+    expect(text.split("\n").filter((l) => /^\S/.test(l))).toEqual([
+      "cognitora: 6 faults",
+      "cosmictron: 6 faults",
+      "dsfb: 4 faults",
+      "lattice: 15 faults",
+      "reactor: 6 faults",
+    ]);
+    expect(text).toContain(`
+  cosmictron.wal.fsync-stall
+    WAL fsync takes about latencySeconds (±15%) per commit, so the fsync p99 rises above it;
+    /v1/health/detailed reports wal.status "degraded".
+    latencySeconds  number  default 1.5      [0.001, 60]
+                    Typical fsync duration while stalled, in seconds.
+`);
+  });
+
+  it("prints one system's faults as JSON with --system and --json", async () => {
+    const list = JSON.parse(await faults("--system", "cosmictron", "--json")) as {
+      system: string;
+      name: string;
+      params: { name: string; default: unknown }[];
+    }[];
+    expect(new Set(list.map((f) => f.system))).toEqual(new Set(["cosmictron"]));
+    expect(list.find((f) => f.name === "cosmictron.wal.fsync-stall")?.params).toEqual([
+      {
+        name: "latencySeconds",
+        type: "number",
+        default: 1.5,
+        min: 0.001,
+        max: 60,
+        description: "Typical fsync duration while stalled, in seconds.",
+      },
+    ]);
+  });
+
+  it("refuses an unknown system, naming the known ones", async () => {
+    await expect(faultsCommand(["--system", "cosmotron"], () => {})).rejects.toMatchObject({
+      name: "InputError",
+      exitCode: 2,
+      message:
+        'Failed to list faults: there is no system "cosmotron". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, or omit it for all.',
+    });
+  });
+});

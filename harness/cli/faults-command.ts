@@ -1,0 +1,28 @@
+import { parseArgs } from "node:util";
+import { faultCatalog } from "../../sim/index.ts";
+import { InputError } from "../errors.ts";
+import { renderFaultCatalog } from "./render-fault-catalog.ts";
+
+/**
+ * `firedrill faults [--system NAME] [--json]`: every fault of the simulated systems (or of one),
+ * with its params, from the sim's own definitions.
+ */
+export async function faultsCommand(
+  args: string[],
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { system: { type: "string" }, json: { type: "boolean", default: false } },
+  });
+  const all = faultCatalog();
+  const known = [...new Set(all.map((f) => f.system))];
+  if (values.system !== undefined && !known.includes(values.system)) {
+    throw new InputError(
+      `Failed to list faults: there is no system "${values.system}". Pass --system with one of ${known.join(", ")}, or omit it for all.`,
+    );
+  }
+  const faults = all.filter((f) => values.system === undefined || f.system === values.system);
+  write(values.json ? `${JSON.stringify(faults, null, 2)}\n` : renderFaultCatalog(faults));
+  return 0;
+}
