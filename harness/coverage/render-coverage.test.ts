@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import type { AlertCoverage, Coverage } from "./coverage.ts";
+import { renderCoverage } from "./render-coverage.ts";
+
+const alert = (system: string, name: string, fires: string[], silent: string[]): AlertCoverage => ({
+  system,
+  alert: name,
+  files: [`fixtures/${system}/rules.yml`],
+  fires,
+  silent,
+});
+
+const many = Array.from({ length: 9 }, (_, i) => `reactor-scenario-number-${i}`);
+
+const coverage: Coverage = {
+  alerts: [
+    alert(
+      "cosmictron",
+      "CosmictronWalFsyncLatency",
+      ["cosmictron-stall"],
+      ["cosmictron-baseline", "cosmictron-crash"],
+    ),
+    alert(
+      "cosmictron",
+      "CosmictronTsaFailures",
+      [],
+      ["cosmictron-stall", "cosmictron-baseline", "cosmictron-crash"],
+    ),
+    alert("cosmictron", "CosmictronNoLiveness", ["cosmictron-crash"], ["cosmictron-baseline"]),
+    alert("dsfb", "DsfbExporterDown", [], []),
+    alert("reactor", "ReactorHighErrorRate", [], many.slice(0, 8)),
+  ],
+  scenariosBySystem: {
+    cosmictron: ["cosmictron-stall", "cosmictron-baseline", "cosmictron-crash"],
+    dsfb: [],
+    reactor: many,
+  },
+  notFired: [
+    { system: "cosmictron", alert: "CosmictronTsaFailures" },
+    { system: "dsfb", alert: "DsfbExporterDown" },
+    { system: "reactor", alert: "ReactorHighErrorRate" },
+  ],
+  notCheckedSilent: [{ system: "dsfb", alert: "DsfbExporterDown" }],
+  unknownAlerts: [
+    {
+      alert: "CosmictronWalFsyncLatncy",
+      scenario: "cosmictron-stall",
+      file: "scenarios/stall.scenario.ts",
+      kind: "fires",
+    },
+    {
+      alert: "ReactorDown",
+      scenario: "cosmictron-baseline",
+      file: "scenarios/baseline.scenario.ts",
+      kind: "never-fires",
+    },
+  ],
+  complete: false,
+};
+
+describe("renderCoverage", () => {
+  it("prints a table per system, then what is left out", () => {
+    expect(renderCoverage(coverage)).toMatchInlineSnapshot(`
+      "cosmictron: 3 alerts, 3 scenarios with cosmictron nodes: cosmictron-stall, cosmictron-baseline, cosmictron-crash
+        ALERT                      FIRES IN          CHECKED SILENT IN
+        CosmictronWalFsyncLatency  cosmictron-stall  every other cosmictron scenario (2)
+        CosmictronTsaFailures      -                 every cosmictron scenario (3)
+        CosmictronNoLiveness       cosmictron-crash  cosmictron-baseline
+
+      dsfb: 1 alert, 0 scenarios with dsfb nodes
+        ALERT                      FIRES IN          CHECKED SILENT IN
+        DsfbExporterDown           -                 -
+
+      reactor: 1 alert, 9 scenarios with reactor nodes: reactor-scenario-number-0, reactor-scenario-number-1,
+          reactor-scenario-number-2, reactor-scenario-number-3, reactor-scenario-number-4, reactor-scenario-number-5,
+          reactor-scenario-number-6, reactor-scenario-number-7, reactor-scenario-number-8
+        ALERT                      FIRES IN          CHECKED SILENT IN
+        ReactorHighErrorRate       -                 reactor-scenario-number-0, reactor-scenario-number-1,
+                                                     reactor-scenario-number-2, reactor-scenario-number-3,
+                                                     reactor-scenario-number-4, reactor-scenario-number-5,
+                                                     reactor-scenario-number-6, reactor-scenario-number-7
+
+      Alerts no scenario makes fire (3):
+        cosmictron  CosmictronTsaFailures
+        dsfb        DsfbExporterDown
+        reactor     ReactorHighErrorRate
+
+      Alerts no scenario checks silent (1):
+        dsfb  DsfbExporterDown
+
+      Expectations naming an alert no rule file defines (2):
+        cosmictron-stall (scenarios/stall.scenario.ts): fires CosmictronWalFsyncLatncy
+        cosmictron-baseline (scenarios/baseline.scenario.ts): never fires ReactorDown
+
+      5 alerts: 2 fire in a scenario, 4 are checked silent; 2 unknown alert names.
+      "
+    `);
+  });
+
+  it("says so when everything is covered", () => {
+    const covered: Coverage = {
+      alerts: [alert("dsfb", "DsfbExporterDown", ["dsfb-down"], ["dsfb-baseline"])],
+      scenariosBySystem: { dsfb: ["dsfb-baseline", "dsfb-down"] },
+      notFired: [],
+      notCheckedSilent: [],
+      unknownAlerts: [],
+      complete: true,
+    };
+    expect(renderCoverage(covered)).toMatchInlineSnapshot(`
+      "dsfb: 1 alert, 2 scenarios with dsfb nodes: dsfb-baseline, dsfb-down
+        ALERT             FIRES IN   CHECKED SILENT IN
+        DsfbExporterDown  dsfb-down  dsfb-baseline
+
+      All alerts (1) are made to fire and checked silent; no unknown alert names.
+      "
+    `);
+  });
+});
