@@ -7,6 +7,8 @@ import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { coverageCommand } from "./coverage-command.ts";
+import { faultsCommand } from "./faults-command.ts";
 import { fleetCommand } from "./fleet-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -22,6 +24,11 @@ Usage:
   firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
                   [--otlp-endpoint URL] [--file-sd FILE]
                                 start the fleet alone and print its scrape targets (file_sd JSON)
+  firedrill faults [--system NAME] [--json]
+                                list every fault of the simulated systems, with its params
+  firedrill coverage [files or folders...] [--rules FILE]... [--json]
+                                which scenarios make each alert fire and check it stays silent;
+                                exits 1 if an alert is left out or a scenario names an unknown one
   firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
   firedrill cleanup             remove processes and containers left by a crashed run
 
@@ -141,6 +148,10 @@ export async function main(argv: string[]): Promise<number> {
         return await run(rest);
       case "fleet":
         return await fleetCommand(rest);
+      case "faults":
+        return await faultsCommand(rest);
+      case "coverage":
+        return await coverageCommand(rest);
       case "setup": {
         const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
         await setup({ force: values.force ?? false, onProgress: printSetupProgress() });
