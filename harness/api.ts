@@ -5,7 +5,7 @@
 export type { ScenarioDefinition } from "./scenario/define-scenario.ts";
 export { defineScenario } from "./scenario/define-scenario.ts";
 export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect-alert.ts";
-export { expectAlert, expectNoOtherAlerts } from "./scenario/expect-alert.ts";
+export { expectAlert, expectNoOtherAlerts, expectSpans } from "./scenario/expect-alert.ts";
 export { cognitora } from "./scenario/faults/cognitora.ts";
 export { cosmictron } from "./scenario/faults/cosmictron.ts";
 export { dsfb } from "./scenario/faults/dsfb.ts";

@@ -65,7 +65,8 @@ export function computeCoverage(
   const unknownAlerts: UnknownAlert[] = [];
   for (const { file, scenario } of scenarios) {
     for (const e of scenario.expect) {
-      if (e.kind === "no-other-alerts" || defined.has(e.alert)) continue;
+      if (e.kind !== "fires" && e.kind !== "never-fires" && e.kind !== "firing-within") continue;
+      if (defined.has(e.alert)) continue;
       if (
         unknownAlerts.some(
           (u) => u.scenario === scenario.name && u.alert === e.alert && u.kind === e.kind,

@@ -23,7 +23,7 @@ export interface UnknownAlert {
   readonly alert: string;
   readonly scenario: string;
   readonly file: string;
-  readonly kind: "fires" | "never-fires";
+  readonly kind: "fires" | "never-fires" | "firing-within";
 }
 
 /** Which scenarios exercise which alerts, and what is left out. */

@@ -27,6 +27,7 @@ describe("AlertTracker", () => {
         labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-1", severity: "critical" },
         pendingAt: 1_000,
         firingAt: 4_000,
+        lastFiringAt: 4_000,
         endedAt: 9_000,
       },
     ]);
@@ -43,6 +44,19 @@ describe("AlertTracker", () => {
       ["cosmictron-0", 2_000, null],
       ["cosmictron-1", null, 3_000],
       ["cosmictron-1", null, null],
+    ]);
+  });
+
+  it("starts a new episode when a firing alert shows up pending again (Prometheus lost its state)", () => {
+    const tracker = new AlertTracker();
+    tracker.observe([alert("firing")], 2_000);
+    tracker.observe([{ ...alert("pending"), activeAt: new Date(5_000).toISOString() }], 6_000);
+    tracker.observe([alert("firing")], 9_000);
+    expect(
+      tracker.episodes.map((e) => [e.pendingAt, e.firingAt ?? null, e.endedAt ?? null]),
+    ).toEqual([
+      [1_000, 2_000, 6_000],
+      [5_000, 9_000, null],
     ]);
   });
 });

@@ -9,6 +9,8 @@ export interface AlertEpisode {
   pendingAt: number;
   /** The first poll that saw it firing. */
   firingAt?: number;
+  /** The latest poll that saw it firing. */
+  lastFiringAt?: number;
   /** The first poll that no longer saw it: resolved if it had fired, dropped if only pending. */
   endedAt?: number;
 }
@@ -42,6 +44,14 @@ export class AlertTracker {
       const key = keyOf(labels);
       seen.add(key);
       let episode = this.#open.get(key);
+      if (episode?.firingAt !== undefined && alert.state === "pending") {
+        // It fired, and now it is pending again: Prometheus lost its state (a restart) and
+        // starts over. That is a new episode.
+        episode.endedAt = at;
+        this.#open.delete(key);
+        changes.push({ episode, to: "inactive", at });
+        episode = undefined;
+      }
       if (!episode) {
         const activeAt = Date.parse(alert.activeAt);
         episode = {
@@ -57,6 +67,7 @@ export class AlertTracker {
         episode.firingAt = at;
         changes.push({ episode, to: "firing", at });
       }
+      if (alert.state === "firing") episode.lastFiringAt = at;
     }
     for (const [key, episode] of this.#open) {
       if (seen.has(key)) continue;

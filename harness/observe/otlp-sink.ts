@@ -69,6 +69,8 @@ export class OtlpSink implements AsyncDisposable {
   readonly spans: ReceivedSpan[] = [];
   dropped = 0;
   requests = 0;
+  /** Wall ms of every request that carried spans, in arrival order. */
+  readonly arrivals: number[] = [];
   readonly #server: Server;
   readonly #capacity: number;
 
@@ -111,6 +113,7 @@ export class OtlpSink implements AsyncDisposable {
 
   private accept(request: OtlpTracesRequest): void {
     this.requests++;
+    if ((request.resourceSpans?.length ?? 0) > 0) this.arrivals.push(Date.now());
     for (const rs of request.resourceSpans ?? []) {
       const resource = decodeAttributes(rs.resource?.attributes);
       for (const ss of rs.scopeSpans ?? []) {

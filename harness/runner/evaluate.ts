@@ -1,8 +1,10 @@
 import type {
   Expectation,
   FiresExpectation,
+  FiringWithinExpectation,
   LabelMatch,
   NeverFiresExpectation,
+  SpansArriveExpectation,
 } from "../scenario/types.ts";
 import type {
   AlertRecord,
@@ -20,6 +22,8 @@ export interface Observations {
   readonly deliveries: readonly DeliveryRecord[];
   /** Fleet seconds at which observation stopped. */
   readonly end: FleetSeconds;
+  /** Fleet seconds at which spans reached the trace sink (sorted; for spans-arrive). */
+  readonly spanArrivals?: readonly FleetSeconds[];
 }
 
 /** Formats fleet seconds for messages: 452 → "7m32s", 0.5 → "0.5s". */
@@ -64,6 +68,10 @@ export function evaluate(
         return evaluateFires(expectation, observations, parseSeconds);
       case "never-fires":
         return evaluateNeverFires(expectation, observations);
+      case "firing-within":
+        return evaluateFiringWithin(expectation, observations, parseSeconds);
+      case "spans-arrive":
+        return evaluateSpansArrive(expectation, observations, parseSeconds);
       default:
         return evaluateNoOthers(expectations, observations);
     }
@@ -200,6 +208,74 @@ function evaluateFires(
   return { state: "passed", expectation: e, title, observed };
 }
 
+function evaluateFiringWithin(
+  e: FiringWithinExpectation,
+  obs: Observations,
+  parseSeconds: (duration: string) => number,
+): ExpectationResult {
+  const who = describeAlert(e.alert, e.labels);
+  const title = `${who} is firing within ${e.within} after ${e.after}`;
+  const from = obs.faults.find((f) => f.id === e.after)?.injectedAt ?? null;
+  if (from === null) {
+    return {
+      state: "failed",
+      expectation: e,
+      title,
+      message: `${who}: fault step "${e.after}" was never injected.`,
+    };
+  }
+  const to = from + parseSeconds(e.within);
+  // Seen firing at a poll inside the window: the episode began firing by its end and was
+  // still seen firing at or after its start.
+  const seen = obs.alerts.find(
+    (a) =>
+      matches(a, e.alert, e.labels) &&
+      a.firingAt !== null &&
+      a.firingAt <= to &&
+      (a.lastFiringAt ?? a.firingAt) >= from,
+  );
+  if (seen) return { state: "passed", expectation: e, title };
+  const episodes = obs.alerts
+    .filter((a) => matches(a, e.alert, e.labels))
+    .map(
+      (a) =>
+        `pending t=${formatSeconds(a.pendingAt)}${a.firingAt === null ? "" : `, firing t=${formatSeconds(a.firingAt)}`}${a.endedAt === null ? "" : `, gone t=${formatSeconds(a.endedAt)}`}`,
+    );
+  return {
+    state: "failed",
+    expectation: e,
+    title,
+    message: `${who} was not firing between t=${formatSeconds(from)} and t=${formatSeconds(to)} (${e.within} after ${e.after}); observed: ${episodes.length ? episodes.join("; ") : "never active"}.`,
+  };
+}
+
+function evaluateSpansArrive(
+  e: SpansArriveExpectation,
+  obs: Observations,
+  parseSeconds: (duration: string) => number,
+): ExpectationResult {
+  const title = `spans reach the trace sink within ${e.within} after ${e.after}`;
+  const step = obs.faults.find((f) => f.id === e.after);
+  const from = step?.healedAt ?? step?.injectedAt ?? null;
+  if (from === null) {
+    return {
+      state: "failed",
+      expectation: e,
+      title,
+      message: `Fault step "${e.after}" was never injected.`,
+    };
+  }
+  const to = from + parseSeconds(e.within);
+  const first = (obs.spanArrivals ?? []).find((t) => t >= from);
+  if (first !== undefined && first <= to) return { state: "passed", expectation: e, title };
+  return {
+    state: "failed",
+    expectation: e,
+    title,
+    message: `No span reached the trace sink between t=${formatSeconds(from)} and t=${formatSeconds(to)}; ${first === undefined ? "none arrived after" : `the next arrived at t=${formatSeconds(first)}`}.`,
+  };
+}
+
 function evaluateNeverFires(e: NeverFiresExpectation, obs: Observations): ExpectationResult {
   const who = describeAlert(e.alert, e.labels);
   const title = `${who} never fires`;
@@ -214,7 +290,10 @@ function evaluateNeverFires(e: NeverFiresExpectation, obs: Observations): Expect
 function evaluateNoOthers(all: readonly Expectation[], obs: Observations): ExpectationResult {
   const expectation = all.find((e) => e.kind === "no-other-alerts")!;
   const title = "no other alert fires";
-  const allowed = all.filter((e): e is FiresExpectation => e.kind === "fires");
+  const allowed = all.filter(
+    (e): e is FiresExpectation | FiringWithinExpectation =>
+      e.kind === "fires" || e.kind === "firing-within",
+  );
   const others = obs.alerts.filter(
     (a) => a.firingAt !== null && !allowed.some((e) => matches(a, e.alert, e.labels)),
   );

@@ -19,6 +19,8 @@ export interface AlertRecord {
   readonly labels: Readonly<Record<string, string>>;
   readonly pendingAt: FleetSeconds;
   readonly firingAt: FleetSeconds | null;
+  /** The last poll that saw it firing. */
+  readonly lastFiringAt?: FleetSeconds | null;
   /** When it stopped being active: resolved if it had fired. null: still active at the end. */
   readonly endedAt: FleetSeconds | null;
 }

@@ -2,7 +2,10 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
-import { InputError } from "../errors.ts";
+import { InputError, StartupError } from "../errors.ts";
+import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
+import type { HarnessFault, HarnessFaultContext } from "../faults/harness-fault.ts";
+import { ScrapeProxies } from "../faults/scrape-proxies.ts";
 import { AlertTracker } from "../observe/alert-tracker.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
@@ -94,7 +97,9 @@ export async function runScenario(
     const systems = Object.keys(scenario.fleet).filter(
       (s) => scenario.fleet[s as keyof FleetShape] !== undefined,
     );
-    const ports = await freePorts(nodeCount + systems.length + 7);
+    // net.* faults act on a loopback proxy in front of every node.
+    const proxied = scenario.faults.some((f) => f.fault.name.startsWith("net."));
+    const ports = await freePorts(nodeCount * (proxied ? 2 : 1) + systems.length + 7);
     const takePort = () => ports.shift()!;
     const stackPorts = {
       prometheus: fixed.prometheus ?? takePort(),
@@ -106,7 +111,25 @@ export async function runScenario(
       collectorTelemetry: takePort(),
     };
     const plan = planFleet(scenario.fleet, takePort);
-    const fleetJobs = plan.flatMap((p) => p.scrapeJobs);
+    const proxies = proxied
+      ? await ScrapeProxies.start(
+          plan.flatMap((p) => p.nodes),
+          takePort,
+        )
+      : undefined;
+    if (proxies) cleanups.push(() => proxies.close());
+    const nodeOfAddress = new Map(
+      plan.flatMap((p) => p.nodes.map((n): [string, string] => [`127.0.0.1:${n.port}`, n.id])),
+    );
+    const fleetJobs = plan.flatMap((p) =>
+      p.scrapeJobs.map((job) => ({
+        ...job,
+        targets: job.targets.map((t) => {
+          const node = nodeOfAddress.get(t.address);
+          return { ...t, address: (node && proxies?.addressFor(node)) ?? t.address };
+        }),
+      })),
+    );
     const { files, extraArgs } = await writeStackConfigs({
       runDir: dir,
       speed,
@@ -171,7 +194,18 @@ export async function runScenario(
     await waitForTargets(prometheus, fleetJobs, { timeoutMs: 30_000, signal });
     await options.onStackReady?.(stack, fleets, otlp);
 
-    const result = await playTimeline({ scenario, clock, fleets, prometheus, reporter, signal });
+    const result = await playTimeline({
+      scenario,
+      clock,
+      fleets,
+      prometheus,
+      reporter,
+      signal,
+      harness: {
+        faults: builtinHarnessFaults(speed),
+        context: { stack, webhook, otlp, fleets, proxies },
+      },
+    });
     await options.onTimelineEnd?.(stack, fleets);
     phase("stopping");
     await runCleanups(cleanups);
@@ -183,6 +217,7 @@ export async function runScenario(
         labels: e.labels,
         pendingAt: toSeconds(e.pendingAt),
         firingAt: e.firingAt === undefined ? null : toSeconds(e.firingAt),
+        lastFiringAt: e.lastFiringAt === undefined ? null : toSeconds(e.lastFiringAt),
         endedAt: e.endedAt === undefined ? null : toSeconds(e.endedAt),
       })),
       deliveries: webhook.deliveries.map((d) => ({
@@ -198,9 +233,10 @@ export async function runScenario(
       await readFile(options.alertmanagerConfig, "utf8"),
       { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
     );
+    const spanArrivals = otlp.arrivals.map(toSeconds);
     const expectations = evaluate(
       scenario.expect,
-      observations,
+      { ...observations, spanArrivals },
       (d) => parseDuration(d) / 1000,
     ).map((result) =>
       result.expectation.kind === "fires" && result.observed
@@ -253,8 +289,9 @@ async function playTimeline(args: {
   prometheus: PrometheusClient;
   reporter: Reporter;
   signal: AbortSignal | undefined;
+  harness: { faults: ReadonlyMap<string, HarnessFault>; context: HarnessFaultContext };
 }) {
-  const { scenario, clock, fleets, prometheus, reporter, signal } = args;
+  const { scenario, clock, fleets, prometheus, reporter, signal, harness } = args;
   const fleetOf = (fault: FaultSpec) => {
     const fleet = fleets.get(systemOfFault(fault.name));
     if (!fleet) {
@@ -279,9 +316,15 @@ async function playTimeline(args: {
     .sort((a, b) => a.at - b.at);
   const records = new Map<
     string,
-    { id: string | null; injectedAt: number | null; healedAt: number | null }
+    {
+      id: string | null;
+      heal?: () => Promise<void>;
+      injectedAt: number | null;
+      healedAt: number | null;
+    }
   >();
   const tracker = new AlertTracker();
+  let unanswered = 0;
   // Poll twice per evaluation interval (wall time), never faster than every 50 ms.
   const pollMs = Math.max(50, parseDuration(EVALUATION_INTERVAL) / clock.speed / 2);
   let nextTick = 60;
@@ -296,10 +339,17 @@ async function playTimeline(args: {
       const { step, action } = actions.shift()!;
       const record = records.get(step.id) ?? { id: null, injectedAt: null, healedAt: null };
       if (action === "inject") {
-        record.id = await fleetOf(step.fault).inject(step.fault);
+        const harnessFault = harness.faults.get(step.fault.name);
+        if (harnessFault) {
+          record.heal = await harnessFault.inject(harness.context, step.fault);
+          record.id = step.id;
+        } else {
+          record.id = await fleetOf(step.fault).inject(step.fault);
+        }
         record.injectedAt = now();
       } else if (record.id) {
-        await fleetOf(step.fault).heal(record.id);
+        if (record.heal) await record.heal();
+        else await fleetOf(step.fault).heal(record.id);
         record.healedAt = now();
       }
       records.set(step.id, record);
@@ -311,7 +361,23 @@ async function playTimeline(args: {
       );
     }
     const polledAt = Date.now();
-    const alerts = await prometheus.alerts();
+    // While Prometheus restarts (a watcher fault) it does not answer: skip those polls rather
+    // than take its silence for "no alerts". A Prometheus that stays away fails the run.
+    let alerts: Awaited<ReturnType<PrometheusClient["alerts"]>>;
+    try {
+      alerts = await prometheus.alerts();
+      unanswered = 0;
+    } catch (error) {
+      if (t >= duration) break;
+      if (++unanswered * pollMs > 60_000) {
+        throw new StartupError(
+          `Failed to follow alerts: Prometheus at ${prometheus.url} has not answered for a minute (${(error as Error).message}). Its log is in the scenario's logs folder.`,
+          { component: "prometheus" },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      continue;
+    }
     for (const change of tracker.observe(alerts, polledAt)) {
       reporter.onAlertChange?.(
         scenario.name,

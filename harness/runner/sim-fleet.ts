@@ -32,12 +32,21 @@ const READY = "FIREDRILL_SIM_READY ";
 export class SimFleet implements AsyncDisposable {
   readonly control: string;
   readonly nodes: readonly FleetNode[];
-  readonly #child: ResultPromise;
+  readonly system: string;
+  #child: ResultPromise;
+  readonly #respawn: () => Promise<{ child: ResultPromise }>;
 
-  private constructor(child: ResultPromise, control: string, nodes: readonly FleetNode[]) {
+  private constructor(
+    child: ResultPromise,
+    ready: { control: string; nodes: readonly FleetNode[] },
+    system: string,
+    respawn: () => Promise<{ child: ResultPromise }>,
+  ) {
     this.#child = child;
-    this.control = control;
-    this.nodes = nodes;
+    this.control = ready.control;
+    this.nodes = ready.nodes;
+    this.system = system;
+    this.#respawn = respawn;
   }
 
   /** Spawns a sim host and waits (up to `timeoutMs`) for its ready line. */
@@ -47,6 +56,17 @@ export class SimFleet implements AsyncDisposable {
   ): Promise<SimFleet> {
     const configFile = path.join(options.runDir, `sim-${config.system}.json`);
     await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
+    const spawn = () => SimFleet.#spawn(configFile, config, options);
+    const { child, ready } = await spawn();
+    return new SimFleet(child, ready, config.system, spawn);
+  }
+
+  // Starts the host process and waits for its ready line; kills it if it never comes.
+  static async #spawn(
+    configFile: string,
+    config: SimHostConfig,
+    options: { env: Record<string, string>; timeoutMs?: number },
+  ): Promise<{ child: ResultPromise; ready: { control: string; nodes: FleetNode[] } }> {
     const child = execa(
       process.execPath,
       ["--import", "tsx", path.join(repoRoot, "sim/host.ts"), configFile],
@@ -100,7 +120,20 @@ export class SimFleet implements AsyncDisposable {
       await child;
       throw error;
     });
-    return new SimFleet(child, ready.control, ready.nodes);
+    return { child, ready };
+  }
+
+  /** The host process dies at once (SIGKILL): every node of this system stops answering. */
+  async kill(): Promise<void> {
+    if (this.#child.exitCode !== null) return;
+    this.#child.kill("SIGKILL");
+    await this.#child;
+  }
+
+  /** Starts the host again with the same config (same ports), after kill(). */
+  async restart(): Promise<void> {
+    await this.kill();
+    this.#child = (await this.#respawn()).child;
   }
 
   /** The sim host's process id (for resource measurements). */

@@ -2,9 +2,11 @@ import type {
   Duration,
   ExpectationSource,
   FiresExpectation,
+  FiringWithinExpectation,
   LabelMatch,
   NeverFiresExpectation,
   NoOtherAlertsExpectation,
+  SpansArriveExpectation,
 } from "./types.ts";
 
 /**
@@ -14,6 +16,25 @@ import type {
  */
 export function expectAlert(alert: string): AlertExpectation {
   return new AlertExpectation(alert, {});
+}
+
+/**
+ * Spans reach the trace sink through the Collector again within `within` after a fault step.
+ * @example expectSpans().arriveWithin("2m", { after: "collector-restart" })
+ */
+export function expectSpans(): {
+  arriveWithin(within: Duration, options: { after: string }): ExpectationSource;
+} {
+  return {
+    arriveWithin: (within, options) => {
+      const expectation: SpansArriveExpectation = {
+        kind: "spans-arrive",
+        after: options.after,
+        within,
+      };
+      return { toExpectation: () => expectation };
+    },
+  };
 }
 
 /** Fails the scenario if any alert fires that no `firesWithin` expectation names. */
@@ -46,6 +67,21 @@ export class AlertExpectation {
       after: options.after,
       within,
     });
+  }
+
+  /**
+   * The alert is seen firing at some moment within `within` after the fault step `after`: its
+   * state survived (e.g. a Prometheus restart) or it fired again.
+   */
+  firingWithin(within: Duration, options: { after: string }): ExpectationSource {
+    const expectation: FiringWithinExpectation = {
+      kind: "firing-within",
+      alert: this.#alert,
+      labels: this.#labels,
+      after: options.after,
+      within,
+    };
+    return { toExpectation: () => expectation };
   }
 
   /** The alert never reaches `firing` during the scenario (pending is not a page). */

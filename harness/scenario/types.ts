@@ -68,12 +68,33 @@ export interface NeverFiresExpectation {
   readonly labels: LabelMatch;
 }
 
+/** An alert is seen firing at some moment within `within` after a fault step (restored or re-fired). */
+export interface FiringWithinExpectation {
+  readonly kind: "firing-within";
+  readonly alert: string;
+  readonly labels: LabelMatch;
+  readonly after: string;
+  readonly within: Duration;
+}
+
+/** Spans reach the trace sink again within `within` after a fault step (the pipeline recovers). */
+export interface SpansArriveExpectation {
+  readonly kind: "spans-arrive";
+  readonly after: string;
+  readonly within: Duration;
+}
+
 /** No alert fires other than those a `fires` expectation of the scenario names. */
 export interface NoOtherAlertsExpectation {
   readonly kind: "no-other-alerts";
 }
 
-export type Expectation = FiresExpectation | NeverFiresExpectation | NoOtherAlertsExpectation;
+export type Expectation =
+  | FiresExpectation
+  | NeverFiresExpectation
+  | NoOtherAlertsExpectation
+  | FiringWithinExpectation
+  | SpansArriveExpectation;
 
 /** A whole drill. */
 export interface Scenario {

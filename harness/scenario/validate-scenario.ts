@@ -1,6 +1,12 @@
 import { InputError } from "../errors.ts";
+import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
+import { isHarnessFault } from "../faults/harness-fault.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import { fleetNodeIds } from "./fleet-node-ids.ts";
+
+/** The harness faults' names (their behaviour does not depend on the speed). */
+const harnessFaultNames = () => [...builtinHarnessFaults(1).keys()];
+
 import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,7 +70,15 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
       );
     }
     const system = step.fault.name.split(".")[0] ?? "";
-    if (!bySystem.has(system)) {
+    if (isHarnessFault(step.fault.name)) {
+      const known = harnessFaultNames();
+      if (!known.includes(step.fault.name)) {
+        fail(
+          `${place}.fault.name`,
+          `"${step.fault.name}" is not a harness fault (known: ${known.join(", ")}).`,
+        );
+      }
+    } else if (!bySystem.has(system)) {
       fail(
         `${place}.fault.name`,
         `"${step.fault.name}" is a ${system} fault, but the fleet has no ${system} nodes.`,
@@ -73,7 +87,7 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
   });
   (s.expect ?? []).forEach((e: Expectation, i) => {
     const place = `expect[${i}]`;
-    if (e.kind !== "fires") return;
+    if (e.kind === "no-other-alerts" || e.kind === "never-fires") return;
     const step = steps.get(e.after);
     if (!step) {
       fail(
@@ -83,7 +97,7 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
       return;
     }
     duration(e.within, `${place}.within`);
-    if (e.resolvesWithin !== undefined) {
+    if (e.kind === "fires" && e.resolvesWithin !== undefined) {
       duration(e.resolvesWithin, `${place}.resolvesWithin`);
       if (step.heal === undefined) {
         fail(
