@@ -11,6 +11,7 @@ export { cosmictron } from "./scenario/faults/cosmictron.ts";
 export { dsfb } from "./scenario/faults/dsfb.ts";
 export { lattice } from "./scenario/faults/lattice.ts";
 export { reactor } from "./scenario/faults/reactor.ts";
+export { network, simHost, stack } from "./scenario/faults/watchers.ts";
 export type {
   Duration,
   Expectation,
