@@ -13,10 +13,11 @@ describe("firedrill faults", () => {
     const text = await faults();
     expect(text.split("\n").filter((l) => /^\S/.test(l))).toEqual([
       "cognitora: 6 faults",
-      "cosmictron: 6 faults",
+      "cosmictron: 7 faults",
       "dsfb: 4 faults",
       "lattice: 15 faults",
       "reactor: 6 faults",
+      "harness: 9 faults",
     ]);
     expect(text).toContain(`
   cosmictron.wal.fsync-stall
@@ -51,7 +52,7 @@ describe("firedrill faults", () => {
       name: "InputError",
       exitCode: 2,
       message:
-        'Failed to list faults: there is no system "cosmotron". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, or omit it for all.',
+        'Failed to list faults: there is no system "cosmotron". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, harness, or omit it for all.',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { faultCatalog } from "../../sim/index.ts";
+import { faultCatalog, type SystemFault } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
+import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { renderFaultCatalog } from "./render-fault-catalog.ts";
 
 /**
@@ -15,7 +16,21 @@ export async function faultsCommand(
     args,
     options: { system: { type: "string" }, json: { type: "boolean", default: false } },
   });
-  const all = faultCatalog();
+  // The sim's faults, then the ones the harness carries out itself (watchers, network, processes).
+  const all: SystemFault[] = [
+    ...faultCatalog(),
+    ...[...builtinHarnessFaults(1).values()].map((f) => ({
+      system: "harness",
+      name: f.name,
+      description: f.description,
+      params: f.params.map((p) => ({
+        name: p.name,
+        type: p.type,
+        default: p.default ?? "",
+        description: p.description,
+      })),
+    })),
+  ];
   const known = [...new Set(all.map((f) => f.system))];
   if (values.system !== undefined && !known.includes(values.system)) {
     throw new InputError(

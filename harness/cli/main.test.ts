@@ -35,7 +35,7 @@ describe("the firedrill command line", () => {
     expect([result.exitCode, result.stdout, result.stderr]).toEqual([
       2,
       "",
-      '\nfiredrill: Failed to list faults: there is no system "nope". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, or omit it for all.',
+      '\nfiredrill: Failed to list faults: there is no system "nope". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, harness, or omit it for all.',
     ]);
   }, 60_000);
 });

@@ -30,6 +30,31 @@ export function cosmictronFaults(clock: Clock): FaultDefinition<CosmictronNode>[
       apply: (node, params) => node.stallFsync(params.number("latencySeconds")),
     },
     {
+      name: "cosmictron.wal.slow-fsync",
+      description:
+        "The next `count` WAL fsyncs take latencySeconds each, then fsync is normal again: a handful of slow fsyncs, not a stall.",
+      params: [
+        {
+          name: "count",
+          type: "number",
+          default: 1,
+          min: 1,
+          max: 1000,
+          description: "How many fsyncs are slow.",
+        },
+        {
+          name: "latencySeconds",
+          type: "number",
+          default: 2,
+          min: 0.001,
+          max: 60,
+          description: "How long each slow fsync takes, in seconds.",
+        },
+      ],
+      apply: (node, params) =>
+        node.slowFsyncs(params.number("count"), params.number("latencySeconds")),
+    },
+    {
       name: "cosmictron.reducer.error-burst",
       description: 'A share of reducer calls fail (status="error") on every module and reducer.',
       params: [

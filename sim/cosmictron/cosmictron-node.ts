@@ -120,6 +120,14 @@ export class CosmictronNode implements SimNode {
     return this.#workload.fsyncStalls.add(latencySeconds);
   }
 
+  /** The next `count` fsyncs take `latencySeconds` each; then fsync is normal again. */
+  slowFsyncs(count: number, latencySeconds: number): Heal {
+    this.#workload.slowFsyncs = { left: count, seconds: latencySeconds };
+    return () => {
+      this.#workload.slowFsyncs = { left: 0, seconds: 0 };
+    };
+  }
+
   /** `errorRatio` of reducer calls fail until healed. */
   errorBurst(errorRatio: number): Heal {
     return this.#workload.errorBursts.add(errorRatio);

@@ -63,6 +63,8 @@ function logSpan(name: string, span: Span | undefined): LogSpan | undefined {
 export class CosmictronWorkload {
   /** Active fsync-stall latencies (seconds). */
   readonly fsyncStalls = new EffectStack<number>();
+  /** A few single slow fsyncs still to come: how many, and how slow (seconds). */
+  slowFsyncs = { left: 0, seconds: 0 };
   /** Active error-burst ratios. */
   readonly errorBursts = new EffectStack<number>();
   /** Active storage-fill plans. */
@@ -249,7 +251,11 @@ export class CosmictronWorkload {
       const txId = ++this.#txId;
       const identity = random.pick(this.#identities);
       const exec = Math.min(0.25, Math.max(0.0002, random.logNormal(reducer.medianSeconds, 0.5)));
-      const fsync = failed ? 0 : fsyncSeconds(random, stall);
+      let fsync = failed ? 0 : fsyncSeconds(random, stall);
+      if (!failed && this.slowFsyncs.left > 0) {
+        this.slowFsyncs.left--;
+        fsync = this.slowFsyncs.seconds;
+      }
       const duration = exec + fsync;
       const start = from + random.next() * 1000;
       const name = `reducer ${reducer.name}`;

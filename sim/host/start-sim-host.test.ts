@@ -349,7 +349,7 @@ describe("startSimHost (cosmictron, virtual clock)", () => {
       status: 400,
       json: {
         error:
-          'Failed to inject fault: unknown fault "cosmictron.disk.melt". Use one of: cosmictron.wal.fsync-stall, cosmictron.reducer.error-burst, cosmictron.storage.fill, cosmictron.tsa.errors, cosmictron.node.crash, cosmictron.node.hang.',
+          'Failed to inject fault: unknown fault "cosmictron.disk.melt". Use one of: cosmictron.wal.fsync-stall, cosmictron.wal.slow-fsync, cosmictron.reducer.error-burst, cosmictron.storage.fill, cosmictron.tsa.errors, cosmictron.node.crash, cosmictron.node.hang.',
       },
     });
     expect((await control("DELETE", "/faults/f999")).status).toBe(404);

@@ -1,6 +1,6 @@
+import { cognitoraSystem } from "../cognitora/cognitora-system.ts";
 import type { SimNode } from "../core/sim-node.ts";
 import type { SystemDefinition } from "../core/system-definition.ts";
-import { cognitoraSystem } from "../cognitora/cognitora-system.ts";
 import { cosmictronSystem } from "../cosmictron/cosmictron-system.ts";
 import { dsfbSystem } from "../dsfb/dsfb-system.ts";
 import { latticeSystem } from "../lattice/lattice-system.ts";

@@ -1,5 +1,5 @@
-import type { SystemTopology } from "../core/system-topology.ts";
 import { cognitoraTopology } from "../cognitora/cognitora-topology.ts";
+import type { SystemTopology } from "../core/system-topology.ts";
 import { cosmictronTopology } from "../cosmictron/cosmictron-topology.ts";
 import { dsfbTopology } from "../dsfb/dsfb-topology.ts";
 import { latticeTopology } from "../lattice/lattice-topology.ts";

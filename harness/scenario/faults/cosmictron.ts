@@ -26,6 +26,9 @@ export const cosmictron = {
   /** fsync takes about `latencySeconds` (default 1.5 s): the WAL fsync latency alert's fault. */
   walFsyncStall: (o: Target & { latencySeconds?: number } = {}): FaultSpec =>
     spec("cosmictron.wal.fsync-stall", o, { latencySeconds: o.latencySeconds }),
+  /** The next `count` fsyncs (default 1) take `latencySeconds` (default 2) each: slow fsyncs, not a stall. */
+  slowFsync: (o: Target & { count?: number; latencySeconds?: number } = {}): FaultSpec =>
+    spec("cosmictron.wal.slow-fsync", o, { count: o.count, latencySeconds: o.latencySeconds }),
   /** A share `errorRatio` (default 0.3) of reducer calls fail. */
   reducerErrorBurst: (o: Target & { errorRatio?: number } = {}): FaultSpec =>
     spec("cosmictron.reducer.error-burst", o, { errorRatio: o.errorRatio }),
