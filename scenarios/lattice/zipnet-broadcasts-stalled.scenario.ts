@@ -19,6 +19,12 @@ export default defineScenario({
       .firesWithin("5m", { after: "fault" })
       .deliveredTo("pager")
       .resolvesWithin("6m"),
+    // Downstream, atelier misses slots too: the lattice's primary output drops, which pages.
+    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
+      .withLabels({ organism: "atelier", severity: "page" })
+      .firesWithin("5m", { after: "fault" })
+      .deliveredTo("pager")
+      .resolvesWithin("6m"),
     expectNoOtherAlerts(),
   ],
 });
