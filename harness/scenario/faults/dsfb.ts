@@ -1,24 +1,14 @@
 import type { FaultSpec } from "../types.ts";
+import { faultSpec, type ParamsInput } from "./fault-spec.ts";
 
 /** Which node a fault hits; absent means every DSFB node. */
 interface Target {
   readonly node?: string;
 }
 
-/** Builds a FaultSpec, leaving out the params the caller did not give (the sim's defaults apply). */
-function spec(
-  name: string,
-  target: Target,
-  params: Readonly<Record<string, string | number | boolean | undefined>> = {},
-): FaultSpec {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(
-      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
-    ),
-  );
-  return target.node === undefined
-    ? { name, params: clean }
-    : { name, target: target.node, params: clean };
+/** The FaultSpec of this system's fault `name` on `target.node` (every node when absent). */
+function spec(name: string, target: Target, params: ParamsInput = {}): FaultSpec {
+  return faultSpec(name, target.node, params);
 }
 
 /** Faults of the simulated DSFB motif-engine exporters; names match the sim's fault catalogue. */

@@ -1,4 +1,5 @@
 import type { FaultSpec } from "../types.ts";
+import { faultSpec, type ParamsInput } from "./fault-spec.ts";
 
 /** Which lattice a fault hits (lattice0, lattice1, …); absent means every lattice. */
 interface Target {
@@ -13,19 +14,16 @@ type Organism = "zipnet" | "unseal" | "offer" | "atelier" | "relay" | "tally";
  * Lattice faults act on the lattice of the node they are sent to, so a lattice is targeted
  * through its first zipnet member.
  */
-function spec(
-  name: string,
-  target: Target,
-  params: Readonly<Record<string, string | number | boolean | undefined>> = {},
-): FaultSpec {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(
-      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
-    ),
+/**
+ * Lattice faults act on the lattice of the node they are sent to, so a lattice is targeted
+ * through its first zipnet member.
+ */
+function spec(name: string, target: Target, params: ParamsInput = {}): FaultSpec {
+  return faultSpec(
+    name,
+    target.lattice === undefined ? undefined : `${target.lattice}-zipnet-0`,
+    params,
   );
-  return target.lattice === undefined
-    ? { name, params: clean }
-    : { name, target: `${target.lattice}-zipnet-0`, params: clean };
 }
 
 /**

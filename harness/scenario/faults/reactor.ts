@@ -1,4 +1,5 @@
 import type { FaultSpec } from "../types.ts";
+import { faultSpec, type ParamsInput } from "./fault-spec.ts";
 
 /** Which node a fault hits; absent means every Reactor node. */
 interface Target {
@@ -8,20 +9,9 @@ interface Target {
 /** A mounted capability of reactor-server. */
 type Capability = "auth" | "data" | "storage" | "functions" | "jobs" | "sites";
 
-/** Builds a FaultSpec, leaving out the params the caller did not give (the sim's defaults apply). */
-function spec(
-  name: string,
-  target: Target,
-  params: Readonly<Record<string, string | number | boolean | undefined>> = {},
-): FaultSpec {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(
-      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
-    ),
-  );
-  return target.node === undefined
-    ? { name, params: clean }
-    : { name, target: target.node, params: clean };
+/** The FaultSpec of this system's fault `name` on `target.node` (every node when absent). */
+function spec(name: string, target: Target, params: ParamsInput = {}): FaultSpec {
+  return faultSpec(name, target.node, params);
 }
 
 /** Faults of the simulated Reactor nodes; names match the sim's fault catalogue. */
