@@ -42,7 +42,7 @@ export function terminalReporter(
     onAlertChange(scenario, alert, labels, to, seconds) {
       // The labels that tell instances apart; job, instance and system are noise on a terminal.
       const { alertname: _a, instance: _i, job: _j, system: _s, ...rest } = labels;
-      write(
+      lineOf(scenario)(
         `  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`,
       );
     },
