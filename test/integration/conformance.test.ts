@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -111,7 +111,7 @@ async function checkMetrics(prometheus: PrometheusClient): Promise<void> {
 async function checkRules(
   prometheus: PrometheusClient,
   ruleFiles: readonly string[],
-): Promise<void> {
+): Promise<Set<string>> {
   const response = (await (await fetch(`${prometheus.url}/api/v1/rules`)).json()) as {
     data: {
       groups: { name: string; rules: { name: string; health: string; lastError?: string }[] }[];
@@ -139,6 +139,53 @@ async function checkRules(
       expect(rule.health, `${group.name}/${rule.name}: ${rule.lastError ?? ""}`).toBe("ok");
     }
   }
+  await checkSelectors(prometheus, exprs, recorded);
+  return recorded;
+}
+
+/** Every expr string in a parsed JSON or YAML document (dashboards and query lists), by its name. */
+function exprsIn(
+  value: unknown,
+  file: string,
+  name = "",
+): { file: string; rule: string; expr: string }[] {
+  if (Array.isArray(value)) return value.flatMap((v) => exprsIn(v, file, name));
+  if (typeof value !== "object" || value === null) return [];
+  const record = value as Record<string, unknown>;
+  const label = String(record.name ?? record.title ?? name);
+  return Object.entries(record).flatMap(([key, v]) =>
+    key === "expr" && typeof v === "string"
+      ? [{ file, rule: label, expr: v }]
+      : exprsIn(v, file, label),
+  );
+}
+
+/** The dashboards' panels and the documents' example queries evaluate in Prometheus, on the fleet's series. */
+async function checkDashboards(prometheus: PrometheusClient, recorded: Set<string>): Promise<void> {
+  const exprs = SYSTEMS.flatMap((system) =>
+    ["dashboard.json", "queries.yml"].flatMap((name) => {
+      const file = path.join(repoRoot, "fixtures", system, name);
+      if (!existsSync(file)) return [];
+      const text = readFileSync(file, "utf8");
+      return exprsIn(name.endsWith(".json") ? JSON.parse(text) : parseYaml(text), file);
+    }),
+  );
+  expect(exprs.length).toBeGreaterThan(10);
+  for (const { file, rule, expr } of exprs) {
+    // A query Prometheus 2.42 rejects throws here, naming itself.
+    await prometheus.query(expr).catch((error: Error) => {
+      throw new Error(`${path.relative(repoRoot, file)} "${rule}": ${error.message}`);
+    });
+  }
+  await checkSelectors(prometheus, exprs, recorded);
+}
+
+/** Every selector of every expression matches a series the fleet emits (or a documented label value). */
+async function checkSelectors(
+  prometheus: PrometheusClient,
+  exprs: readonly { file: string; rule: string; expr: string }[],
+  recorded: Set<string>,
+): Promise<void> {
   const allMetrics = [...catalogues.values()].flatMap((c) => c.metrics);
   for (const { file, rule, expr } of exprs) {
     for (const selector of selectorsOf(expr)) {
@@ -247,7 +294,7 @@ function checkLogs(logsDir: string): void {
 }
 
 describe("conformance of the whole fleet, through the real stack", () => {
-  it("emits exactly the catalogued metrics, the documented spans and log fields, and every rule selector matches", async () => {
+  it("emits exactly the catalogued metrics, the documented spans and log fields; every rule, dashboard panel and example query evaluates on its series", async () => {
     const fixtures = await defaultFixtures();
     const tools = await ensureTools();
     const driver = await chooseDriver("processes");
@@ -290,7 +337,8 @@ describe("conformance of the whole fleet, through the real stack", () => {
           });
           await new Promise((r) => setTimeout(r, 3_000));
           await checkMetrics(prometheus);
-          await checkRules(prometheus, fixtures.ruleFiles);
+          const recorded = await checkRules(prometheus, fixtures.ruleFiles);
+          await checkDashboards(prometheus, recorded);
           await until("the Cognitora span tree", async () => {
             try {
               checkSpans(otlp);
