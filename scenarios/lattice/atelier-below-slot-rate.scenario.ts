@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { redLine } from "./lattice-expectations.ts";
 
 // atelier stops committing candidates, the lattice's primary output: that pages.
 export default defineScenario({
@@ -14,11 +15,7 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
-      .withLabels({ organism: "atelier", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeAtelierCandidatesBelowSlotRate", "page", { organism: "atelier" }),
     expectNoOtherAlerts(),
   ],
 });

@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { redLine } from "./lattice-expectations.ts";
 
 // atelier's co-building committee disagrees on every slot: investigate immediately.
 export default defineScenario({
@@ -14,11 +15,7 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeAtelierSimulationDivergence")
-      .withLabels({ organism: "atelier", severity: "investigate" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("tickets")
-      .resolvesWithin("6m"),
+    redLine("LatticeAtelierSimulationDivergence", "investigate", { organism: "atelier" }),
     expectNoOtherAlerts(),
   ],
 });

@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { atelierMissesSlots, redLine } from "./lattice-expectations.ts";
 
 // unseal decrypts 30 s late, beyond the 12 s slot: its P95 over 1m pages.
 export default defineScenario({
@@ -14,17 +15,8 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeUnsealDecryptSlow")
-      .withLabels({ organism: "unseal", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
-    // Downstream, atelier misses slots too: the lattice's primary output drops, which pages.
-    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
-      .withLabels({ organism: "atelier", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeUnsealDecryptSlow", "page", { organism: "unseal" }),
+    atelierMissesSlots(),
     expectNoOtherAlerts(),
   ],
 });

@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { atelierMissesSlots, redLine } from "./lattice-expectations.ts";
 
 // unseal elects no leader: after 30 s without one, LatticeOrganismNoLeader pages (instead of any leader-change alert).
 export default defineScenario({
@@ -14,17 +15,8 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeOrganismNoLeader")
-      .withLabels({ organism: "unseal", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
-    // Downstream, atelier misses slots too: the lattice's primary output drops, which pages.
-    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
-      .withLabels({ organism: "atelier", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeOrganismNoLeader", "page", { organism: "unseal" }),
+    atelierMissesSlots(),
     expectNoOtherAlerts(),
   ],
 });

@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { atelierMissesSlots, redLine } from "./lattice-expectations.ts";
 
 // zipnet stops committing: no broadcasts appended for three rounds pages.
 export default defineScenario({
@@ -14,17 +15,8 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeZipnetBroadcastsStalled")
-      .withLabels({ organism: "zipnet", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
-    // Downstream, atelier misses slots too: the lattice's primary output drops, which pages.
-    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
-      .withLabels({ organism: "atelier", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeZipnetBroadcastsStalled", "page", { organism: "zipnet" }),
+    atelierMissesSlots(),
     expectNoOtherAlerts(),
   ],
 });

@@ -1,4 +1,5 @@
-import { defineScenario, expectAlert, expectNoOtherAlerts, lattice } from "firedrill";
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+import { atelierMissesSlots, redLine } from "./lattice-expectations.ts";
 
 // zipnet rounds commit 30 s late, beyond the 12 s round period: the P95 over 1m pages.
 export default defineScenario({
@@ -14,23 +15,10 @@ export default defineScenario({
     },
   ],
   expect: [
-    expectAlert("LatticeZipnetRoundCommitSlow")
-      .withLabels({ organism: "zipnet", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeZipnetRoundCommitSlow", "page", { organism: "zipnet" }),
     // Rounds 30 s late mean no broadcast appended for three rounds: that pages too.
-    expectAlert("LatticeZipnetBroadcastsStalled")
-      .withLabels({ organism: "zipnet", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
-    // Downstream, atelier misses slots too: the lattice's primary output drops, which pages.
-    expectAlert("LatticeAtelierCandidatesBelowSlotRate")
-      .withLabels({ organism: "atelier", severity: "page" })
-      .firesWithin("5m", { after: "fault" })
-      .deliveredTo("pager")
-      .resolvesWithin("6m"),
+    redLine("LatticeZipnetBroadcastsStalled", "page", { organism: "zipnet" }),
+    atelierMissesSlots(),
     expectNoOtherAlerts(),
   ],
 });
