@@ -3,6 +3,7 @@ import { componentLaunch } from "../component-launch.ts";
 import { firedrillEnv } from "../firedrill-env.ts";
 import { processStartTime } from "../process-start-time.ts";
 import { RunningStack } from "../running-stack.ts";
+import { TimedDriver } from "../timed-driver.ts";
 import type {
   ComponentName,
   StackDriver,
@@ -29,22 +30,8 @@ const imageNames: Record<ComponentName, string> = {
  * @example
  * await using stack = await new ContainersDriver().start(spec, { onProgress });
  */
-export class ContainersDriver implements StackDriver {
+export class ContainersDriver extends TimedDriver implements StackDriver {
   readonly name = "containers" as const;
-  private startupTimeoutMs = 60_000;
-  private stopTimeoutMs = 10_000;
-
-  /** How long each component may take to be ready (after its image exists). */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
-    return this;
-  }
-
-  /** How long a container may take to exit after SIGTERM before the engine kills it. */
-  withStopTimeout(ms: number): this {
-    this.stopTimeoutMs = ms;
-    return this;
-  }
 
   async start(
     spec: StackSpec,

@@ -1,6 +1,7 @@
 import { componentLaunch } from "../component-launch.ts";
 import { firedrillEnv } from "../firedrill-env.ts";
 import { RunningStack } from "../running-stack.ts";
+import { TimedDriver } from "../timed-driver.ts";
 import type {
   ComponentName,
   StackDriver,
@@ -18,22 +19,8 @@ import { ProcessComponent } from "./process-component.ts";
  * @example
  * await using stack = await new ProcessesDriver().withStartupTimeout(30_000).start(spec);
  */
-export class ProcessesDriver implements StackDriver {
+export class ProcessesDriver extends TimedDriver implements StackDriver {
   readonly name = "processes" as const;
-  private startupTimeoutMs = 60_000;
-  private stopTimeoutMs = 10_000;
-
-  /** How long each component may take to be ready. */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
-    return this;
-  }
-
-  /** How long a component may take to exit after SIGTERM before it gets SIGKILL. */
-  withStopTimeout(ms: number): this {
-    this.stopTimeoutMs = ms;
-    return this;
-  }
 
   async start(
     spec: StackSpec,
