@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../harness/tools/tools.ts";
-import { firedrill, firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
+import { firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 
 // Bad input ends with a clear message, exit code 2, and nothing left running.
 mkdirSync(path.join(repoRoot, ".firedrill"), { recursive: true });
@@ -64,13 +64,13 @@ export default defineScenario({
   it("an unknown --scenario name: exit 2 listing the known names", async () => {
     const result = await firedrillRun([
       "run",
-      "scenarios/cosmictron/",
+      "test/integration/scenarios/",
       "--scenario",
       "no-such-drill",
     ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
-      'Unknown scenario "no-such-drill". Known scenarios: cosmictron-baseline, cosmictron-node-crash, cosmictron-tsa-errors, cosmictron-wal-fsync-stall.',
+      'Unknown scenario "no-such-drill". Known scenarios: liveness-short, telemetry.',
     );
   });
 

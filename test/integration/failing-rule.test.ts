@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../harness/tools/tools.ts";
-import { firedrill, firedrillRun, readResults, tempReportDir } from "./support.ts";
+import { firedrillRun, readResults, tempReportDir } from "./support.ts";
 
 // A drill is only worth something if it fails when the rule is wrong: raise the fsync
 // threshold from 0.5 s to 5 s and the fsync scenario must fail, naming the alert.

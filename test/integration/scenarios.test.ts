@@ -5,7 +5,6 @@ import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import {
   dockerAvailable,
-  firedrill,
   firedrillContainers,
   firedrillProcesses,
   firedrillRun,

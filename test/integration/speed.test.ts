@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firedrill, firedrillRun, readResults, tempReportDir } from "./support.ts";
+import { firedrillRun, readResults, tempReportDir } from "./support.ts";
 
 const verdicts = (dir: string) =>
   readResults(dir).scenarios.flatMap((s) => s.expectations.map((e) => [s.name, e.title, e.state]));
