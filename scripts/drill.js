@@ -8,7 +8,15 @@ import { ensureDependencies, root } from "./bootstrap.js";
 ensureDependencies();
 const result = spawnSync(
   process.execPath,
-  [path.join(root, "bin/firedrill.js"), "run", "scenarios/", ...process.argv.slice(2)],
+  // Two scenarios at a time suits a 2-core machine; a later --jobs overrides it.
+  [
+    path.join(root, "bin/firedrill.js"),
+    "run",
+    "scenarios/",
+    "--jobs",
+    "2",
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: "inherit" },
 );
 process.exit(result.status ?? 2);
