@@ -10,6 +10,7 @@ import { repoRoot } from "../tools/tools.ts";
 import { coverageCommand } from "./coverage-command.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { fleetCommand } from "./fleet-command.ts";
+import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
@@ -29,6 +30,9 @@ Usage:
   firedrill coverage [files or folders...] [--rules FILE]... [--json]
                                 which scenarios make each alert fire and check it stays silent;
                                 exits 1 if an alert is left out or a scenario names an unknown one
+  firedrill mutate [files or folders...] [--alert NAME]... [--jobs N] [--speed N]
+                                break each alerting rule in turn (deleted; threshold x10) and
+                                check a scenario fails naming it
   firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
   firedrill cleanup             remove processes and containers left by a crashed run
 
@@ -146,6 +150,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "run":
         return await run(rest);
+      case "mutate":
+        return await mutateCommand(rest);
       case "fleet":
         return await fleetCommand(rest);
       case "faults":
