@@ -6,6 +6,7 @@ import { LoopbackServer } from "../core/loopback-server.ts";
 import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import { NodeTracing } from "../core/node-tracing.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { sendBody } from "../core/send-body.ts";
 import type { NodeState, SimNode } from "../core/sim-node.ts";
 import { detailedHealth } from "./cosmictron-health.ts";
 import { CosmictronMetrics } from "./cosmictron-metrics.ts";
@@ -13,12 +14,6 @@ import type { ModuleSpec } from "./cosmictron-modules.ts";
 import { CosmictronWorkload } from "./cosmictron-workload.ts";
 import { TsaAuthority, type TsaMode } from "./tsa-authority.ts";
 import { TsaClient } from "./tsa-client.ts";
-
-/** Writes a response with a body. */
-function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
-  res.end(body);
-}
 
 /**
  * A simulated Cosmictron node: GET /metrics (its own prom-client Registry), GET /v1/health,
@@ -167,21 +162,21 @@ export class CosmictronNode implements SimNode {
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
-      return send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+      return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     }
     switch (path) {
       case "/metrics":
-        return send(
+        return sendBody(
           res,
           200,
           this.metrics.registry.contentType,
           await this.metrics.registry.metrics(),
         );
       case "/v1/health":
-        return send(res, 200, "text/plain; charset=utf-8", "OK");
+        return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
       case "/v1/health/ready": {
         const { ready } = this.#health();
-        return send(
+        return sendBody(
           res,
           ready ? 200 : 503,
           "text/plain; charset=utf-8",
@@ -190,10 +185,10 @@ export class CosmictronNode implements SimNode {
       }
       case "/v1/health/detailed": {
         // Diagnostics always answer 200; readiness is the endpoint that fails.
-        return send(res, 200, "application/json", JSON.stringify(this.#health().body));
+        return sendBody(res, 200, "application/json", JSON.stringify(this.#health().body));
       }
       default:
-        return send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+        return sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
     }
   }
 

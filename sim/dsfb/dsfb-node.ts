@@ -5,6 +5,7 @@ import type { Logger } from "../core/logger.ts";
 import { LoopbackServer } from "../core/loopback-server.ts";
 import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { sendBody } from "../core/send-body.ts";
 import type { NodeState, SimNode } from "../core/sim-node.ts";
 import { DsfbWorkload } from "./dsfb-workload.ts";
 import type { MetricsSnapshot } from "./metrics-snapshot.ts";
@@ -14,12 +15,6 @@ import { TextfileWriter } from "./textfile-writer.ts";
 
 /** Fleet ms between two textfile rewrites: node_exporter's usual scrape interval. */
 const TEXTFILE_INTERVAL_MS = 15_000;
-
-/** Writes a response with a body. */
-function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
-  res.end(body);
-}
 
 /**
  * A simulated DSFB motif-engine exporter (dsfb-database): GET /metrics answers the engine's
@@ -174,11 +169,11 @@ export class DsfbNode implements SimNode {
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
-      send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+      sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     } else if (path === "/metrics") {
-      send(res, 200, OPENMETRICS_CONTENT_TYPE, renderOpenMetrics(this.snapshot()));
+      sendBody(res, 200, OPENMETRICS_CONTENT_TYPE, renderOpenMetrics(this.snapshot()));
     } else {
-      send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+      sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Heal } from "../core/fault-definition.ts";
 import type { LogFields, Logger } from "../core/logger.ts";
 import { LoopbackServer } from "../core/loopback-server.ts";
 import { NodeLifecycle } from "../core/node-lifecycle.ts";
+import { sendBody } from "../core/send-body.ts";
 import type { NodeState, SimNode } from "../core/sim-node.ts";
 import type { ChainRpcClient } from "./chain-rpc-client.ts";
 import type { LatticeMember } from "./lattice-member.ts";
@@ -14,12 +15,6 @@ import type { Organism } from "./lattice-organisms.ts";
 import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
 import { latticeRole } from "./lattice-role.ts";
 import type { LatticeRuntime } from "./lattice-runtime.ts";
-
-/** Writes a response with a body. */
-function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
-  res.end(body);
-}
 
 /**
  * One member of one organism of a lattice: its own PROMETHEUS_ADDR-style exporter on its own
@@ -192,18 +187,18 @@ export class LatticeNode implements SimNode, LatticeMember {
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
-      return send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+      return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     }
     switch (path) {
       case "/metrics":
-        return send(
+        return sendBody(
           res,
           200,
           this.metrics.registry.contentType,
           await this.metrics.registry.metrics(),
         );
       case "/health":
-        return send(res, 200, "text/plain; charset=utf-8", "OK");
+        return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
       case "/status": {
         const slot = this.#runtime.slot;
         const last = this.#runtime.lastCommitted(this.organism);
@@ -221,10 +216,10 @@ export class LatticeNode implements SimNode, LatticeMember {
             last !== undefined &&
             slot - last <= 2,
         };
-        return send(res, 200, "application/json", JSON.stringify(body));
+        return sendBody(res, 200, "application/json", JSON.stringify(body));
       }
       default:
-        return send(res, 404, "text/plain; charset=utf-8", "Not Found\n");
+        return sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
     }
   }
 }
