@@ -5,7 +5,8 @@ import { defineScenario, dsfb, expectAlert, expectNoOtherAlerts } from "firedril
 // let a broken `< 0.99` go unnoticed (firedrill mutate found that survivor).
 export default defineScenario({
   name: "dsfb-trust-sum-drift-low",
-  description: "The trust-sum sinks below 0.99 on dsfb-0; DsfbTrustSumOutOfRange fires and resolves.",
+  description:
+    "The trust-sum sinks below 0.99 on dsfb-0; DsfbTrustSumOutOfRange fires and resolves.",
   fleet: { dsfb: { nodes: 2 } },
   duration: "24m",
   faults: [
