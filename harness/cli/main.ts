@@ -9,7 +9,9 @@ import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { coverageCommand } from "./coverage-command.ts";
 import { faultsCommand } from "./faults-command.ts";
+import { parseJobs, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
+import { interruptOnSignals } from "./interrupts.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -30,9 +32,10 @@ Usage:
   firedrill coverage [files or folders...] [--rules FILE]... [--json]
                                 which scenarios make each alert fire and check it stays silent;
                                 exits 1 if an alert is left out or a scenario names an unknown one
-  firedrill mutate [files or folders...] [--alert NAME]... [--jobs N] [--speed N]
-                                break each alerting rule in turn (deleted; threshold x10) and
-                                check a scenario fails naming it
+  firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
+                   [--speed N] [--report-dir DIR]
+                                break each alerting rule in turn (deleted; each threshold x10)
+                                and check a scenario fails naming it; exits 1 if one survives
   firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
   firedrill cleanup             remove processes and containers left by a crashed run
 
@@ -62,10 +65,7 @@ async function run(args: string[]): Promise<number> {
   });
   if (positionals.length === 0)
     fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
-  const speed = Number(values.speed);
-  if (!Number.isFinite(speed) || speed < 1 || speed > 120) {
-    fail(`firedrill run: --speed must be a number from 1 to 120 (got "${values.speed}").`);
-  }
+  const speed = parseSpeed("firedrill run", values.speed);
   const driver = values.driver;
   if (driver !== undefined && driver !== "processes" && driver !== "containers") {
     fail(`firedrill run: --driver must be processes or containers (got "${driver}").`);
@@ -80,10 +80,7 @@ async function run(args: string[]): Promise<number> {
     }
     fixedPorts[component] = port;
   }
-  const jobs = Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) {
-    fail(`firedrill run: --jobs must be a whole number from 1 to 8 (got "${values.jobs}").`);
-  }
+  const jobs = parseJobs("firedrill run", values.jobs);
   if (jobs > 1 && Object.keys(fixedPorts).length > 0) {
     fail(
       "firedrill run: --prometheus-port and --alertmanager-port need --jobs 1: parallel stacks cannot share a port.",
@@ -93,21 +90,7 @@ async function run(args: string[]): Promise<number> {
   const reportDir = path.resolve(
     values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp),
   );
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupts++;
-    if (interrupts > 1) {
-      process.stderr.write(
-        `\n${signal} again: exiting now; \`firedrill cleanup\` removes leftovers.\n`,
-      );
-      process.exit(130);
-    }
-    process.stderr.write(`\n${signal}: stopping the stack and the fleet…\n`);
-    controller.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const interrupts = interruptOnSignals();
   const fixtures = await defaultFixtures();
   try {
     const result = await runSuite({
@@ -125,7 +108,7 @@ async function run(args: string[]): Promise<number> {
       jobs,
       fixedPorts,
       log: (line) => process.stderr.write(`${line}\n`),
-      signal: controller.signal,
+      signal: interrupts.signal,
     });
     process.stderr.write(
       `results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`,
@@ -138,8 +121,7 @@ async function run(args: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    interrupts.dispose();
   }
 }
 

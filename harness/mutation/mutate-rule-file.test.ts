@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findThreshold, mutateRuleFile } from "./mutate-rule-file.ts";
+import { parse } from "yaml";
+import { findThresholds, mutateRuleFile } from "./mutate-rule-file.ts";
 
 const rules = `groups:
   - name: g
@@ -11,26 +12,66 @@ const rules = `groups:
         expr: up{job="x"} == 0
       - alert: LowHits
         expr: ratio < 0.30 and on (model) count by (model) (y) > 1
+      - alert: OutOfRange
+        expr: |
+          s < 0.99 or s > 1.01
 `;
 
-describe("mutateRuleFile", () => {
-  it("finds the top-level comparison's threshold through the PromQL grammar", () => {
-    expect(findThreshold("rate(x[5m]) > 0.05")).toEqual({ from: 14, to: 18, op: ">", value: 0.05 });
-    expect(findThreshold('up{job="x"} == 0')).toBeUndefined();
-    expect(findThreshold("sum(rate(x[5m]))")).toBeUndefined();
+const exprOf = (text: string, alert: string) =>
+  (parse(text) as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]?.rules.find(
+    (r) => r.alert === alert,
+  )?.expr;
+
+describe("findThresholds", () => {
+  it("finds a top-level comparison's number through the PromQL grammar", () => {
+    expect(findThresholds("rate(x[5m]) > 0.05")).toEqual([
+      { from: 14, to: 18, op: ">", text: "0.05", harder: "0.5" },
+    ]);
   });
 
-  it("deletes each alert and moves each non-zero threshold tenfold the way that fires less", () => {
-    const mutants = mutateRuleFile(rules);
-    expect(mutants.map((m) => [m.alert, m.kind, m.change])).toEqual([
-      ["Slow", "deleted", "rule deleted"],
-      ["Slow", "threshold-x10", "> 0.5 → > 5"],
-      ["Down", "deleted", "rule deleted"],
-      ["LowHits", "deleted", "rule deleted"],
-      ["LowHits", "threshold-x10", "< 0.3 → < 0.03"],
+  it("finds none where a tenfold move cannot make the alert fire less", () => {
+    expect(findThresholds('up{job="x"} == 0')).toEqual([]);
+    expect(findThresholds("rate(x[1m]) > 0")).toEqual([]);
+    expect(findThresholds("sum(rate(x[5m]))")).toEqual([]);
+    expect(findThresholds("x > bool 2")).toEqual([]);
+  });
+
+  it("finds both sides of or/and, and wraps a right side that is an expression", () => {
+    expect(findThresholds("s < 0.99 or s > 1.01").map((t) => [t.op, t.text, t.harder])).toEqual([
+      ["<", "0.99", "0.099"],
+      [">", "1.01", "10.1"],
     ]);
-    expect(mutants[1]?.text).toContain("rate(x_bucket[5m]))) > 5\n");
-    expect(mutants[0]?.text).not.toContain("alert: Slow");
-    expect(mutants[0]?.text).toContain("alert: Down");
+    expect(findThresholds("min(p) < on (l) 0.75 * (count(up) - 1)").map((t) => t.harder)).toEqual([
+      "(0.75 * (count(up) - 1)) / 10",
+    ]);
+    expect(findThresholds("(max(rate(c[1m])) < 1 / 12)").map((t) => t.harder)).toEqual([
+      "(1 / 12) / 10",
+    ]);
+  });
+});
+
+describe("mutateRuleFile", () => {
+  it("deletes each alert and moves each threshold in turn tenfold the way that fires less", () => {
+    const mutants = mutateRuleFile(rules);
+    expect(mutants.map((m) => [m.id, m.change])).toEqual([
+      ["Slow/deleted", "rule deleted"],
+      ["Slow/threshold-x10", "> 0.5 → > 5"],
+      ["Down/deleted", "rule deleted"],
+      ["LowHits/deleted", "rule deleted"],
+      ["LowHits/threshold-x10", "< 0.30 → < 0.03"],
+      ["LowHits/threshold-x10#2", "> 1 → > 10"],
+      ["OutOfRange/deleted", "rule deleted"],
+      ["OutOfRange/threshold-x10", "< 0.99 → < 0.099"],
+      ["OutOfRange/threshold-x10#2", "> 1.01 → > 10.1"],
+    ]);
+    const byId = new Map(mutants.map((m) => [m.id, m.text]));
+    expect(exprOf(byId.get("Slow/threshold-x10")!, "Slow")).toBe(
+      "histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m]))) > 5",
+    );
+    expect(exprOf(byId.get("OutOfRange/threshold-x10#2")!, "OutOfRange")).toBe(
+      "s < 0.99 or s > 10.1",
+    );
+    expect(exprOf(byId.get("Slow/deleted")!, "Slow")).toBeUndefined();
+    expect(exprOf(byId.get("Slow/deleted")!, "Down")).toBe('up{job="x"} == 0');
   });
 });

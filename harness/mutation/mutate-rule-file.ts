@@ -1,11 +1,14 @@
+import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 
-/** How a rule is broken: deleted, or its threshold moved tenfold the way that makes it fire less. */
+/** How a rule is broken: deleted, or one threshold moved tenfold the way that makes it fire less. */
 export type MutationKind = "deleted" | "threshold-x10";
 
 /** One broken rule file: which alert, how, and the file's new text. */
 export interface Mutant {
+  /** Unique within a rule file: `Alert/deleted`, `Alert/threshold-x10`, `Alert/threshold-x10#2`. */
+  readonly id: string;
   readonly alert: string;
   readonly kind: MutationKind;
   /** What changed, for messages: `> 0.5` → `> 5`. */
@@ -13,38 +16,76 @@ export interface Mutant {
   readonly text: string;
 }
 
+/** A comparison's right-hand side and what to put there so the alert fires less. */
+export interface Threshold {
+  readonly from: number;
+  readonly to: number;
+  readonly op: string;
+  /** The right-hand side as written. */
+  readonly text: string;
+  /** The replacement: the number ×10 or ÷10, or `(expr) * 10` / `(expr) / 10`. */
+  readonly harder: string;
+}
+
+const SET_OPERATORS = new Set(["And", "Or", "Unless"]);
+const ORDERINGS = new Set(["Gtr", "Gte", "Lss", "Lte"]);
+
+function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+/** Ten times a number, without binary noise: 0.3 / 10 is 0.03, not 0.030000000000000002. */
+function tenfold(value: number, up: boolean): string {
+  return String(Number((up ? value * 10 : value / 10).toPrecision(12)));
+}
+
 /**
- * The threshold of an alert's expression: the number on the right of its top-level comparison,
- * found with Prometheus' own grammar. Undefined when the expression has none or compares to 0
- * (ten times zero is zero: only deletion breaks `up == 0`).
+ * The thresholds of an alert's expression, found with Prometheus' own grammar: the right side of
+ * every ordering comparison (`>`, `>=`, `<`, `<=`, without `bool`) reached from the top through
+ * parentheses and the set operators `and`, `or`, `unless` — so both sides of `a < 0.99 or a > 1.01`
+ * count. A literal 0 is no threshold (ten times zero is zero: only deletion breaks `rate(x) > 0`),
+ * and neither is `==`/`!=`, which a tenfold move does not make fire less.
  */
-export function findThreshold(
-  expr: string,
-): { from: number; to: number; op: string; value: number } | undefined {
-  const tree = parser.parse(expr);
-  let found: { from: number; to: number; op: string; value: number } | undefined;
-  // The outermost BinaryExpr whose operator is a comparison and whose right side is a number.
-  tree.iterate({
-    enter: (node) => {
-      if (found || node.name !== "BinaryExpr") return;
-      const children: { name: string; from: number; to: number }[] = [];
-      const cursor = node.node.cursor();
-      if (!cursor.firstChild()) return;
-      do children.push({ name: cursor.name, from: cursor.from, to: cursor.to });
-      while (cursor.nextSibling());
-      const op = children.find((c) => ["Gtr", "Gte", "Lss", "Lte", "Eql", "Neq"].includes(c.name));
-      const right = children.at(-1);
-      if (!op || right?.name !== "NumberDurationLiteral") return;
-      const value = Number(expr.slice(right.from, right.to));
+export function findThresholds(expr: string): Threshold[] {
+  const found: Threshold[] = [];
+  const visit = (node: SyntaxNode | null) => {
+    if (!node) return;
+    if (node.name === "PromQL" || node.name === "ParenExpr") {
+      for (const child of children(node)) visit(child);
+      return;
+    }
+    if (node.name !== "BinaryExpr") return;
+    const parts = children(node);
+    const op = parts.find((c) => SET_OPERATORS.has(c.name) || ORDERINGS.has(c.name));
+    if (!op) return;
+    if (SET_OPERATORS.has(op.name)) {
+      visit(parts[0] ?? null);
+      visit(parts.at(-1) ?? null);
+      return;
+    }
+    if (parts.some((c) => c.name === "BoolModifier")) return;
+    const right = parts.at(-1);
+    if (!right) return;
+    const text = expr.slice(right.from, right.to);
+    const up = op.name === "Gtr" || op.name === "Gte";
+    let harder: string;
+    if (right.name === "NumberDurationLiteral") {
+      const value = Number(text);
       if (!Number.isFinite(value) || value === 0) return;
-      found = { from: right.from, to: right.to, op: expr.slice(op.from, op.to), value };
-    },
-  });
+      harder = tenfold(value, up);
+    } else {
+      harder = `(${text}) ${up ? "*" : "/"} 10`;
+    }
+    found.push({ from: right.from, to: right.to, op: expr.slice(op.from, op.to), text, harder });
+  };
+  visit(parser.parse(expr).topNode);
   return found;
 }
 
 /**
- * Every mutant of a rule file: each alert deleted, and each alert with a non-zero threshold moved
+ * Every mutant of a rule file: each alert deleted, and each of its thresholds in turn moved
  * tenfold in the direction that makes it fire less (`>`: ×10, `<`: ÷10).
  */
 export function mutateRuleFile(text: string): Mutant[] {
@@ -61,19 +102,26 @@ export function mutateRuleFile(text: string): Mutant[] {
       if (typeof alert !== "string") return;
       const deleted = doc.clone();
       (deleted.getIn(["groups", g, "rules"]) as { delete(i: number): void }).delete(r);
-      mutants.push({ alert, kind: "deleted", change: "rule deleted", text: deleted.toString() });
-      const expr = String((rule as YAMLMap).get("expr"));
-      const threshold = findThreshold(expr);
-      if (!threshold) return;
-      const harder = threshold.op.startsWith(">") ? threshold.value * 10 : threshold.value / 10;
-      const mutated = `${expr.slice(0, threshold.from)}${harder}${expr.slice(threshold.to)}`;
-      const moved = doc.clone();
-      moved.setIn(["groups", g, "rules", r, "expr"], mutated);
       mutants.push({
+        id: `${alert}/deleted`,
         alert,
-        kind: "threshold-x10",
-        change: `${threshold.op} ${threshold.value} → ${threshold.op} ${harder}`,
-        text: moved.toString(),
+        kind: "deleted",
+        change: "rule deleted",
+        text: deleted.toString(),
+      });
+      const expr = String((rule as YAMLMap).get("expr")).trim();
+      const thresholds = findThresholds(expr);
+      thresholds.forEach((threshold, i) => {
+        const mutated = `${expr.slice(0, threshold.from)}${threshold.harder}${expr.slice(threshold.to)}`;
+        const moved = doc.clone();
+        moved.setIn(["groups", g, "rules", r, "expr"], mutated);
+        mutants.push({
+          id: `${alert}/threshold-x10${i > 0 ? `#${i + 1}` : ""}`,
+          alert,
+          kind: "threshold-x10",
+          change: `${threshold.op} ${threshold.text} → ${threshold.op} ${threshold.harder}`,
+          text: moved.toString(),
+        });
       });
     });
   });

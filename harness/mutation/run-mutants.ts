@@ -1,0 +1,184 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../errors.ts";
+import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
+import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
+import { parseDuration } from "../time/parse-duration.ts";
+import { type Mutant, mutateRuleFile } from "./mutate-rule-file.ts";
+
+/** What happened to one mutant. */
+export interface MutantVerdict {
+  readonly id: string;
+  readonly alert: string;
+  readonly kind: Mutant["kind"];
+  readonly change: string;
+  readonly ruleFile: string;
+  /** The scenarios that ran against the mutant, in order, until one killed it. */
+  readonly scenarios: readonly string[];
+  /**
+   * killed: a scenario failed with a message naming the alert; survived: every scenario that
+   * expects the alert still passed (or failed without naming it); unexercised: no scenario
+   * expects the alert to fire.
+   */
+  readonly verdict: "killed" | "survived" | "unexercised";
+  readonly evidence: string;
+  readonly wallSeconds: number;
+}
+
+export interface RunMutantsOptions {
+  /** Scenario files or folders. */
+  readonly inputs: readonly string[];
+  /** Only the mutants of these alerts (all alerts when absent). */
+  readonly alerts?: readonly string[];
+  /** Only these mutants, by id (`Alert/threshold-x10`). */
+  readonly ids?: readonly string[];
+  /** Mutants tried at once, each on its own stack. */
+  readonly jobs: number;
+  readonly speed: number;
+  /** mutants.json and one folder per mutant (its rule file and the scenario reports). */
+  readonly reportDir: string;
+  readonly signal?: AbortSignal;
+  /** Progress lines (the terminal). */
+  readonly log: (line: string) => void;
+}
+
+export interface MutationReport {
+  readonly wallSeconds: number;
+  readonly verdicts: readonly MutantVerdict[];
+}
+
+/**
+ * Breaks each alerting rule of the default fixtures in turn (every mutant of mutateRuleFile) and
+ * runs, shortest first, the scenarios that expect that alert to fire until one fails with a
+ * message naming it. Mutants run `jobs` at a time; each scenario runs on its own stack with
+ * only that one rule file changed. Writes mutants.json into reportDir.
+ */
+export async function runMutants(options: RunMutantsOptions): Promise<MutationReport> {
+  const started = Date.now();
+  const fixtures = await defaultFixtures();
+  const loaded = await loadScenarios(options.inputs);
+  const mutants: { ruleFile: string; mutant: Mutant }[] = [];
+  for (const ruleFile of fixtures.ruleFiles) {
+    for (const mutant of mutateRuleFile(await readFile(ruleFile, "utf8")))
+      mutants.push({ ruleFile, mutant });
+  }
+  const { alerts, ids } = options;
+  const chosen = mutants.filter(
+    ({ mutant }) => (!alerts || alerts.includes(mutant.alert)) && (!ids || ids.includes(mutant.id)),
+  );
+  const unknownAlerts = alerts?.filter((a) => !mutants.some((m) => m.mutant.alert === a)) ?? [];
+  if (unknownAlerts.length > 0) {
+    throw new InputError(
+      `firedrill mutate: no alerting rule named ${unknownAlerts.join(", ")} in ${fixtures.ruleFiles.join(", ")}. \`firedrill coverage\` lists the alerts.`,
+    );
+  }
+  const unknownIds = ids?.filter((id) => !mutants.some((m) => m.mutant.id === id)) ?? [];
+  if (unknownIds.length > 0) {
+    throw new InputError(
+      `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/deleted, Alert/threshold-x10 (and #2, #3… for more thresholds); mutants.json of a run lists them all.`,
+    );
+  }
+  const expecting = (alert: string): LoadedScenario[] =>
+    loaded
+      .filter((l) => l.scenario.expect.some((e) => e.kind === "fires" && e.alert === alert))
+      .sort((a, b) => parseDuration(a.scenario.duration) - parseDuration(b.scenario.duration));
+
+  const verdicts: (MutantVerdict | undefined)[] = chosen.map(() => undefined);
+  const queue = chosen.map((entry, index) => ({ ...entry, index }));
+  const tryOne = async ({ ruleFile, mutant, index }: (typeof queue)[number]) => {
+    const mutantStarted = Date.now();
+    const tag = `[${index + 1}/${chosen.length}] ${mutant.id} (${mutant.change})`;
+    const base = { id: mutant.id, alert: mutant.alert, kind: mutant.kind, change: mutant.change };
+    const candidates = expecting(mutant.alert);
+    if (candidates.length === 0) {
+      options.log(`${tag}: UNEXERCISED, no scenario expects it to fire`);
+      return {
+        ...base,
+        ruleFile,
+        scenarios: [],
+        verdict: "unexercised" as const,
+        evidence: "no scenario expects it to fire",
+        wallSeconds: 0,
+      };
+    }
+    const dir = path.join(options.reportDir, mutant.id.replace(/[/#]/g, "-"));
+    await mkdir(dir, { recursive: true });
+    const mutatedFile = path.join(dir, `${path.basename(path.dirname(ruleFile))}-rules.yml`);
+    await writeFile(mutatedFile, mutant.text);
+    const ran: string[] = [];
+    let evidence = "every scenario that expects it still passed";
+    for (const candidate of candidates) {
+      options.log(`${tag}: running ${candidate.scenario.name}…`);
+      ran.push(candidate.scenario.name);
+      const result = await runSuite({
+        inputs: [candidate.file],
+        only: candidate.scenario.name,
+        speed: options.speed,
+        jobs: 1,
+        reportDir: path.join(dir, candidate.scenario.name),
+        ruleFiles: fixtures.ruleFiles.map((f) => (f === ruleFile ? mutatedFile : f)),
+        alertmanagerConfig: fixtures.alertmanagerConfig,
+        catalogues: fixtures.catalogues,
+        reporter: {},
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const failures = result.scenarios.flatMap((s) =>
+        s.expectations.flatMap((e) => (e.state === "failed" ? [e.message] : [])),
+      );
+      const naming = failures.find((message) => message.includes(mutant.alert));
+      if (naming) {
+        const seconds = (Date.now() - mutantStarted) / 1000;
+        options.log(`${tag}: killed by ${candidate.scenario.name} in ${seconds.toFixed(0)}s`);
+        return {
+          ...base,
+          ruleFile,
+          scenarios: ran,
+          verdict: "killed" as const,
+          evidence: `${candidate.scenario.name}: ${naming}`,
+          wallSeconds: seconds,
+        };
+      }
+      if (failures[0])
+        evidence = `${candidate.scenario.name} failed without naming the alert: ${failures[0]}`;
+    }
+    options.log(`${tag}: SURVIVED ${ran.join(", ")}: ${evidence}`);
+    return {
+      ...base,
+      ruleFile,
+      scenarios: ran,
+      verdict: "survived" as const,
+      evidence,
+      wallSeconds: (Date.now() - mutantStarted) / 1000,
+    };
+  };
+
+  const controller = new AbortController();
+  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const jobs = Math.max(1, Math.min(options.jobs, queue.length));
+  let firstError: unknown;
+  const workers = Array.from({ length: jobs }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      if (controller.signal.aborted) return;
+      try {
+        verdicts[next.index] = await tryOne(next);
+      } catch (error) {
+        // A stack that will not start, or Ctrl-C: stop the other workers too.
+        firstError ??= error;
+        controller.abort();
+        return;
+      }
+    }
+  });
+  await Promise.all(workers);
+  if (firstError) throw firstError;
+  const report: MutationReport = {
+    wallSeconds: (Date.now() - started) / 1000,
+    verdicts: verdicts.filter((v): v is MutantVerdict => v !== undefined),
+  };
+  await mkdir(options.reportDir, { recursive: true });
+  await writeFile(
+    path.join(options.reportDir, "mutants.json"),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  return report;
+}
