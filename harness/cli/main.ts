@@ -1,12 +1,15 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
+import type { RunResult } from "../runner/result.ts";
 import { RunAborted } from "../runner/run-scenario.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
+import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { compareCommand } from "./compare-command.ts";
 import { coverageCommand } from "./coverage-command.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parseSpeed } from "./flags.ts";
@@ -23,7 +26,11 @@ const HELP = `firedrill: fire drills for an observability stack
 Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
-                [--prometheus-port N] [--alertmanager-port N] [--jobs N]
+                [--prometheus-port N] [--alertmanager-port N] [--jobs N] [--repeat N]
+                                --repeat N runs the suite N times (run-1 … run-N) and checks
+                                every scenario gets the same verdict each time
+  firedrill compare <results.json or report folders...>
+                                compare the verdicts of earlier runs of the same suite
   firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
                   [--otlp-endpoint URL] [--file-sd FILE]
                                 start the fleet alone and print its scrape targets (file_sd JSON)
@@ -61,6 +68,7 @@ async function run(args: string[]): Promise<number> {
       "prometheus-port": { type: "string" },
       jobs: { type: "string", default: "1" },
       "alertmanager-port": { type: "string" },
+      repeat: { type: "string", default: "1" },
     },
   });
   if (positionals.length === 0)
@@ -90,30 +98,44 @@ async function run(args: string[]): Promise<number> {
   const reportDir = path.resolve(
     values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp),
   );
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
+    fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
+  }
   const interrupts = interruptOnSignals();
   const fixtures = await defaultFixtures();
   try {
-    const result = await runSuite({
-      inputs: positionals,
-      ...(values.scenario ? { only: values.scenario } : {}),
-      ...(driver ? { driver: driver as DriverName } : {}),
-      speed,
-      reportDir,
-      ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? fixtures.ruleFiles,
-      alertmanagerConfig: path.resolve(
-        values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
-      ),
-      catalogues: fixtures.catalogues,
-      reporter: terminalReporter({ parallel: jobs > 1 }),
-      jobs,
-      fixedPorts,
-      log: (line) => process.stderr.write(`${line}\n`),
-      signal: interrupts.signal,
-    });
-    process.stderr.write(
-      `results: ${path.join(reportDir, "results.json")}\njunit:   ${path.join(reportDir, "junit.xml")}\n`,
-    );
-    return result.scenarios.every((s) => s.state === "passed") ? 0 : 1;
+    const results: RunResult[] = [];
+    for (let i = 1; i <= repeat; i++) {
+      // Repeated runs each get a folder: run-1, run-2, …
+      const dir = repeat > 1 ? path.join(reportDir, `run-${i}`) : reportDir;
+      if (repeat > 1) process.stderr.write(`\n═══ run ${i} of ${repeat} ═══\n`);
+      const result = await runSuite({
+        inputs: positionals,
+        ...(values.scenario ? { only: values.scenario } : {}),
+        ...(driver ? { driver: driver as DriverName } : {}),
+        speed,
+        reportDir: dir,
+        ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? fixtures.ruleFiles,
+        alertmanagerConfig: path.resolve(
+          values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
+        ),
+        catalogues: fixtures.catalogues,
+        reporter: terminalReporter({ parallel: jobs > 1 }),
+        jobs,
+        fixedPorts,
+        log: (line) => process.stderr.write(`${line}\n`),
+        signal: interrupts.signal,
+      });
+      process.stderr.write(
+        `results: ${path.join(dir, "results.json")}\njunit:   ${path.join(dir, "junit.xml")}\n`,
+      );
+      results.push(result);
+    }
+    if (repeat === 1) return results[0]!.scenarios.every((s) => s.state === "passed") ? 0 : 1;
+    const stability = compareRuns(results);
+    process.stdout.write(`\n${renderStability(stability, results)}\n`);
+    return stability.stable && stability.allPassed ? 0 : 1;
   } catch (error) {
     if (error instanceof RunAborted) {
       process.stderr.write("interrupted: everything firedrill started has been stopped.\n");
@@ -140,6 +162,8 @@ export async function main(argv: string[]): Promise<number> {
         return await faultsCommand(rest);
       case "coverage":
         return await coverageCommand(rest);
+      case "compare":
+        return await compareCommand(rest);
       case "setup": {
         const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
         await setup({ force: values.force ?? false, onProgress: printSetupProgress() });
