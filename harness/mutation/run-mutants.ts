@@ -51,7 +51,8 @@ export interface MutationReport {
  * Breaks each alerting rule of the default fixtures in turn (every mutant of mutateRuleFile) and
  * runs, shortest first, the scenarios that expect that alert to fire until one fails with a
  * message naming it. Mutants run `jobs` at a time; each scenario runs on its own stack with
- * only that one rule file changed. Writes mutants.json into reportDir.
+ * only that one rule file changed, and ends as soon as the alert has missed its firing window.
+ * Writes mutants.json into reportDir.
  */
 export async function runMutants(options: RunMutantsOptions): Promise<MutationReport> {
   const started = Date.now();
@@ -120,6 +121,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         alertmanagerConfig: fixtures.alertmanagerConfig,
         catalogues: fixtures.catalogues,
         reporter: {},
+        stopOnceMissed: mutant.alert,
         ...(options.signal ? { signal: options.signal } : {}),
       });
       const failures = result.scenarios.flatMap((s) =>

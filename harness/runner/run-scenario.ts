@@ -21,6 +21,7 @@ import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
 import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
 import { evaluate } from "./evaluate.ts";
+import { missedFiring } from "./missed-firing.ts";
 import { planFleet, systemOfFault } from "./plan-fleet.ts";
 import type { Reporter } from "./reporter.ts";
 import type { FaultRecord, ScenarioResult } from "./result.ts";
@@ -53,6 +54,11 @@ export interface RunScenarioOptions {
   ) => Promise<void>;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
+  /**
+   * End the drill early once an expectation that this alert fires can no longer pass (its window
+   * closed without it): `firedrill mutate` needs only the verdict, not the rest of the drill.
+   */
+  readonly stopOnceMissed?: string;
 }
 
 /** The fleet scrape interval the configs use, before speed-up. */
@@ -201,6 +207,7 @@ export async function runScenario(
       prometheus,
       reporter,
       signal,
+      ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
       harness: {
         faults: builtinHarnessFaults(speed),
         context: { stack, webhook, otlp, fleets, proxies },
@@ -289,6 +296,7 @@ async function playTimeline(args: {
   prometheus: PrometheusClient;
   reporter: Reporter;
   signal: AbortSignal | undefined;
+  stopOnceMissed?: string;
   harness: { faults: ReadonlyMap<string, HarnessFault>; context: HarnessFaultContext };
 }) {
   const { scenario, clock, fleets, prometheus, reporter, signal, harness } = args;
@@ -388,6 +396,21 @@ async function playTimeline(args: {
       );
     }
     if (t >= duration) break;
+    if (
+      args.stopOnceMissed &&
+      missedFiring({
+        alert: args.stopOnceMissed,
+        expectations: scenario.expect,
+        episodes: tracker.episodes,
+        now: t,
+        injectedAt: (step) => records.get(step)?.injectedAt ?? null,
+        fleetSeconds: toFleetSeconds,
+        parseSeconds: (d) => parseDuration(d) / 1000,
+      })
+    ) {
+      reporter.onPhase?.(scenario.name, `${args.stopOnceMissed} missed its window: ending early`);
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   const faults: FaultRecord[] = scenario.faults.map((step) => {

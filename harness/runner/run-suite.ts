@@ -31,6 +31,8 @@ export interface RunSuiteOptions {
   readonly jobs?: number;
   /** Where setup and leftover-cleanup progress goes (the terminal). */
   readonly log?: (line: string) => void;
+  /** End each scenario once this alert has missed a firing window (see RunScenarioOptions). */
+  readonly stopOnceMissed?: string;
 }
 
 /** The default rule files, Alertmanager config and catalogues: every system's, from fixtures/. */
@@ -145,6 +147,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
       dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
       reporter: options.reporter,
       ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
+      ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
       ...(signal ? { signal } : {}),
     });
     results.push(result);
