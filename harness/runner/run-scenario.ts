@@ -2,17 +2,14 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
-import { InputError, StartupError } from "../errors.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
-import type { HarnessFault, HarnessFaultContext } from "../faults/harness-fault.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
-import { AlertTracker } from "../observe/alert-tracker.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
 import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import type { FaultSpec, FleetShape } from "../scenario/types.ts";
+import type { FleetShape } from "../scenario/types.ts";
 import { checkPortFree } from "../stack/check-port-free.ts";
 import { firedrillEnv } from "../stack/firedrill-env.ts";
 import { freePorts } from "../stack/free-port.ts";
@@ -21,10 +18,11 @@ import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
 import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
 import { evaluate } from "./evaluate.ts";
-import { missedFiring } from "./missed-firing.ts";
-import { planFleet, systemOfFault } from "./plan-fleet.ts";
+import { planFleet } from "./plan-fleet.ts";
+import { playTimeline } from "./play-timeline.ts";
 import type { Reporter } from "./reporter.ts";
-import type { FaultRecord, ScenarioResult } from "./result.ts";
+import type { ScenarioResult } from "./result.ts";
+import { RunAborted } from "./run-aborted.ts";
 import { SimFleet } from "./sim-fleet.ts";
 import { waitForTargets } from "./wait-for-targets.ts";
 
@@ -62,13 +60,10 @@ export interface RunScenarioOptions {
 }
 
 /** The fleet scrape interval the configs use, before speed-up. */
-const SCRAPE_INTERVAL = "15s";
-const EVALUATION_INTERVAL = "15s";
+export const SCRAPE_INTERVAL = "15s";
+export const EVALUATION_INTERVAL = "15s";
 
-/** Thrown when the user interrupts a run; the CLI exits 130 after cleanup. */
-export class RunAborted extends Error {
-  override name = "RunAborted";
-}
+export { RunAborted } from "./run-aborted.ts";
 
 /**
  * Runs one scenario end to end on its own stack: renders configs, starts the fleet and the
@@ -208,6 +203,7 @@ export async function runScenario(
       reporter,
       signal,
       ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
+      evaluationInterval: EVALUATION_INTERVAL,
       harness: {
         faults: builtinHarnessFaults(speed),
         context: { stack, webhook, otlp, fleets, proxies },
@@ -286,142 +282,4 @@ async function runCleanups(cleanups: (() => Promise<unknown>)[]): Promise<void> 
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RunAborted("The run was interrupted.");
-}
-
-/** Plays faults at their fleet times while following Prometheus' alerts. */
-async function playTimeline(args: {
-  scenario: LoadedScenario["scenario"];
-  clock: ScaledClock;
-  fleets: ReadonlyMap<string, SimFleet>;
-  prometheus: PrometheusClient;
-  reporter: Reporter;
-  signal: AbortSignal | undefined;
-  stopOnceMissed?: string;
-  harness: { faults: ReadonlyMap<string, HarnessFault>; context: HarnessFaultContext };
-}) {
-  const { scenario, clock, fleets, prometheus, reporter, signal, harness } = args;
-  const fleetOf = (fault: FaultSpec) => {
-    const fleet = fleets.get(systemOfFault(fault.name));
-    if (!fleet) {
-      throw new InputError(
-        `Failed to inject fault ${fault.name}: scenario "${scenario.name}" has no ${systemOfFault(fault.name)} nodes in its fleet. Add them to \`fleet\`.`,
-      );
-    }
-    return fleet;
-  };
-  const t0 = clock.elapsed();
-  const toFleetSeconds = (wallMs: number) =>
-    ((wallMs - clock.mapping.wallEpochMs) * clock.speed - t0) / 1000;
-  const now = () => (clock.elapsed() - t0) / 1000;
-  const duration = parseDuration(scenario.duration) / 1000;
-  const actions = scenario.faults
-    .flatMap((step) => [
-      { step, action: "inject" as const, at: parseDuration(step.at) / 1000 },
-      ...(step.heal === undefined
-        ? []
-        : [{ step, action: "heal" as const, at: parseDuration(step.heal) / 1000 }]),
-    ])
-    .sort((a, b) => a.at - b.at);
-  const records = new Map<
-    string,
-    {
-      id: string | null;
-      heal?: () => Promise<void>;
-      injectedAt: number | null;
-      healedAt: number | null;
-    }
-  >();
-  const tracker = new AlertTracker();
-  let unanswered = 0;
-  // Poll twice per evaluation interval (wall time), never faster than every 50 ms.
-  const pollMs = Math.max(50, parseDuration(EVALUATION_INTERVAL) / clock.speed / 2);
-  let nextTick = 60;
-  for (;;) {
-    throwIfAborted(signal);
-    const t = now();
-    if (t >= nextTick) {
-      reporter.onTick?.(scenario.name, t, duration);
-      nextTick += 60 * Math.max(1, Math.round(duration / 60 / 10));
-    }
-    while (actions.length > 0 && actions[0]!.at <= t) {
-      const { step, action } = actions.shift()!;
-      const record = records.get(step.id) ?? { id: null, injectedAt: null, healedAt: null };
-      if (action === "inject") {
-        const harnessFault = harness.faults.get(step.fault.name);
-        if (harnessFault) {
-          record.heal = await harnessFault.inject(harness.context, step.fault);
-          record.id = step.id;
-        } else {
-          record.id = await fleetOf(step.fault).inject(step.fault);
-        }
-        record.injectedAt = now();
-      } else if (record.id) {
-        if (record.heal) await record.heal();
-        else await fleetOf(step.fault).heal(record.id);
-        record.healedAt = now();
-      }
-      records.set(step.id, record);
-      reporter.onFault?.(
-        scenario.name,
-        step,
-        action,
-        action === "inject" ? record.injectedAt! : record.healedAt!,
-      );
-    }
-    const polledAt = Date.now();
-    // While Prometheus restarts (a watcher fault) it does not answer: skip those polls rather
-    // than take its silence for "no alerts". A Prometheus that stays away fails the run.
-    let alerts: Awaited<ReturnType<PrometheusClient["alerts"]>>;
-    try {
-      alerts = await prometheus.alerts();
-      unanswered = 0;
-    } catch (error) {
-      if (t >= duration) break;
-      if (++unanswered * pollMs > 60_000) {
-        throw new StartupError(
-          `Failed to follow alerts: Prometheus at ${prometheus.url} has not answered for a minute (${(error as Error).message}). Its log is in the scenario's logs folder.`,
-          { component: "prometheus" },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-      continue;
-    }
-    for (const change of tracker.observe(alerts, polledAt)) {
-      reporter.onAlertChange?.(
-        scenario.name,
-        change.episode.alertname,
-        change.episode.labels,
-        change.to,
-        toFleetSeconds(change.at),
-      );
-    }
-    if (t >= duration) break;
-    if (
-      args.stopOnceMissed &&
-      missedFiring({
-        alert: args.stopOnceMissed,
-        expectations: scenario.expect,
-        episodes: tracker.episodes,
-        now: t,
-        injectedAt: (step) => records.get(step)?.injectedAt ?? null,
-        fleetSeconds: toFleetSeconds,
-        parseSeconds: (d) => parseDuration(d) / 1000,
-      })
-    ) {
-      reporter.onPhase?.(scenario.name, `${args.stopOnceMissed} missed its window: ending early`);
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-  const faults: FaultRecord[] = scenario.faults.map((step) => {
-    const r = records.get(step.id);
-    return {
-      id: step.id,
-      name: step.fault.name,
-      target: step.fault.target ?? null,
-      injectedAt: r?.injectedAt ?? null,
-      healedAt: r?.healedAt ?? null,
-    };
-  });
-  return { tracker, faults, end: now(), toFleetSeconds };
 }

@@ -69,7 +69,7 @@ export function renderStability(stability: Stability, runs: readonly RunResult[]
   }
   for (const s of stability.scenarios.filter((x) => !x.stable || x.verdicts[0] !== "passed")) {
     lines.push("", `${s.name}:`);
-    s.verdicts.forEach((v, i) => lines.push(`  run ${i + 1}: ${v}`));
+    for (const [i, v] of s.verdicts.entries()) lines.push(`  run ${i + 1}: ${v}`);
   }
   const suiteWalls = runs.map((r) => `${(r.wallSeconds / 60).toFixed(1)}`).join(", ");
   const differing = stability.scenarios.filter((s) => !s.stable).length;
