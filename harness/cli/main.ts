@@ -2,7 +2,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
 import type { RunResult } from "../runner/result.ts";
-import { RunAborted } from "../runner/run-scenario.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
@@ -14,7 +13,7 @@ import { coverageCommand } from "./coverage-command.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
-import { interruptOnSignals } from "./interrupts.ts";
+import { withInterrupts } from "./interrupts.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -102,9 +101,8 @@ async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
   }
-  const interrupts = interruptOnSignals();
   const fixtures = await defaultFixtures();
-  try {
+  return withInterrupts(async (signal) => {
     const results: RunResult[] = [];
     for (let i = 1; i <= repeat; i++) {
       // Repeated runs each get a folder: run-1, run-2, …
@@ -125,7 +123,7 @@ async function run(args: string[]): Promise<number> {
         jobs,
         fixedPorts,
         log: (line) => process.stderr.write(`${line}\n`),
-        signal: interrupts.signal,
+        signal,
       });
       process.stderr.write(
         `results: ${path.join(dir, "results.json")}\njunit:   ${path.join(dir, "junit.xml")}\n`,
@@ -136,15 +134,7 @@ async function run(args: string[]): Promise<number> {
     const stability = compareRuns(results);
     process.stdout.write(`\n${renderStability(stability, results)}\n`);
     return stability.stable && stability.allPassed ? 0 : 1;
-  } catch (error) {
-    if (error instanceof RunAborted) {
-      process.stderr.write("interrupted: everything firedrill started has been stopped.\n");
-      return 130;
-    }
-    throw error;
-  } finally {
-    interrupts.dispose();
-  }
+  });
 }
 
 /** Runs the CLI; resolves to the exit code. */

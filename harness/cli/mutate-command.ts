@@ -1,10 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
-import { RunAborted } from "../runner/run-scenario.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { parseJobs, parseSpeed } from "./flags.ts";
-import { interruptOnSignals } from "./interrupts.ts";
+import { withInterrupts } from "./interrupts.ts";
 
 const formatMinutes = (seconds: number) =>
   `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
@@ -48,8 +47,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
   const reportDir = path.resolve(
     values["report-dir"] ?? path.join(repoRoot, "reports/runs", `mutate-${stamp}`),
   );
-  const interrupts = interruptOnSignals();
-  try {
+  return withInterrupts(async (signal) => {
     const report = await runMutants({
       inputs: positionals.length > 0 ? positionals : [path.join(repoRoot, "scenarios")],
       ...(values.alert ? { alerts: values.alert } : {}),
@@ -57,7 +55,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
       jobs,
       speed,
       reportDir,
-      signal: interrupts.signal,
+      signal: signal,
       log: (line) => process.stderr.write(`${line}\n`),
     });
     const { verdicts } = report;
@@ -67,13 +65,5 @@ export async function mutateCommand(args: string[]): Promise<number> {
     );
     process.stderr.write(`report: ${path.join(reportDir, "mutants.json")}\n`);
     return bad.length === 0 ? 0 : 1;
-  } catch (error) {
-    if (error instanceof RunAborted) {
-      process.stderr.write("interrupted: everything firedrill started has been stopped.\n");
-      return 130;
-    }
-    throw error;
-  } finally {
-    interrupts.dispose();
-  }
+  });
 }
