@@ -29,6 +29,8 @@ export class LatticeEffects {
   /** Share of attested slots whose evidence disagrees with tally's attribution. */
   readonly evidenceMismatch = new EffectStack<number>();
   readonly quietMempool = new EffectStack<true>();
+  /** Candidates atelier builds per committed slot (normally 2 + Poisson(2)), when lowered. */
+  readonly fewCandidates = new EffectStack<number>();
   /** Largest extra commit latency, seconds (sub-second). */
   readonly jitter = new EffectStack<number>();
 

@@ -130,6 +130,22 @@ export function latticeFaults(
       apply: (node, params) => effects(node).divergence.add(params.number("ratio")),
     },
     {
+      name: "lattice.atelier.few-candidates",
+      description:
+        "Scarce bundles: atelier still commits every slot but builds only `perSlot` candidates per slot on average (normally about 4), spread evenly, so atelier_candidates_committed_total grows slower than one per slot while atelier_commits_per_slot stays normal.",
+      params: [
+        {
+          name: "perSlot",
+          type: "number",
+          default: 0.5,
+          min: 0,
+          max: 10,
+          description: "Candidates per committed slot (0.5: one every other slot).",
+        },
+      ],
+      apply: (node, params) => effects(node).fewCandidates.add(params.number("perSlot")),
+    },
+    {
       name: "lattice.relay.on-chain-mismatch",
       description:
         "A share `ratio` of relayed slots' accepted headers do not land on chain: relay_on_chain_mismatches_total counts them.",

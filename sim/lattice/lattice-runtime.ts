@@ -71,6 +71,8 @@ export class LatticeRuntime {
   readonly #members: LatticeMember[] = [];
   readonly #raft = new Map<Organism, RaftGroup>();
   readonly #lastCommitted = new Map<Organism, number>();
+  /** Fractional candidates carried to the next slot while few-candidates is injected. */
+  #candidateCredit = 0;
   #timers: Timer[] = [];
 
   constructor(options: { name: string; clock: Clock; random: SeededRandom }) {
@@ -282,6 +284,20 @@ export class LatticeRuntime {
     }
   }
 
+  // Candidates atelier commits this slot: 2 + Poisson(2), or — while few-candidates is injected —
+  // exactly `perSlot` on average, spread evenly (0.5: one every other slot).
+  #candidates(): number {
+    const few = this.effects.fewCandidates.values();
+    if (few.length === 0) {
+      this.#candidateCredit = 0;
+      return 2 + this.#random.poisson(2);
+    }
+    this.#candidateCredit += Math.min(...few);
+    const whole = Math.floor(this.#candidateCredit);
+    this.#candidateCredit -= whole;
+    return whole;
+  }
+
   // The organism-specific counters of one committed slot (the same on every member: replicated).
   #organismCounts(organism: Organism): [string, number][] {
     const random = this.#random;
@@ -291,7 +307,7 @@ export class LatticeRuntime {
         return [["zipnet_broadcasts_appended_total", 1 + random.poisson(40)]];
       case "atelier":
         return [
-          ["atelier_candidates_committed_total", 2 + random.poisson(2)],
+          ["atelier_candidates_committed_total", this.#candidates()],
           ["atelier_simulation_divergence_total", share(this.effects.divergence) ? 1 : 0],
         ];
       case "relay":

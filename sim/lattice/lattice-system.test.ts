@@ -271,6 +271,15 @@ describe("lattice system (18 members, virtual clock)", () => {
     expect(await growth("tally", "tally_evidence_failures_total", 120)).toBeLessThanOrEqual(1);
   });
 
+  it("few-candidates lowers atelier's candidates to perSlot while its slots still commit", async () => {
+    const heal = await inject("lattice.atelier.few-candidates", { perSlot: 0.5 });
+    clock.advance(12_000);
+    expect(await growth("atelier", "atelier_candidates_committed_total", 120)).toBe(5);
+    expect(await growth("atelier", "atelier_commits_per_slot", 60)).toBe(5);
+    await heal();
+    expect(await growth("atelier", "atelier_candidates_committed_total", 60)).toBeGreaterThan(5);
+  });
+
   it("quiet mempool stops offer's bids but not the pipeline", async () => {
     const heal = await inject("lattice.offer.quiet-mempool");
     clock.advance(12_000);

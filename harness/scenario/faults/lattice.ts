@@ -68,6 +68,12 @@ export const lattice = {
   /** A share `ratio` (default 1) of slots diverge: LatticeAtelierSimulationDivergence (investigate). */
   atelierDivergence: (o: Target & { ratio?: number } = {}): FaultSpec =>
     spec("lattice.atelier.divergence", o, { ratio: o.ratio }),
+  /**
+   * atelier builds `perSlot` (default 0.5) candidates per slot instead of about 4, while its
+   * slots still commit: LatticeAtelierCandidatesBelowSlotRate (page) and nothing else.
+   */
+  atelierFewCandidates: (o: Target & { perSlot?: number } = {}): FaultSpec =>
+    spec("lattice.atelier.few-candidates", o, { perSlot: o.perSlot }),
   /** A share `ratio` (default 0.5) of headers do not land: LatticeRelayOnChainMismatch (page). */
   relayOnChainMismatch: (o: Target & { ratio?: number } = {}): FaultSpec =>
     spec("lattice.relay.on-chain-mismatch", o, { ratio: o.ratio }),
