@@ -1,0 +1,137 @@
+import type { FiresExpectation } from "../scenario/types.ts";
+import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
+import type { ExpectationResult, FiringObservation } from "./result.ts";
+
+/**
+ * A firing expectation: the alert fires within its window after the fault (not before it),
+ * reaches exactly its receiver, and resolves within its window after the heal.
+ */
+export function evaluateFires(
+  e: FiresExpectation,
+  obs: Observations,
+  parseSeconds: (duration: string) => number,
+): ExpectationResult {
+  const who = describeAlert(e.alert, e.labels);
+  const within = parseSeconds(e.within);
+  const title =
+    `${who} fires within ${e.within} after ${e.after}` +
+    (e.receiver ? `, delivered to ${e.receiver}` : "") +
+    (e.resolvesWithin ? `, resolves within ${e.resolvesWithin} after the heal` : "");
+  const fault = obs.faults.find((f) => f.id === e.after);
+  const faultAt = fault?.injectedAt ?? null;
+  const healedAt = fault?.healedAt ?? null;
+  const mine = obs.alerts.filter((a) => matches(a, e.alert, e.labels));
+  const base = { faultAt, healedAt };
+  const fail = (message: string, observed?: FiringObservation): ExpectationResult => ({
+    state: "failed",
+    expectation: e,
+    title,
+    message,
+    ...(observed ? { observed } : {}),
+  });
+  if (faultAt === null) return fail(`${who}: fault step "${e.after}" was never injected.`);
+
+  const before = mine.find((a) => a.firingAt !== null && a.firingAt < faultAt);
+  const episode = mine.find((a) => a.firingAt !== null && a.firingAt >= faultAt);
+  const pendingOnly = mine.find((a) => a.firingAt === null && a.pendingAt >= faultAt);
+  const firingAt = episode?.firingAt ?? null;
+  const deliveries = obs.deliveries.filter(
+    (d) => matches(d, e.alert, e.labels) && firingAt !== null && d.receivedAt >= episode!.pendingAt,
+  );
+  const firedDelivery = deliveries.find(
+    (d) => d.status === "firing" && (e.receiver === undefined || d.receiver === e.receiver),
+  );
+  const resolvedAt = episode?.endedAt ?? null;
+  const resolvedDelivery = deliveries.find(
+    (d) =>
+      d.status === "resolved" &&
+      resolvedAt !== null &&
+      (e.receiver === undefined || d.receiver === e.receiver),
+  );
+  const observed: FiringObservation = {
+    ...base,
+    pendingAt: episode?.pendingAt ?? pendingOnly?.pendingAt ?? null,
+    firingAt,
+    deliveredAt: firedDelivery?.receivedAt ?? null,
+    deliveredTo: [...new Set(deliveries.map((d) => d.receiver))],
+    resolvedAt,
+    resolvedDeliveredAt: resolvedDelivery?.receivedAt ?? null,
+  };
+  const at = (t: number) => `t=${formatSeconds(t)}`;
+  const window = `expected firing by ${at(faultAt + within)} (within ${e.within} of the fault at ${at(faultAt)})`;
+
+  if (before && (before.endedAt === null || before.endedAt > faultAt)) {
+    return fail(
+      `${who} was already firing at ${at(before.firingAt!)}, before the fault "${e.after}" at ${at(faultAt)}.`,
+      observed,
+    );
+  }
+  if (firingAt === null) {
+    const seen = pendingOnly
+      ? `it went pending at ${at(pendingOnly.pendingAt)} but never fired`
+      : "it never went pending or firing";
+    return fail(
+      `${who} did not fire: ${window}; observed: ${seen} (observed until ${at(obs.end)}).`,
+      observed,
+    );
+  }
+  if (firingAt - faultAt > within) {
+    return fail(
+      `${who} fired too late: ${window}; observed: firing at ${at(firingAt)}, ${formatSeconds(firingAt - faultAt)} after the fault.`,
+      observed,
+    );
+  }
+  if (e.receiver !== undefined) {
+    const wrong = observed.deliveredTo.filter((r) => r !== e.receiver);
+    if (observed.deliveredAt === null) {
+      const where = wrong.length
+        ? `delivered to ${wrong.join(", ")} instead`
+        : "no receiver got it";
+      return fail(
+        `${who} fired at ${at(firingAt)} but was not delivered to ${e.receiver}: ${where}.`,
+        observed,
+      );
+    }
+    if (wrong.length > 0) {
+      return fail(
+        `${who} was delivered to ${wrong.join(", ")} as well as ${e.receiver}.`,
+        observed,
+      );
+    }
+  }
+  if (e.resolvesWithin !== undefined) {
+    const resolveWithin = parseSeconds(e.resolvesWithin);
+    if (healedAt === null) {
+      return fail(
+        `${who}: fault step "${e.after}" was never healed, so it cannot resolve.`,
+        observed,
+      );
+    }
+    const expected = `expected resolved by ${at(healedAt + resolveWithin)} (within ${e.resolvesWithin} of the heal at ${at(healedAt)})`;
+    if (resolvedAt === null) {
+      return fail(
+        `${who} did not resolve: ${expected}; observed: still firing at ${at(obs.end)}.`,
+        observed,
+      );
+    }
+    if (resolvedAt < healedAt) {
+      return fail(
+        `${who} resolved at ${at(resolvedAt)}, before the heal at ${at(healedAt)}: ${expected}.`,
+        observed,
+      );
+    }
+    if (resolvedAt - healedAt > resolveWithin) {
+      return fail(
+        `${who} resolved too late: ${expected}; observed: resolved at ${at(resolvedAt)}, ${formatSeconds(resolvedAt - healedAt)} after the heal.`,
+        observed,
+      );
+    }
+    if (e.receiver !== undefined && observed.resolvedDeliveredAt === null) {
+      return fail(
+        `${who} resolved at ${at(resolvedAt)} but ${e.receiver} never got the resolved notification (observed until ${at(obs.end)}).`,
+        observed,
+      );
+    }
+  }
+  return { state: "passed", expectation: e, title, observed };
+}
