@@ -4,12 +4,14 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { AMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { checkAlertmanagerConfig } from "./promtool.ts";
 import { renderAlertmanagerConfig } from "./render-alertmanager-config.ts";
 
-const amtool = process.env.FIREDRILL_AMTOOL ?? "/usr/bin/amtool";
+// Provisioned by `firedrill setup` (npm test runs it first).
+const amtool = AMTOOL ?? "amtool";
 const fixture = path.join(repoRoot, "fixtures/alertmanager.yml");
 const origin = "http://127.0.0.1:41300";
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
 import { repoRoot } from "../tools/tools.ts";
 import {
@@ -11,7 +12,8 @@ import {
   renderPrometheusConfig,
 } from "./render-prometheus-config.ts";
 
-const promtool = process.env.FIREDRILL_PROMTOOL ?? "/usr/bin/promtool";
+// Provisioned by `firedrill setup` (npm test runs it first).
+const promtool = PROMTOOL ?? "promtool";
 
 const options = (ruleFile: string): PrometheusConfigOptions => ({
   speed: 30,

@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AMTOOL, PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { type WriteStackConfigsOptions, writeStackConfigs } from "./write-stack-configs.ts";
 
-const promtool = process.env.FIREDRILL_PROMTOOL ?? "/usr/bin/promtool";
-const amtool = process.env.FIREDRILL_AMTOOL ?? "/usr/bin/amtool";
+// Provisioned by `firedrill setup` (npm test runs it first).
+const promtool = PROMTOOL ?? "promtool";
+const amtool = AMTOOL ?? "amtool";
 
 describe("writeStackConfigs", () => {
   let runDir: string;

@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { checkRules } from "../config/promtool.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 
-const promtool = process.env.FIREDRILL_PROMTOOL ?? "/usr/bin/promtool";
+// Provisioned by `firedrill setup` (npm test runs it first).
+const promtool = PROMTOOL ?? "promtool";
 const fixture = path.join(repoRoot, "fixtures/cosmictron/rules.yml");
 
 interface RuleFile {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/promtool.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
@@ -13,7 +14,8 @@ import { scalePromtoolTest } from "./scale-promtool-test.ts";
 // The key property of time compression: Prometheus' own rule engine (promtool) gives the same
 // verdict for the fleet-time rules at 1x and for the rewritten rules on compressed input at Nx.
 
-const promtool = process.env.FIREDRILL_PROMTOOL ?? "/usr/bin/promtool";
+// Provisioned by `firedrill setup` (npm test runs it first).
+const promtool = PROMTOOL ?? "promtool";
 const speeds = [10, 30, 60];
 const fixtureRules = path.join(repoRoot, "fixtures/cosmictron/rules.yml");
 const fixtureTest = path.join(repoRoot, "fixtures/cosmictron/rules.test.yml");

@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,10 +9,10 @@ import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
 import { Logger } from "../core/logger.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
+import { PROMTOOL } from "../test-support/stack-tools.ts";
 import { dsfbFaults } from "./dsfb-faults.ts";
 import { DsfbNode } from "./dsfb-node.ts";
 
-const PROMTOOL = "/usr/bin/promtool";
 const MINUTE = 60_000;
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -150,7 +149,7 @@ describe("DsfbNode", () => {
     const flushed = node.snapshot().streaming?.flushed;
     expect(text).toContain(`dsfb_streaming_residuals_flushed_total{node="dsfb-0"} ${flushed}\n`);
     expect(text).not.toContain("# EOF");
-    if (existsSync(PROMTOOL)) {
+    if (PROMTOOL) {
       const check = spawnSync(PROMTOOL, ["check", "metrics"], { input: text, encoding: "utf8" });
       expect({ status: check.status, out: check.stdout + check.stderr }).toEqual({
         status: 0,

@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../test-support/stack-tools.ts";
 import type { MetricsSnapshot } from "./metrics-snapshot.ts";
 import { renderPrometheusText } from "./render-prometheus-text.ts";
-
-const PROMTOOL = "/usr/bin/promtool";
 
 const SNAPSHOT: MetricsSnapshot = {
   motifs: [
@@ -43,20 +41,17 @@ dsfb_streaming_residuals_dropped_out_of_window_total{node="dsfb-0"} 3
   });
 
   // promtool's `check metrics` parses the Prometheus text format (as node_exporter does) and lints it.
-  it.skipIf(!existsSync(PROMTOOL))(
-    "passes `promtool check metrics` (skipped: /usr/bin/promtool is not installed)",
-    () => {
-      for (const labels of [{}, { node: "dsfb-0" }] as Record<string, string>[]) {
-        const result = spawnSync(PROMTOOL, ["check", "metrics"], {
-          input: renderPrometheusText(SNAPSHOT, labels),
-          encoding: "utf8",
-        });
-        expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
-          status: 0,
-          stdout: "",
-          stderr: "",
-        });
-      }
-    },
-  );
+  it.skipIf(!PROMTOOL)(`passes \`promtool check metrics\` (${PROMTOOL_SKIP_REASON})`, () => {
+    for (const labels of [{}, { node: "dsfb-0" }] as Record<string, string>[]) {
+      const result = spawnSync(PROMTOOL!, ["check", "metrics"], {
+        input: renderPrometheusText(SNAPSHOT, labels),
+        encoding: "utf8",
+      });
+      expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+        status: 0,
+        stdout: "",
+        stderr: "",
+      });
+    }
+  });
 });

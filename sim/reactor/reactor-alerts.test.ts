@@ -1,8 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -12,11 +7,16 @@ import { FaultRegistry } from "../core/fault-registry.ts";
 import { Logger } from "../core/logger.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
 import { parseExposition } from "../test-support/parse-exposition.ts";
+import {
+  type FiringCheck,
+  PROMTOOL,
+  PROMTOOL_SKIP_REASON,
+  promtoolDrill,
+} from "../test-support/promtool-drill.ts";
 import { generateDeployment } from "./reactor-deployment.ts";
 import { reactorFaults } from "./reactor-faults.ts";
 import { ReactorNode } from "./reactor-node.ts";
 
-const PROMTOOL = "/usr/bin/promtool";
 const RULES = fileURLToPath(new URL("../../fixtures/reactor/rules.yml", import.meta.url));
 const SCRAPE_MS = 15_000;
 const MINUTE = 60_000;
@@ -24,7 +24,7 @@ const MINUTE = 60_000;
 const SCRAPED = new Set(["reactor_http_requests_total", "reactor_jobs_queue_depth"]);
 
 /** Which alerts fire at a fleet minute of the drill. */
-const CHECKS: { minute: number; firing: string[] }[] = [
+const CHECKS: FiringCheck[] = [
   { minute: 9.75, firing: [] }, // normal behaviour: nothing
   { minute: 16.75, firing: ["ReactorHighErrorRate"] }, // 5xx burst from 10m (for: 5m)
   { minute: 22, firing: [] }, // healed at 18m
@@ -108,32 +108,17 @@ async function recordDrill(): Promise<{ series: Map<string, string[]>; samples: 
 }
 
 describe("fixtures/reactor/rules.yml over the simulated fleet", () => {
-  it.skipIf(!existsSync(PROMTOOL))(
-    "stays quiet normally and fires each fault's alert within a few fleet minutes, resolving after the heal (skipped: /usr/bin/promtool is not installed)",
+  it.skipIf(!PROMTOOL)(
+    `stays quiet normally and fires each fault's alert within a few fleet minutes, resolving after the heal (${PROMTOOL_SKIP_REASON})`,
     async () => {
       const { series } = await recordDrill();
-      const dir = await mkdtemp(join(tmpdir(), "reactor-alerts-"));
-      try {
-        const input = [...series].map(
-          ([key, values]) => `      - series: '${key}'\n        values: "${values.join(" ")}"`,
-        );
-        const checks = CHECKS.map(
-          ({ minute, firing }) => `      - expr: count by (alertname) (ALERTS{alertstate="firing"})
-        eval_time: ${minute * 60}s
-        exp_samples:${firing.length === 0 ? " []" : ""}
-${firing.map((a) => `          - labels: '{alertname="${a}"}'\n            value: 1`).join("\n")}`,
-        );
-        const file = join(dir, "drill.test.yml");
-        await writeFile(
-          file,
-          `rule_files:\n  - ${RULES}\nevaluation_interval: 15s\ntests:\n  - interval: 15s\n    input_series:\n${input.join("\n")}\n    promql_expr_test:\n${checks.join("\n")}\n`,
-        );
-        const result = spawnSync(PROMTOOL, ["test", "rules", file], { encoding: "utf8" });
-        expect(result.stdout + result.stderr).toContain("SUCCESS");
-        expect(result.status).toBe(0);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      const result = await promtoolDrill({
+        rules: RULES,
+        series,
+        checks: CHECKS,
+      });
+      expect(result.output).toContain("SUCCESS");
+      expect(result.status).toBe(0);
     },
   );
 });
