@@ -10,6 +10,7 @@ import { chooseDriver } from "../stack/choose-driver.ts";
 import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { withPortRetry } from "./port-retry.ts";
 import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
 import { RunAborted, runScenario } from "./run-scenario.ts";
@@ -137,19 +138,21 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   };
   const runOne = async (loaded: (typeof scenarios)[number]) => {
     options.reporter.onScenarioStart?.(loaded);
-    const result = await runScenario(loaded, {
-      runId,
-      driver,
-      tools,
-      speed: options.speed,
-      ruleFiles: options.ruleFiles,
-      alertmanagerConfig: options.alertmanagerConfig,
-      dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
-      reporter: options.reporter,
-      ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
-      ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
-      ...(signal ? { signal } : {}),
-    });
+    const result = await withPortRetry(loaded.scenario.name, log, options.fixedPorts, () =>
+      runScenario(loaded, {
+        runId,
+        driver,
+        tools,
+        speed: options.speed,
+        ruleFiles: options.ruleFiles,
+        alertmanagerConfig: options.alertmanagerConfig,
+        dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
+        reporter: options.reporter,
+        ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
+        ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
+        ...(signal ? { signal } : {}),
+      }),
+    );
     results.push(result);
     options.reporter.onScenarioEnd?.(result);
   };

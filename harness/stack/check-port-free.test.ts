@@ -1,14 +1,62 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PortBusyError } from "../errors.ts";
 import { checkPortFree } from "./check-port-free.ts";
-import { freePort, freePorts } from "./free-port.ts";
+import { freePort, freePorts, portRange } from "./free-port.ts";
 
 describe("freePort and checkPortFree", () => {
   it("hands out distinct ports that are free on 127.0.0.1", async () => {
     const ports = await freePorts(7);
     expect(new Set(ports).size).toBe(7);
     for (const port of [...ports, await freePort()]) await checkPortFree(port);
+  });
+
+  it("picks ports below the kernel's ephemeral range, where outgoing connections never land", async () => {
+    const { low, high } = portRange();
+    if (high > low) {
+      for (const port of await freePorts(20)) {
+        expect(port).toBeGreaterThanOrEqual(low);
+        expect(port).toBeLessThanOrEqual(high);
+      }
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), "port-range-"));
+    const file = path.join(dir, "ip_local_port_range");
+    writeFileSync(file, "32768\t60999\n");
+    expect(portRange(file)).toEqual({ low: 10_000, high: 32_767 });
+    writeFileSync(file, "1024\t65535\n");
+    expect(portRange(file)).toEqual({ low: 0, high: 0 });
+    expect(portRange(path.join(dir, "missing"))).toEqual({ low: 0, high: 0 });
+  });
+
+  it("skips ports another process listens on, and says when a range is full", async () => {
+    // A 12-port window of the range with 9 ports taken: the 3 others are all that is left.
+    const { low, high } = portRange();
+    const base = high > low ? low + Math.floor(Math.random() * (high - low - 20)) : 20_000;
+    const window = { low: base, high: base + 11 };
+    const held: net.Server[] = [];
+    try {
+      for (let port = base; port < base + 9; port++) {
+        const server = net.createServer();
+        const ok = await new Promise<boolean>((resolve) => {
+          server.once("error", () => resolve(false));
+          server.listen(port, "127.0.0.1", () => resolve(true));
+        });
+        if (ok) held.push(server);
+      }
+      const taken = new Set(held.map((s) => (s.address() as net.AddressInfo).port));
+      const left = 12 - taken.size;
+      const ports = await freePorts(left, window);
+      expect(ports.filter((p) => taken.has(p))).toEqual([]);
+      expect(new Set(ports).size).toBe(left);
+      await expect(freePorts(left + 1, window)).rejects.toThrow(
+        `No free port between ${base} and ${base + 11}.`,
+      );
+    } finally {
+      for (const server of held) await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("names the busy port and how to find its holder", async () => {

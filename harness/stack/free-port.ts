@@ -1,7 +1,31 @@
+import { readFileSync } from "node:fs";
 import net from "node:net";
 
 /**
- * Asks the OS for a free TCP port on 127.0.0.1 (listen on port 0, read it, close).
+ * Where firedrill picks its ports: below the kernel's ephemeral range
+ * (/proc/sys/net/ipv4/ip_local_port_range, usually 32768–60999). A port handed out by
+ * `listen(0)` lies inside that range, so between choosing it and the child process binding it,
+ * any outgoing connection on the machine (a scrape, a webhook call) may take it as its local
+ * port — which made parallel runs fail with "port already in use". Below the range only another
+ * listener can take it.
+ */
+export function portRange(rangeFile = "/proc/sys/net/ipv4/ip_local_port_range"): {
+  low: number;
+  high: number;
+} {
+  try {
+    const [ephemeralLow] = readFileSync(rangeFile, "utf8").trim().split(/\s+/).map(Number);
+    if (ephemeralLow !== undefined && Number.isInteger(ephemeralLow) && ephemeralLow > 12_000) {
+      return { low: 10_000, high: ephemeralLow - 1 };
+    }
+  } catch {
+    // not Linux: fall through
+  }
+  return { low: 0, high: 0 };
+}
+
+/**
+ * Asks for a free TCP port on 127.0.0.1.
  *
  * @example
  * const port = await freePort();
@@ -11,23 +35,44 @@ export async function freePort(): Promise<number> {
   return port!;
 }
 
-/** Asks the OS for n distinct free ports on 127.0.0.1, holding all listeners until each is known. */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.unref();
-          server.once("error", reject);
-          server.listen({ host: "127.0.0.1", port: 0, exclusive: true }, () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-  await Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-  );
-  return ports;
+function listen(port: number): Promise<net.Server | undefined> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", () => resolve(undefined));
+    server.listen({ host: "127.0.0.1", port, exclusive: true }, () => resolve(server));
+  });
+}
+
+/**
+ * n distinct free ports on 127.0.0.1, picked at random below the ephemeral range (see
+ * portRange; the OS's choice where there is no such range), each checked by listening on it;
+ * every listener is held until all n are known.
+ */
+export async function freePorts(
+  count: number,
+  range: { low: number; high: number } = portRange(),
+): Promise<number[]> {
+  const { low, high } = range;
+  const servers: net.Server[] = [];
+  const tried = new Set<number>();
+  try {
+    while (servers.length < count) {
+      let port = 0;
+      if (high > low) {
+        if (tried.size > high - low) throw new Error(`No free port between ${low} and ${high}.`);
+        do port = low + Math.floor(Math.random() * (high - low + 1));
+        while (tried.has(port));
+        tried.add(port);
+      }
+      const server = await listen(port);
+      if (server) servers.push(server);
+      else if (port === 0) throw new Error("The OS gave no free port on 127.0.0.1.");
+    }
+    return servers.map((server) => (server.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(
+      servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    );
+  }
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { StartupError } from "../errors.ts";
+import { withPortRetry } from "./port-retry.ts";
+
+const race = () =>
+  new StartupError(
+    "Failed to start the cognitora sim host: it exited with code 2 after 753 ms. Its last output:\nFailed to listen on 127.0.0.1:41019: port 41019 is already in use.",
+    { component: "sim-cognitora" },
+  );
+
+describe("withPortRetry", () => {
+  it("starts again on new ports when a chosen port was taken, and says so", async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const result = await withPortRetry(
+      "s",
+      (l) => lines.push(l),
+      undefined,
+      async () => {
+        calls++;
+        if (calls === 1) throw race();
+        return "ran";
+      },
+    );
+    expect(result).toBe("ran");
+    expect(calls).toBe(2);
+    expect(lines[0]).toContain("[s] a port firedrill chose was taken before its process bound it");
+  });
+
+  it("gives up after three attempts, and never retries other errors or a user's fixed port", async () => {
+    let calls = 0;
+    const always = () => {
+      calls++;
+      return Promise.reject(race());
+    };
+    await expect(withPortRetry("s", () => {}, undefined, always)).rejects.toThrow("already in use");
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(withPortRetry("s", () => {}, { prometheus: 9090 }, always)).rejects.toThrow();
+    expect(calls).toBe(1);
+    calls = 0;
+    const other = () => {
+      calls++;
+      return Promise.reject(new StartupError("Prometheus exited", { component: "prometheus" }));
+    };
+    await expect(withPortRetry("s", () => {}, undefined, other)).rejects.toThrow("Prometheus");
+    expect(calls).toBe(1);
+  });
+});

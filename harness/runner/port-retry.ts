@@ -1,0 +1,32 @@
+import { StartupError } from "../errors.ts";
+
+/** A port firedrill chose was taken by someone else before its process could bind it. */
+export function isPortRace(error: unknown): boolean {
+  return (
+    error instanceof StartupError && /already in use/i.test(`${error.message}\n${error.logTail}`)
+  );
+}
+
+/**
+ * Runs a scenario; if it could not start because a port firedrill chose was taken in the moment
+ * before its process bound it (another program on the machine), starts it again on new ports,
+ * up to three times. Ports the user fixed are never retried: that is their busy port.
+ */
+export async function withPortRetry<T>(
+  scenario: string,
+  log: (line: string) => void,
+  fixedPorts: Readonly<Record<string, number | undefined>> | undefined,
+  start: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const fixed = fixedPorts && Object.keys(fixedPorts).length > 0;
+      if (fixed || attempt >= 3 || !isPortRace(error)) throw error;
+      log(
+        `[${scenario}] a port firedrill chose was taken before its process bound it (${(error as Error).message.split("\n")[0]}); starting again on new ports`,
+      );
+    }
+  }
+}
