@@ -46,6 +46,18 @@ fi
 if pgrep -x dockerd >/dev/null 2>&1; then
   say "dockerd is running but not answering yet; waiting for it"
 else
+  # A dockerd that died (machine restart, kill -9) leaves its pid files, and a new one refuses to
+  # start (dockerd) or waits for a containerd that is gone (containerd) while they exist: remove
+  # each whose pid is not that program any more (pids get reused).
+  for entry in /var/run/docker.pid:dockerd /var/run/docker/containerd/containerd.pid:containerd; do
+    pid_file=${entry%%:*}
+    program=${entry##*:}
+    old_pid=$(cat "$pid_file" 2>/dev/null || true)
+    if [ -n "$old_pid" ] && [ "$(cat "/proc/$old_pid/comm" 2>/dev/null || true)" != "$program" ]; then
+      say "removing the stale $pid_file of a $program that is no longer running"
+      as_root rm -f "$pid_file"
+    fi
+  done
   say "starting dockerd (host network only), log: $log_file"
   as_root nohup dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false \
     >"$log_file" 2>&1 </dev/null &
