@@ -6,7 +6,7 @@ import type { RunResult } from "../runner/result.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 
 /** Reads a results.json, given the file or the report folder that holds it. */
-async function readResults(input: string): Promise<RunResult> {
+export async function readResults(input: string): Promise<RunResult> {
   let file = path.resolve(input);
   const info = await stat(file).catch(() => undefined);
   if (!info) throw new InputError(`firedrill compare: ${input} does not exist.`);

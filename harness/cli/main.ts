@@ -14,6 +14,7 @@ import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
 import { withInterrupts } from "./interrupts.ts";
+import { latencyCommand } from "./latency-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -30,6 +31,8 @@ Usage:
                                 every scenario gets the same verdict each time
   firedrill compare <results.json or report folders...>
                                 compare the verdicts of earlier runs of the same suite
+  firedrill latency <results.json or report folder>
+                                each alert's detection latency against its budget (Markdown)
   firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
                   [--otlp-endpoint URL] [--file-sd FILE]
                                 start the fleet alone and print its scrape targets (file_sd JSON)
@@ -154,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
         return await coverageCommand(rest);
       case "compare":
         return await compareCommand(rest);
+      case "latency":
+        return await latencyCommand(rest);
       case "setup": {
         const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
         await setup({ force: values.force ?? false, onProgress: printSetupProgress() });
