@@ -63,6 +63,12 @@ export async function mutateCommand(args: string[]): Promise<number> {
     process.stdout.write(
       `\n${renderMutants(verdicts)}\n\n${verdicts.length - bad.length} of ${verdicts.length} mutants killed in ${formatMinutes(report.wallSeconds)}${bad.length ? `; not killed: ${bad.map((v) => v.id).join(", ")}` : ""}\n`,
     );
+    const v = report.versions;
+    if (v.prometheus) {
+      process.stdout.write(
+        `versions: prometheus ${v.prometheus}, alertmanager ${v.alertmanager}, collector ${v.collector}\n`,
+      );
+    }
     process.stderr.write(`report: ${path.join(reportDir, "mutants.json")}\n`);
     return bad.length === 0 ? 0 : 1;
   });

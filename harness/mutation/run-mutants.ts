@@ -43,6 +43,8 @@ export interface RunMutantsOptions {
 }
 
 export interface MutationReport {
+  /** Prometheus, Alertmanager, Collector (and tool) versions the mutants ran against. */
+  readonly versions: Readonly<Record<string, string>>;
   readonly wallSeconds: number;
   readonly verdicts: readonly MutantVerdict[];
 }
@@ -85,6 +87,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
       .sort((a, b) => parseDuration(a.scenario.duration) - parseDuration(b.scenario.duration));
 
   const verdicts: (MutantVerdict | undefined)[] = chosen.map(() => undefined);
+  let versions: Readonly<Record<string, string>> = {};
   const queue = chosen.map((entry, index) => ({ ...entry, index }));
   const tryOne = async ({ ruleFile, mutant, index }: (typeof queue)[number]) => {
     const mutantStarted = Date.now();
@@ -124,6 +127,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         stopOnceMissed: mutant.alert,
         ...(options.signal ? { signal: options.signal } : {}),
       });
+      versions = result.versions;
       const failures = result.scenarios.flatMap((s) =>
         s.expectations.flatMap((e) => (e.state === "failed" ? [e.message] : [])),
       );
@@ -174,6 +178,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   await Promise.all(workers);
   if (firstError) throw firstError;
   const report: MutationReport = {
+    versions,
     wallSeconds: (Date.now() - started) / 1000,
     verdicts: verdicts.filter((v): v is MutantVerdict => v !== undefined),
   };
