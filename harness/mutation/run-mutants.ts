@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
+import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
 import { parseDuration } from "../time/parse-duration.ts";
@@ -89,7 +90,10 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const verdicts: (MutantVerdict | undefined)[] = chosen.map(() => undefined);
   let versions: Readonly<Record<string, string>> = {};
   const queue = chosen.map((entry, index) => ({ ...entry, index }));
-  const tryOne = async ({ ruleFile, mutant, index }: (typeof queue)[number]) => {
+  const tryOne = async (
+    { ruleFile, mutant, index }: (typeof queue)[number],
+    signal: AbortSignal,
+  ) => {
     const mutantStarted = Date.now();
     const tag = `[${index + 1}/${chosen.length}] ${mutant.id} (${mutant.change})`;
     const base = { id: mutant.id, alert: mutant.alert, kind: mutant.kind, change: mutant.change };
@@ -125,7 +129,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         catalogues: fixtures.catalogues,
         reporter: {},
         stopOnceMissed: mutant.alert,
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal,
       });
       versions = result.versions;
       const failures = result.scenarios.flatMap((s) =>
@@ -158,25 +162,15 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     };
   };
 
-  const controller = new AbortController();
-  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  const jobs = Math.max(1, Math.min(options.jobs, queue.length));
-  let firstError: unknown;
-  const workers = Array.from({ length: jobs }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      if (controller.signal.aborted) return;
-      try {
-        verdicts[next.index] = await tryOne(next);
-      } catch (error) {
-        // A stack that will not start, or Ctrl-C: stop the other workers too.
-        firstError ??= error;
-        controller.abort();
-        return;
-      }
-    }
-  });
-  await Promise.all(workers);
-  if (firstError) throw firstError;
+  // A stack that will not start, or Ctrl-C, stops the other mutants too.
+  await runPool(
+    queue,
+    options.jobs,
+    async (next, signal) => {
+      verdicts[next.index] = await tryOne(next, signal);
+    },
+    options.signal,
+  );
   const report: MutationReport = {
     versions,
     wallSeconds: (Date.now() - started) / 1000,

@@ -13,6 +13,7 @@ import { repoRoot } from "../tools/tools.ts";
 import { withPortRetry } from "./port-retry.ts";
 import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
+import { runPool } from "./run-pool.ts";
 import { RunAborted, runScenario } from "./run-scenario.ts";
 
 /** Options of `firedrill run`. */
@@ -136,7 +137,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
     await writeJunit(options.reportDir, result);
     return result;
   };
-  const runOne = async (loaded: (typeof scenarios)[number]) => {
+  const runOne = async (loaded: (typeof scenarios)[number], signal: AbortSignal) => {
     options.reporter.onScenarioStart?.(loaded);
     const result = await withPortRetry(loaded.scenario.name, log, options.fixedPorts, () =>
       runScenario(loaded, {
@@ -150,35 +151,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
         reporter: options.reporter,
         ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
         ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
-        ...(signal ? { signal } : {}),
+        signal,
       }),
     );
     results.push(result);
     options.reporter.onScenarioEnd?.(result);
   };
   // A failing scenario run stops the others: they share nothing but the machine.
-  const controller = new AbortController();
-  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  const signal = controller.signal;
-  const queue = [...scenarios];
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, queue.length));
-  let firstError: unknown;
   try {
-    const workers = Array.from({ length: jobs }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        if (signal.aborted) return;
-        try {
-          await runOne(next);
-        } catch (error) {
-          firstError ??= error;
-          controller.abort();
-          throw error;
-        }
-      }
-    });
-    const settled = await Promise.allSettled(workers);
-    const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-    if (failure) throw firstError ?? failure.reason;
+    await runPool(scenarios, options.jobs ?? 1, runOne, options.signal);
     // Results in the suite's order, whatever order parallel runs finished in.
     results.sort(
       (a, b) =>
