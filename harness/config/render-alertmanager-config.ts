@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { InputError } from "../errors.ts";
+import { parseYamlFile } from "../text/parse-yaml-file.ts";
 import { assertSpeed } from "../time/assert-speed.ts";
 import { scaleDuration } from "../time/scale-duration.ts";
 
@@ -32,15 +33,7 @@ export function renderAlertmanagerConfig(
   const { speed, file } = options;
   assertSpeed(speed);
   const origin = options.webhookOrigin.replace(/\/+$/, "");
-  const doc = parseDocument(yamlText);
-  const [yamlError] = doc.errors;
-  if (yamlError !== undefined) {
-    const firstLine = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
-    throw new InputError(`Failed to read ${file}: ${firstLine}. Fix the YAML there.`, {
-      file,
-      cause: yamlError,
-    });
-  }
+  const doc = parseYamlFile(yamlText, file);
   const root = doc.contents;
   const route = isMap(root) ? root.get("route", true) : undefined;
   if (!isMap(root) || !isMap(route)) {

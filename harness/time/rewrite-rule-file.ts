@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { InputError } from "../errors.ts";
+import { parseYamlFile } from "../text/parse-yaml-file.ts";
 import { assertSpeed } from "./assert-speed.ts";
 import { rewriteExpr } from "./rewrite-expr.ts";
 import { scaleDuration } from "./scale-duration.ts";
@@ -20,15 +21,7 @@ export interface RewriteRuleFileOptions {
 export function rewriteRuleFile(yamlText: string, options: RewriteRuleFileOptions): string {
   const { speed, file } = options;
   assertSpeed(speed);
-  const doc = parseDocument(yamlText);
-  const [yamlError] = doc.errors;
-  if (yamlError !== undefined) {
-    const firstLine = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
-    throw new InputError(`Failed to read ${file}: ${firstLine}. Fix the YAML there.`, {
-      file,
-      cause: yamlError,
-    });
-  }
+  const doc = parseYamlFile(yamlText, file);
   const groups = isMap(doc.contents) ? doc.contents.get("groups", true) : undefined;
   if (!isSeq(groups)) {
     throw new InputError(
