@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine for `npx firedrill setup`. Idempotent, prints one line per step.
 #
-# What setup needs from the system, and nothing more:
-# - fresh apt lists, because setup fetches Debian's prometheus and prometheus-alertmanager
-#   packages with `apt-get download` (it unpacks them under .tools/, never installs them);
-# - ca-certificates, so `go install` and the Collector build reach the Go module proxy over TLS;
-# - a Go toolchain for the Collector build. These machines carry Go at /usr/local/go; Debian's
-#   golang-go is installed only as a fallback when no `go` exists at all.
-# dpkg-deb (dpkg) and ldd (libc-bin) are part of every Debian base system.
+# What setup needs from the system, and nothing more (it builds Prometheus, Alertmanager and the
+# Collector from their Go modules; no Debian package of them is used):
+# - ca-certificates, so Go reaches the Go module proxy over TLS;
+# - a Go toolchain, 1.26.7 or newer (Prometheus 3.16's go.mod asks for it). These machines carry
+#   Go at /usr/local/go; Debian's golang-go is installed only as a fallback when no `go` exists.
+# ldd (libc-bin, for the containers driver's images) is part of every Debian base system.
 set -euo pipefail
 
 max_list_age_s="${FIREDRILL_APT_MAX_AGE:-86400}"
@@ -24,23 +23,23 @@ as_root() {
 command -v apt-get >/dev/null 2>&1 ||
   fail "prepare the system: apt-get is not available. firedrill's setup expects a Debian-based machine."
 
-# 1. apt lists: update when missing or older than a day.
-newest_list=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -printf '%T@\n' 2>/dev/null | sort -n | tail -1)
-now_s=$(date +%s)
-if [ -z "$newest_list" ] || [ $((now_s - ${newest_list%.*})) -gt "$max_list_age_s" ]; then
-  say "apt lists missing or older than ${max_list_age_s} s: running apt-get update..."
-  as_root apt-get update -qq || fail "run apt-get update (exit $?). Check the machine's Debian sources."
-  say "apt lists updated"
-else
-  say "apt lists fresh ($(((now_s - ${newest_list%.*}) / 60)) min old)"
-fi
+# apt lists: updated only when a package has to be installed, and only when older than a day.
+refresh_lists() {
+  newest_list=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -printf '%T@\n' 2>/dev/null | sort -n | tail -1)
+  now_s=$(date +%s)
+  if [ -z "$newest_list" ] || [ $((now_s - ${newest_list%.*})) -gt "$max_list_age_s" ]; then
+    say "apt lists missing or older than ${max_list_age_s} s: running apt-get update..."
+    as_root apt-get update -qq || fail "run apt-get update (exit $?). Check the machine's Debian sources."
+  fi
+}
 
 install_pkgs() {
+  refresh_lists
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null ||
     fail "install $* with apt-get (exit $?). Run \`apt-get install $*\` to see why."
 }
 
-# 2. Packages setup really needs.
+# 1. Packages setup really needs.
 if dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null | grep -q 'install ok installed'; then
   say "ca-certificates present"
 else
@@ -49,7 +48,7 @@ else
   say "ca-certificates installed"
 fi
 
-# 3. Go, for the Collector build.
+# 2. Go, for the builds.
 if command -v go >/dev/null 2>&1; then
   say "go present: $(go version)"
 elif [ -x /usr/local/go/bin/go ]; then
@@ -57,8 +56,8 @@ elif [ -x /usr/local/go/bin/go ]; then
 else
   say "no go found: installing Debian's golang-go as a fallback..."
   install_pkgs golang-go
-  say "golang-go installed: $(go version). Note: the Collector v0.155.0 needs a newer Go than Debian bookworm ships;" \
-    "if \`npx firedrill setup\` fails to build it, install Go from go.dev into /usr/local/go."
+  say "golang-go installed: $(go version). Note: Prometheus 3.16 needs Go 1.26.7 or newer, newer than Debian bookworm ships;" \
+    "if \`npx firedrill setup\` fails to build, install Go from go.dev into /usr/local/go."
 fi
 
 say "done; next: npx firedrill setup"

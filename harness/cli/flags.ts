@@ -1,4 +1,5 @@
 import { InputError } from "../errors.ts";
+import { resolvePrometheusVersion } from "../setup/resolve-prometheus-version.ts";
 
 /** `--speed N`: the fleet-time speed-up, 1 to 120. */
 export function parseSpeed(command: string, text: string): number {
@@ -16,4 +17,13 @@ export function parseJobs(command: string, text: string): number {
     throw new InputError(`${command}: --jobs must be a whole number from 1 to 8 (got "${text}").`);
   }
   return jobs;
+}
+
+/** `--prometheus-version V`: a pinned Prometheus version or line; the default when absent. */
+export function parsePrometheusVersion(command: string, text: string | undefined): string {
+  try {
+    return resolvePrometheusVersion(text);
+  } catch (error) {
+    throw new InputError(`${command}: ${(error as Error).message}`);
+  }
 }

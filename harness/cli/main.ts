@@ -11,7 +11,7 @@ import { repoRoot } from "../tools/tools.ts";
 import { compareCommand } from "./compare-command.ts";
 import { coverageCommand } from "./coverage-command.ts";
 import { faultsCommand } from "./faults-command.ts";
-import { parseJobs, parseSpeed } from "./flags.ts";
+import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
@@ -27,6 +27,7 @@ Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
                 [--prometheus-port N] [--alertmanager-port N] [--jobs N] [--repeat N]
+                [--prometheus-version 3.16.0|3.5.x]
                                 --repeat N runs the suite N times (run-1 … run-N) and checks
                                 every scenario gets the same verdict each time
   firedrill compare <results.json or report folders...>
@@ -42,10 +43,12 @@ Usage:
                                 which scenarios make each alert fire and check it stays silent;
                                 exits 1 if an alert is left out or a scenario names an unknown one
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
-                   [--speed N] [--report-dir DIR]
+                   [--speed N] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
                                 and check a scenario fails naming it; exits 1 if one survives
-  firedrill setup [--force]     provision Prometheus, Alertmanager and the Collector into .tools/
+  firedrill setup [--force] [--prometheus-version V]
+                                build Prometheus, Alertmanager and the Collector into .tools/
+                                (--prometheus-version: a pinned line besides the default, 3.5.x)
   firedrill cleanup             remove processes and containers left by a crashed run
 
 Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or a stack that
@@ -71,11 +74,13 @@ async function run(args: string[]): Promise<number> {
       jobs: { type: "string", default: "1" },
       "alertmanager-port": { type: "string" },
       repeat: { type: "string", default: "1" },
+      "prometheus-version": { type: "string" },
     },
   });
   if (positionals.length === 0)
     fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
   const speed = parseSpeed("firedrill run", values.speed);
+  const prometheusVersion = parsePrometheusVersion("firedrill run", values["prometheus-version"]);
   const driver = values.driver;
   if (driver !== undefined && driver !== "processes" && driver !== "containers") {
     fail(`firedrill run: --driver must be processes or containers (got "${driver}").`);
@@ -127,6 +132,7 @@ async function run(args: string[]): Promise<number> {
         fixedPorts,
         log: (line) => process.stderr.write(`${line}\n`),
         signal,
+        prometheusVersion,
       });
       process.stderr.write(
         `results: ${path.join(dir, "results.json")}\njunit:   ${path.join(dir, "junit.xml")}\n`,
@@ -160,8 +166,18 @@ export async function main(argv: string[]): Promise<number> {
       case "latency":
         return await latencyCommand(rest);
       case "setup": {
-        const { values } = parseArgs({ args: rest, options: { force: { type: "boolean" } } });
-        await setup({ force: values.force ?? false, onProgress: printSetupProgress() });
+        const { values } = parseArgs({
+          args: rest,
+          options: { force: { type: "boolean" }, "prometheus-version": { type: "string" } },
+        });
+        await setup({
+          force: values.force ?? false,
+          onProgress: printSetupProgress(),
+          prometheusVersion: parsePrometheusVersion(
+            "firedrill setup",
+            values["prometheus-version"],
+          ),
+        });
         return 0;
       }
       case "cleanup": {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
 import { repoRoot } from "../tools/tools.ts";
-import { parseJobs, parseSpeed } from "./flags.ts";
+import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { withInterrupts } from "./interrupts.ts";
 
 const formatMinutes = (seconds: number) =>
@@ -39,10 +39,15 @@ export async function mutateCommand(args: string[]): Promise<number> {
       jobs: { type: "string", default: "2" },
       speed: { type: "string", default: "30" },
       "report-dir": { type: "string" },
+      "prometheus-version": { type: "string" },
     },
   });
   const jobs = parseJobs("firedrill mutate", values.jobs);
   const speed = parseSpeed("firedrill mutate", values.speed);
+  const prometheusVersion = parsePrometheusVersion(
+    "firedrill mutate",
+    values["prometheus-version"],
+  );
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const reportDir = path.resolve(
     values["report-dir"] ?? path.join(repoRoot, "reports/runs", `mutate-${stamp}`),
@@ -54,6 +59,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
       ...(values.mutant ? { ids: values.mutant } : {}),
       jobs,
       speed,
+      prometheusVersion,
       reportDir,
       signal: signal,
       log: (line) => process.stderr.write(`${line}\n`),

@@ -36,6 +36,8 @@ export interface RunMutantsOptions {
   /** Mutants tried at once, each on its own stack. */
   readonly jobs: number;
   readonly speed: number;
+  /** A pinned Prometheus version or line; the default line when absent. */
+  readonly prometheusVersion?: string;
   /** mutants.json and one folder per mutant (its rule file and the scenario reports). */
   readonly reportDir: string;
   readonly signal?: AbortSignal;
@@ -122,6 +124,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         inputs: [candidate.file],
         only: candidate.scenario.name,
         speed: options.speed,
+        ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
         jobs: 1,
         reportDir: path.join(dir, candidate.scenario.name),
         ruleFiles: fixtures.ruleFiles.map((f) => (f === ruleFile ? mutatedFile : f)),

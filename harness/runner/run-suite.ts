@@ -35,6 +35,8 @@ export interface RunSuiteOptions {
   readonly log?: (line: string) => void;
   /** End each scenario once this alert has missed a firing window (see RunScenarioOptions). */
   readonly stopOnceMissed?: string;
+  /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
+  readonly prometheusVersion?: string;
 }
 
 /** The default rule files, Alertmanager config and catalogues: every system's, from fixtures/. */
@@ -106,7 +108,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
   const log = options.log ?? (() => undefined);
   await removeLeftovers(log);
-  const tools = await ensureTools({ onProgress: printSetupProgress() });
+  const tools = await ensureTools({
+    onProgress: printSetupProgress(),
+    ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
+  });
   const driver = await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
   options.reporter.onRunStart?.({

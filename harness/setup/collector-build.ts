@@ -1,29 +1,16 @@
 import { access, mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
+import { type BuildStep, withHeartbeat } from "./build-step.ts";
 import { runCommand } from "./run-command.ts";
 import { SetupError } from "./setup-error.ts";
 
-/** How often a running build reports that it is still at work. */
-const heartbeatMs = 10_000;
-
-/** What buildCollector needs. */
-export interface CollectorBuildRequest {
-  readonly step: string;
+/** What buildCollector needs; outputDir is .tools/otelcol-<hash>. */
+export interface CollectorBuildRequest extends BuildStep {
   /** The builder binary (installed by installBuilder). */
   readonly builder: string;
-  /** The `go` binary the builder compiles with. */
-  readonly go: string;
   /** The builder manifest (fixtures/otelcol/builder-config.yaml). */
   readonly manifest: string;
-  /** The output folder: .tools/otelcol-<hash>. */
-  readonly outputDir: string;
-  readonly force?: boolean;
-  readonly onStart?: (detail: string) => void;
-  /** Called every 10 s while the build runs, with the builder's latest phase. */
-  readonly onHeartbeat?: (elapsedMs: number, phase: string | undefined) => void;
-  /** Milliseconds clock, injectable for tests. */
-  readonly now?: () => number;
 }
 
 /**
@@ -34,7 +21,6 @@ export async function buildCollector(
   request: CollectorBuildRequest,
 ): Promise<{ binary: string; cached: boolean }> {
   const { step, outputDir } = request;
-  const now = request.now ?? Date.now;
   const binaryName = await distName(step, request.manifest);
   const binary = path.join(outputDir, binaryName);
   if (request.force) await rm(outputDir, { recursive: true, force: true });
@@ -45,11 +31,8 @@ export async function buildCollector(
   await rm(partial, { recursive: true, force: true });
   await mkdir(path.dirname(partial), { recursive: true });
   request.onStart?.("building the Collector (the first build takes minutes on two cores)");
-  const started = now();
-  let phase: string | undefined;
-  const timer = setInterval(() => request.onHeartbeat?.(now() - started, phase), heartbeatMs);
-  try {
-    await runCommand(
+  await withHeartbeat(request, (phase) =>
+    runCommand(
       step,
       request.builder,
       [`--config=${request.manifest}`, `--output-path=${partial}`],
@@ -58,13 +41,11 @@ export async function buildCollector(
         onLine: (line) => {
           // The builder logs "<time>\tINFO\t<file:line>\t<message>\t{fields}".
           const message = line.split("\t")[3];
-          if (message) phase = message;
+          if (message) phase(message);
         },
       },
-    );
-  } finally {
-    clearInterval(timer);
-  }
+    ),
+  );
   await rm(outputDir, { recursive: true, force: true });
   await rename(partial, outputDir);
   return { binary, cached: false };

@@ -1,36 +1,56 @@
 import { constants } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ToolsMissingError } from "../errors.ts";
 import { loadTools, type Tools, toolNames, toolsDir } from "../tools/tools.ts";
 import { expectedToolPaths } from "./expected-tool-paths.ts";
-import { setup } from "./setup.ts";
+import { resolvePrometheusVersion } from "./resolve-prometheus-version.ts";
+import { type PrometheusLine, setup } from "./setup.ts";
 import type { SetupProgress } from "./setup-progress.ts";
 
 /**
- * Returns the provisioned tools when every binary of the current pins is in place, and runs
- * setup() first otherwise (a missing manifest, a deleted binary, a changed Collector manifest).
+ * Returns the provisioned tools, with prometheus and promtool of the asked-for line, when every
+ * binary of the current pins is in place, and runs setup() first otherwise (a missing manifest,
+ * a deleted binary, a changed Collector manifest, a line not built yet).
  *
  * @example
- * const tools = await ensureTools({ onProgress: printSetupProgress() });
+ * const tools = await ensureTools({ onProgress: printSetupProgress(), prometheusVersion: "3.5.x" });
  */
 export async function ensureTools(
-  options: { dir?: string; onProgress?: (event: SetupProgress) => void } = {},
+  options: {
+    dir?: string;
+    onProgress?: (event: SetupProgress) => void;
+    /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
+    prometheusVersion?: string;
+  } = {},
 ): Promise<Tools> {
   const dir = options.dir ?? toolsDir;
+  const version = resolvePrometheusVersion(options.prometheusVersion);
   try {
-    const tools = await loadTools(dir);
-    if (await current(tools, dir)) return tools;
+    const line = await recordedLine(dir, version);
+    const tools = { ...(await loadTools(dir)), ...line };
+    if (line && (await current(tools, dir, version))) return tools;
   } catch (error) {
     if (!(error instanceof ToolsMissingError)) throw error;
   }
-  const { tools } = await setup({ dir, onProgress: options.onProgress });
+  const { tools } = await setup({
+    dir,
+    onProgress: options.onProgress,
+    prometheusVersion: version,
+  });
   return tools;
 }
 
+/** prometheus and promtool of that line as manifest.json records them. */
+async function recordedLine(dir: string, version: string): Promise<PrometheusLine | undefined> {
+  const text = await readFile(path.join(dir, "manifest.json"), "utf8").catch(() => "{}");
+  const parsed = JSON.parse(text) as { prometheusLines?: Record<string, PrometheusLine> };
+  return parsed.prometheusLines?.[version];
+}
+
 /** Whether the recorded tools are the ones the current pins name, and all are executable. */
-async function current(tools: Tools, dir: string): Promise<boolean> {
-  const expected = await expectedToolPaths(dir);
+async function current(tools: Tools, dir: string, version: string): Promise<boolean> {
+  const expected = await expectedToolPaths(dir, undefined, version);
   const same =
     tools.prometheus.path === expected.prometheus &&
     tools.promtool.path === expected.promtool &&

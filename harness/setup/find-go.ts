@@ -23,7 +23,7 @@ export async function findGo(step: string): Promise<string> {
     if (ok) return candidate;
   }
   throw new SetupError(
-    `Failed to build the Collector: no \`go\` on PATH or at ${fallbackGo}. Install Go (1.24 or newer) into /usr/local/go, or run \`scripts/install-system.sh\`, then \`npx firedrill setup\` again.`,
+    `Failed to run step ${step}: no \`go\` on PATH or at ${fallbackGo}; firedrill builds Prometheus, Alertmanager and the Collector from their Go modules. Install Go (1.26.7 or newer, as Prometheus 3.16's go.mod asks) into /usr/local/go, or run \`scripts/install-system.sh\`, then \`npx firedrill setup\` again.`,
     { step },
   );
 }

@@ -2,15 +2,15 @@ import type { SetupProgress, SetupStepName } from "./setup-progress.ts";
 
 /** What a finished step did, per step. */
 const doneVerb: Record<SetupStepName, string> = {
-  prometheus: "unpacked",
-  alertmanager: "unpacked",
+  prometheus: "built",
+  alertmanager: "built",
   builder: "installed",
   otelcol: "built",
 };
 
 /**
  * Returns an onProgress handler for setup() that prints one line per event, e.g.
- * "prometheus 2.42.0+ds … cached", "otelcol … still building, 60 s", "otelcol 0.155.0 … built in 143 s".
+ * "prometheus 3.16.0 … cached", "otelcol … still building, 60 s", "otelcol 0.155.0 … built in 143 s".
  *
  * @example
  * await setup({ onProgress: printSetupProgress() });
@@ -29,7 +29,7 @@ function line(event: SetupProgress): string {
     case "started":
       return `${event.step} … ${event.detail}`;
     case "working":
-      return `${event.step} … still ${event.step === "otelcol" ? "building" : "working"}, ${Math.round(event.elapsedMs / 1000)} s${event.detail ? ` (${event.detail})` : ""}`;
+      return `${event.step} … still ${event.step === "builder" ? "working" : "building"}, ${Math.round(event.elapsedMs / 1000)} s${event.detail ? ` (${event.detail})` : ""}`;
     case "cached":
       return `${event.step} ${event.version} … cached`;
     case "done":

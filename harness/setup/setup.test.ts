@@ -36,10 +36,10 @@ describe("setup", () => {
       ].join("\n"),
     );
     expect(second.tools).toEqual(first.tools);
-    expect(second.tools.prometheus.version).toBe("2.42.0+ds");
-    expect(second.tools.promtool.version).toBe("2.42.0+ds");
-    expect(second.tools.alertmanager.version).toBe("0.25.0");
-    expect(second.tools.amtool.version).toBe("0.25.0");
+    expect(second.tools.prometheus.version).toBe("3.16.0");
+    expect(second.tools.promtool.version).toBe("3.16.0");
+    expect(second.tools.alertmanager.version).toBe("0.35.0");
+    expect(second.tools.amtool.version).toBe("0.35.0");
     expect(second.tools.otelcol.version).toBe("0.155.0");
     expect(await ensureTools()).toEqual(second.tools);
   });

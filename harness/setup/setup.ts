@@ -1,20 +1,21 @@
-import { access, mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Tools, toolsDir } from "../tools/tools.ts";
+import { type Tool, type Tools, toolsDir } from "../tools/tools.ts";
+import { alertmanagerSource } from "./alertmanager-source.ts";
 import { buildCollector } from "./collector-build.ts";
-import { provisionDebianPackage } from "./debian-package.ts";
 import { expectedToolPaths } from "./expected-tool-paths.ts";
 import { findGo } from "./find-go.ts";
+import { buildGoModule } from "./go-module-build.ts";
 import { installBuilder } from "./install-builder.ts";
 import { pins } from "./pins.ts";
-import { relocateAlertmanager } from "./relocate-alertmanager.ts";
+import { resolvePrometheusVersion } from "./resolve-prometheus-version.ts";
 import { withSetupLock } from "./setup-lock.ts";
 import type { SetupProgress, SetupStepName, SetupStepResult } from "./setup-progress.ts";
 import { toolVersion } from "./tool-version.ts";
 
 /** Options of setup(). */
 export interface SetupOptions {
-  /** Fetch, unpack and build everything again, ignoring the caches. */
+  /** Build everything again, ignoring the caches. */
   readonly force?: boolean;
   /** Progress for the terminal; see printSetupProgress(). */
   readonly onProgress?: (event: SetupProgress) => void;
@@ -22,20 +23,26 @@ export interface SetupOptions {
   readonly dir?: string;
   /** The Collector builder manifest; defaults to fixtures/otelcol/builder-config.yaml. */
   readonly collectorManifest?: string;
+  /** A pinned Prometheus line to build besides the default (`3.5.x`); see pins.ts. */
+  readonly prometheusVersion?: string;
 }
 
 /** What setup() provisioned, and how each step went. */
 export interface SetupResult {
+  /** The tools, with prometheus and promtool of the asked-for line. */
   readonly tools: Tools;
   readonly steps: readonly SetupStepResult[];
   readonly manifestPath: string;
 }
 
+/** prometheus and promtool of one pinned line, as manifest.json records them. */
+export type PrometheusLine = { readonly prometheus: Tool; readonly promtool: Tool };
+
 /**
  * Provisions the stack's pinned binaries into .tools/ and records them in .tools/manifest.json:
- * Prometheus and promtool, Alertmanager and amtool from Debian's packages (downloaded, unpacked,
- * never installed), and the Collector built with the OpenTelemetry Collector Builder. Cached and
- * idempotent: a second run only re-reads the versions. Throws SetupError (exit code 2).
+ * Prometheus with promtool (the default line, and the asked-for one) and Alertmanager with amtool,
+ * built from their Go modules, and the Collector built with the OpenTelemetry Collector Builder.
+ * Cached and idempotent: a second run only re-reads the versions. Throws SetupError (exit code 2).
  *
  * @example
  * const { tools } = await setup({ onProgress: printSetupProgress() });
@@ -45,11 +52,11 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
   const manifest = options.collectorManifest ?? pins.collectorManifest;
   const emit = options.onProgress ?? (() => {});
   const force = options.force ?? false;
+  const asked = resolvePrometheusVersion(options.prometheusVersion);
   return withSetupLock(
     dir,
     async () => {
       const paths = await expectedToolPaths(dir, manifest);
-      const cacheDir = path.join(dir, "cache", "debs");
       const steps: SetupStepResult[] = [];
       const timed = async (
         step: SetupStepName,
@@ -68,54 +75,71 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
       };
       const started = (step: SetupStepName) => (detail: string) =>
         emit({ state: "started", step, detail });
-      const note = (message: string) => emit({ state: "note", message });
+      const heartbeat = (step: SetupStepName) => (elapsedMs: number, detail?: string) =>
+        emit({ state: "working", step, elapsedMs, detail });
 
-      let prometheusVersion = "";
-      let alertmanagerVersion = "";
-      await timed("prometheus", async () => {
-        const { cached } = await provisionDebianPackage({
-          step: "prometheus",
-          name: pins.prometheus.debianPackage,
-          version: pins.prometheus.debianVersion,
-          targetDir: paths.prometheusDir,
-          cacheDir,
-          marker: path.relative(paths.prometheusDir, paths.prometheus),
-          force,
-          onNote: note,
-          onStart: started("prometheus"),
+      const go = await findGo("prometheus");
+      const lines: Record<string, PrometheusLine> = {};
+      const lineVersions = [...new Set([pins.prometheus.default, asked])];
+      for (const version of lineVersions) {
+        const pin = pins.prometheus.versions[version]!;
+        const line = await expectedToolPaths(dir, manifest, version);
+        await timed("prometheus", async () => {
+          const built = await buildGoModule({
+            step: "prometheus",
+            go,
+            modulePath: pins.prometheus.modulePath,
+            moduleVersion: pin.module,
+            version,
+            packages: ["cmd/prometheus", "cmd/promtool"].map(
+              (cmd) => `${pins.prometheus.modulePath}/${cmd}`,
+            ),
+            tags: pin.tags,
+            buildDir: path.join(line.buildDir, `prometheus-${version}`),
+            outputDir: line.prometheusDir,
+            force,
+            onStart: started("prometheus"),
+            onHeartbeat: heartbeat("prometheus"),
+          });
+          const [prometheus, promtool] = await Promise.all([
+            toolVersion("prometheus", line.prometheus),
+            toolVersion("prometheus", line.promtool),
+          ]);
+          lines[version] = {
+            prometheus: { path: line.prometheus, version: prometheus },
+            promtool: { path: line.promtool, version: promtool },
+          };
+          return { cached: built.cached, version: prometheus };
         });
-        prometheusVersion = await toolVersion("prometheus", paths.prometheus);
-        return { cached, version: prometheusVersion };
-      });
+      }
       await timed("alertmanager", async () => {
-        const { cached } = await provisionDebianPackage({
+        const built = await buildGoModule({
           step: "alertmanager",
-          name: pins.alertmanager.debianPackage,
-          version: pins.alertmanager.debianVersion,
-          targetDir: paths.alertmanagerDir,
-          cacheDir,
-          marker: path.relative(paths.alertmanagerDir, paths.debianAlertmanager),
+          go,
+          modulePath: pins.alertmanager.modulePath,
+          moduleVersion: pins.alertmanager.module,
+          version: pins.alertmanager.version,
+          packages: ["cmd/alertmanager", "cmd/amtool"].map(
+            (cmd) => `${pins.alertmanager.modulePath}/${cmd}`,
+          ),
+          tags: [],
+          buildDir: path.join(paths.buildDir, `alertmanager-${pins.alertmanager.version}`),
+          outputDir: paths.alertmanagerDir,
+          localSource: alertmanagerSource,
           force,
-          onNote: note,
           onStart: started("alertmanager"),
+          onHeartbeat: heartbeat("alertmanager"),
         });
-        const relocated = await access(paths.alertmanager).then(
-          () => true,
-          () => false,
-        );
-        if (force || !cached || !relocated) {
-          await relocateAlertmanager("alertmanager", paths.debianAlertmanager, paths.alertmanager);
-        }
-        alertmanagerVersion = await toolVersion("alertmanager", paths.alertmanager);
-        return { cached: cached && relocated, version: alertmanagerVersion };
+        return {
+          cached: built.cached,
+          version: await toolVersion("alertmanager", paths.alertmanager),
+        };
       });
 
       let otelcol = "";
       let otelcolVersion = "";
       let builder = path.join(dir, "bin", "builder");
-      let go: string | undefined;
       await timed("builder", async () => {
-        go = await findGo("builder");
         const installed = await installBuilder({
           step: "builder",
           go,
@@ -132,38 +156,54 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
         const built = await buildCollector({
           step: "otelcol",
           builder,
-          go: go ?? (await findGo("otelcol")),
+          go,
           manifest,
           outputDir: paths.otelcolDir,
           force,
           onStart: started("otelcol"),
-          onHeartbeat: (elapsedMs, phase) =>
-            emit({ state: "working", step: "otelcol", elapsedMs, detail: phase }),
+          onHeartbeat: heartbeat("otelcol"),
         });
         otelcol = built.binary;
         otelcolVersion = await toolVersion("otelcol", otelcol);
         return { cached: built.cached, version: otelcolVersion };
       });
 
-      const [promtoolVersion, amtoolVersion] = await Promise.all([
-        toolVersion("prometheus", paths.promtool),
+      const [alertmanagerVersion, amtoolVersion] = await Promise.all([
+        toolVersion("alertmanager", paths.alertmanager),
         toolVersion("alertmanager", paths.amtool),
       ]);
-      const tools: Tools = {
-        prometheus: { path: paths.prometheus, version: prometheusVersion },
-        promtool: { path: paths.promtool, version: promtoolVersion },
+      const common = {
         alertmanager: { path: paths.alertmanager, version: alertmanagerVersion },
         amtool: { path: paths.amtool, version: amtoolVersion },
         otelcol: { path: otelcol, version: otelcolVersion },
       };
       const manifestPath = path.join(dir, "manifest.json");
+      const recorded = await readLines(manifestPath);
+      // The top level is the default line (what tests and tools without a flag use).
+      const record = {
+        ...lines[pins.prometheus.default]!,
+        ...common,
+        prometheusLines: { ...recorded, ...lines },
+      };
       await mkdir(dir, { recursive: true });
       const partial = `${manifestPath}.partial-${process.pid}`;
-      await writeFile(partial, `${JSON.stringify(tools, null, 2)}\n`);
+      await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`);
       await rename(partial, manifestPath);
-      return { tools, steps, manifestPath };
+      return { tools: { ...lines[asked]!, ...common }, steps, manifestPath };
     },
     (owner) =>
       emit({ state: "note", message: `waiting for another setup (pid ${owner}) to finish` }),
   );
+}
+
+/** The Prometheus lines an earlier setup recorded, so building one keeps the others. */
+async function readLines(manifestPath: string): Promise<Record<string, PrometheusLine>> {
+  try {
+    const parsed = JSON.parse(await readFile(manifestPath, "utf8")) as {
+      prometheusLines?: Record<string, PrometheusLine>;
+    };
+    return parsed.prometheusLines ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -48,10 +48,6 @@ export function componentLaunch(spec: StackSpec, component: ComponentName): Comp
     }
     case "alertmanager": {
       const data = path.join(runDir, "alertmanager-data");
-      // setup relocates Debian's Alertmanager to read its templates from
-      // usr/share/prometheus/alertmanager below its working directory: the package's root.
-      const packageRoot = path.resolve(path.dirname(tools.alertmanager.path), "../..");
-      const templates = "usr/share/prometheus/alertmanager";
       return {
         component,
         binary: tools.alertmanager.path,
@@ -67,8 +63,9 @@ export function componentLaunch(spec: StackSpec, component: ComponentName): Comp
         ports: [ports.alertmanager],
         dataDirs: [data],
         logFile,
-        cwd: packageRoot,
-        assets: [{ source: path.join(packageRoot, templates), target: `/${templates}` }],
+        // Its templates are compiled in (go:embed): no data files to place.
+        cwd: runDir,
+        assets: [],
       };
     }
     case "collector":

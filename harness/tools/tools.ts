@@ -46,5 +46,5 @@ export async function loadTools(dir: string = toolsDir): Promise<Tools> {
       { missing },
     );
   }
-  return parsed as Tools;
+  return Object.fromEntries(toolNames.map((name) => [name, parsed[name]])) as unknown as Tools;
 }
