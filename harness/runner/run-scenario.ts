@@ -151,6 +151,32 @@ export async function runScenario(
     });
     throwIfAborted(signal);
 
+    // The fleet listens before Prometheus starts, so that no target is ever scraped down before
+    // t=0: a slow fleet start would otherwise page `up == 0` alerts before the drill begins.
+    const clock = ScaledClock.startingNow(speed);
+    const fleets = new Map<string, SimFleet>();
+    for (const planned of plan) {
+      phase(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
+      const fleet = await SimFleet.start(
+        {
+          system: planned.system,
+          seed: scenario.seed ?? 42,
+          time: clock.mapping,
+          nodes: planned.nodes,
+          controlPort: takePort(),
+          otlpEndpoint: `http://127.0.0.1:${stackPorts.collectorOtlpHttp}`,
+          logFile: path.join(dir, "logs", `sim-${planned.system}.log`),
+        },
+        {
+          runDir: dir,
+          env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string>,
+        },
+      );
+      cleanups.push(() => fleet.stop());
+      fleets.set(planned.system, fleet);
+      throwIfAborted(signal);
+    }
+
     phase(`starting the stack (${options.driver.name})`);
     const stack = await options.driver.start(
       {
@@ -165,30 +191,6 @@ export async function runScenario(
     );
     cleanups.push(() => stack.stop());
     throwIfAborted(signal);
-
-    const clock = ScaledClock.startingNow(speed);
-    const fleets = new Map<string, SimFleet>();
-    for (const planned of plan) {
-      phase(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
-      const fleet = await SimFleet.start(
-        {
-          system: planned.system,
-          seed: scenario.seed ?? 42,
-          time: clock.mapping,
-          nodes: planned.nodes,
-          controlPort: takePort(),
-          otlpEndpoint: stack.collectorOtlpHttpUrl,
-          logFile: path.join(dir, "logs", `sim-${planned.system}.log`),
-        },
-        {
-          runDir: dir,
-          env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string>,
-        },
-      );
-      cleanups.push(() => fleet.stop());
-      fleets.set(planned.system, fleet);
-      throwIfAborted(signal);
-    }
 
     phase("waiting for the first scrape of every target");
     const prometheus = new PrometheusClient(stack.prometheusUrl);
