@@ -56,7 +56,7 @@ describe("renderPrometheusConfig", () => {
 
 global:
   scrape_interval: 500ms
-  scrape_timeout: 333ms
+  scrape_timeout: 400ms
   evaluation_interval: 500ms
 rule_files:
   - /run/rules/cosmictron.yml
@@ -68,7 +68,7 @@ alerting:
 scrape_configs:
   - job_name: cosmictron
     scrape_interval: 500ms
-    scrape_timeout: 333ms
+    scrape_timeout: 400ms
     static_configs:
       - targets:
           - 127.0.0.1:41001
@@ -80,13 +80,13 @@ scrape_configs:
           node: cosmictron-1
   - job_name: otelcol-spanmetrics
     scrape_interval: 500ms
-    scrape_timeout: 333ms
+    scrape_timeout: 400ms
     static_configs:
       - targets:
           - 127.0.0.1:41200
   - job_name: otelcol
     scrape_interval: 500ms
-    scrape_timeout: 333ms
+    scrape_timeout: 400ms
     static_configs:
       - targets:
           - 127.0.0.1:41201
@@ -132,7 +132,7 @@ scrape_configs:
     });
     expect(config.global).toEqual({
       scrape_interval: "15s",
-      scrape_timeout: "10s",
+      scrape_timeout: "12s",
       evaluation_interval: "15s",
     });
   });

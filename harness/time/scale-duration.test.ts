@@ -7,11 +7,11 @@ describe("scaleDuration", () => {
     ["30s", 30, "1s"],
     ["5m", 30, "10s"],
     ["15s", 30, "500ms"],
-    ["10s", 30, "333ms"],
+    ["10s", 40, "250ms"],
     ["4h", 30, "8m"],
     ["1d", 30, "48m"],
     ["90s", 2, "45s"],
-    ["15s", 7, "2s143ms"],
+    ["14s", 7, "2s"],
     ["1m", 0.5, "2m"],
     ["0", 30, "0s"],
   ])("scales %s at speed %d to %s", (text, speed, scaled) => {
@@ -30,10 +30,14 @@ describe("scaleDuration", () => {
     );
   });
 
-  it("refuses a duration whole milliseconds cannot approach within 1%", () => {
-    expect(() => scaleDuration("5ms", 3)).toThrow(
-      "Failed to scale the duration 5ms: 5ms / 3 = 1.667ms, which whole milliseconds can only round to 2ms (20% off). Choose a speed that divides 5ms into whole milliseconds, or a lower one.",
+  it("refuses a speed that does not divide the duration exactly and names the nearest that do", () => {
+    expect(() => scaleDuration("5s", 30, "prometheus.yml: evaluation_interval")).toThrow(
+      "Failed to scale prometheus.yml: evaluation_interval: 5s / 30 = 166.667ms, not a whole number of milliseconds, and rounding it would drift the drill's timing. Run at speed 25 or 40, which divide 5s exactly.",
     );
+    expect(() => scaleDuration("1s", 30)).toThrow(
+      "Failed to scale the duration 1s: 1s / 30 = 33.333ms, not a whole number of milliseconds, and rounding it would drift the drill's timing. Run at speed 25 or 40, which divide 1s exactly.",
+    );
+    expect(() => scaleDuration("15s", 7)).toThrow("Run at speed 6 or 8, which divide 15s exactly.");
   });
 
   it.each([0, -2, Number.NaN, Number.POSITIVE_INFINITY])("refuses speed %d", (speed) => {

@@ -2,12 +2,14 @@ import { InputError } from "../errors.ts";
 import { assertSpeed } from "./assert-speed.ts";
 import { formatDuration } from "./format-duration.ts";
 
-/** Largest relative error rounding to a whole millisecond may introduce before we refuse. */
-const tolerance = 0.01;
+/** The speeds `firedrill run --speed` accepts, searched for ones that divide a duration. */
+const speedRange = { min: 1, max: 120 };
 
 /**
- * Divides a fleet-time duration in milliseconds by the speed and rounds it to the whole
- * millisecond Prometheus resolves; refuses when that loses the duration or more than 1% of it.
+ * Divides a fleet-time duration in milliseconds by the speed, exactly: Prometheus resolves whole
+ * milliseconds, and a rounded duration (5s at 30x would be 167ms instead of 166.67) shifts every
+ * evaluation a little and the error accumulates over a drill. A speed that does not divide the
+ * duration into whole milliseconds is refused, naming the nearest speeds that do.
  * `where` names the file and place for the error message.
  * @example scaleMilliseconds(300_000, 30) // 10000
  */
@@ -23,11 +25,32 @@ export function scaleMilliseconds(ms: number, speed: number, where?: string): nu
       `Failed to scale ${subject}: ${shown}, below the 1ms that Prometheus resolves. Run at speed ${Math.floor(ms)} or lower, or lengthen the duration.`,
     );
   }
-  const error = Math.abs(rounded - exact) / exact;
-  if (error > tolerance) {
+  if (Math.abs(rounded - exact) > 1e-9 * exact) {
     throw new InputError(
-      `Failed to scale ${subject}: ${shown}, which whole milliseconds can only round to ${rounded}ms (${Math.round(error * 100)}% off). Choose a speed that divides ${formatDuration(ms)} into whole milliseconds, or a lower one.`,
+      `Failed to scale ${subject}: ${shown}, not a whole number of milliseconds, and rounding it would drift the drill's timing. ${nearestSpeeds(ms, speed)}`,
     );
   }
   return rounded;
+}
+
+/** "Run at speed 25 or 40, which divide 10s exactly." */
+function nearestSpeeds(ms: number, speed: number): string {
+  const divides = (s: number) => Number.isInteger(ms / s);
+  let below: number | undefined;
+  for (let s = Math.min(Math.ceil(speed) - 1, speedRange.max); s >= speedRange.min; s--) {
+    if (divides(s)) {
+      below = s;
+      break;
+    }
+  }
+  let above: number | undefined;
+  for (let s = Math.max(Math.floor(speed) + 1, speedRange.min); s <= speedRange.max; s++) {
+    if (divides(s)) {
+      above = s;
+      break;
+    }
+  }
+  const speeds = [below, above].filter((s) => s !== undefined);
+  const verb = speeds.length === 1 ? "divides" : "divide";
+  return `Run at speed ${speeds.join(" or ")}, which ${verb} ${formatDuration(ms)} exactly.`;
 }
