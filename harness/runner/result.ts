@@ -83,6 +83,8 @@ export interface ScenarioResult {
   readonly expectations: readonly ExpectationResult[];
   /** Where the stack's and the fleet's logs were kept. */
   readonly logsDir?: string;
+  /** Rules left out of this sped-up drill because they read wall-clock time: judge them at speed 1. */
+  readonly speedOneRules?: readonly string[];
 }
 
 /** The outcome of a whole `firedrill run`. */

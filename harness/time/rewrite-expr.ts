@@ -6,6 +6,7 @@ import { formatDuration } from "./format-duration.ts";
 import { parseDuration } from "./parse-duration.ts";
 import { scaleMilliseconds } from "./scale-milliseconds.ts";
 import { timeFunctions } from "./time-functions.ts";
+import { WallClockRuleError } from "./wall-clock-rule-error.ts";
 
 /** Where an expression comes from, for error messages. */
 export interface ExprPlace {
@@ -102,6 +103,7 @@ class Rewriter {
           "the @ modifier",
           "pins evaluation to a wall-clock timestamp, which does not speed up with the fleet",
           "Run this rule at speed 1, or drop the @ modifier",
+          WallClockRuleError,
         );
       case "DurationExpr":
       case "OffsetDurationExpr":
@@ -193,6 +195,7 @@ class Rewriter {
           `${name}()`,
           "returns wall-clock time, which does not speed up with the fleet",
           "Run this rule at speed 1, or write it without wall-clock time",
+          WallClockRuleError,
         );
       default:
         return this.renderChildren(node, (child) => this.render(child));
@@ -212,8 +215,14 @@ class Rewriter {
   }
 
   // Throws the InputError for something that cannot be run sped up.
-  private reject(node: SyntaxNode, what: string, why: string, remedy: string): never {
-    throw new InputError(
+  private reject(
+    node: SyntaxNode,
+    what: string,
+    why: string,
+    remedy: string,
+    kind: typeof InputError = InputError,
+  ): never {
+    throw new kind(
       `Failed to rewrite ${placeLabel(this.place)} for speed ${this.speed}: ${what} at ${position(this.expr, node.from)} ${why}. ${remedy}.`,
       { file: this.place.file },
     );

@@ -4,11 +4,18 @@ import { parseYamlFile } from "../text/parse-yaml-file.ts";
 import { assertSpeed } from "./assert-speed.ts";
 import { rewriteExpr } from "./rewrite-expr.ts";
 import { scaleDuration } from "./scale-duration.ts";
+import { WallClockRuleError } from "./wall-clock-rule-error.ts";
 
 /** What rewriteRuleFile needs: the speed, and the file's name for error messages. */
 export interface RewriteRuleFileOptions {
   readonly speed: number;
   readonly file: string;
+  /**
+   * Called for each rule that reads wall-clock time (time(), timestamp(), @, ...) with the reason;
+   * that rule is left out of the rewritten file and the rest drills sped up. Without it such a
+   * rule refuses the whole file.
+   */
+  readonly onSpeedOneRule?: (message: string) => void;
 }
 
 /**
@@ -29,6 +36,7 @@ export function rewriteRuleFile(yamlText: string, options: RewriteRuleFileOption
       { file },
     );
   }
+  const leftOut: string[] = [];
   for (const [g, group] of groups.items.entries()) {
     if (!isMap(group)) {
       throw new InputError(
@@ -47,6 +55,7 @@ export function rewriteRuleFile(yamlText: string, options: RewriteRuleFileOption
         { file },
       );
     }
+    const left: number[] = [];
     for (const [r, rule] of rules.items.entries()) {
       if (!isMap(rule)) {
         throw new InputError(
@@ -62,13 +71,22 @@ export function rewriteRuleFile(yamlText: string, options: RewriteRuleFileOption
           { file },
         );
       }
-      expr.value = rewriteExpr(String(expr.value), speed, { file, group: name, rule: ruleName });
+      try {
+        expr.value = rewriteExpr(String(expr.value), speed, { file, group: name, rule: ruleName });
+      } catch (error) {
+        if (!(error instanceof WallClockRuleError) || !options.onSpeedOneRule) throw error;
+        options.onSpeedOneRule(error.message);
+        left.push(r);
+        leftOut.push(`"${ruleName}"`);
+        continue;
+      }
       scaleField(rule, "for", speed, `${where}, rule "${ruleName}", for`);
       scaleField(rule, "keep_firing_for", speed, `${where}, rule "${ruleName}", keep_firing_for`);
     }
+    for (const r of left.reverse()) rules.items.splice(r, 1);
   }
   if (speed === 1) return yamlText;
-  const header = ` Rewritten by firedrill for speed ${speed} from ${file}: durations divided by ${speed}, rate/irate/deriv divided by ${speed}. Do not edit.`;
+  const header = ` Rewritten by firedrill for speed ${speed} from ${file}: durations divided by ${speed}, rate/irate/deriv divided by ${speed}.${leftOut.length > 0 ? ` Left out, as they read wall-clock time (drill them at speed 1): ${leftOut.join(", ")}.` : ""} Do not edit.`;
   doc.commentBefore = doc.commentBefore ? `${header}\n${doc.commentBefore}` : header;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
