@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.ts";
 import { rewriteExpr } from "./rewrite-expr.ts";
+import { WallClockRuleError } from "./wall-clock-rule-error.ts";
 
 const place = { file: "rules.yml", group: "g", rule: "R" };
 const head = 'Failed to rewrite rules.yml: group "g", rule "R" for speed 30';
@@ -142,6 +143,39 @@ describe("rewriteExpr", () => {
   it("names the expression when it has no rule", () => {
     expect(() => rewriteExpr("", 30)).toThrow(
       "Failed to rewrite the expression for speed 30: expr is empty. Write a PromQL expression.",
+    );
+  });
+
+  // Prometheus 3 grammar: what scales with the fleet is rewritten, what cannot is refused.
+  it.each([
+    // anchored/smoothed read the edges of the range and the lookback, both divided by the speed.
+    ["rate(x[5m] anchored)", "(rate(x[10s] anchored) / 30)"],
+    ["increase(x[5m] smoothed)", "increase(x[10s] smoothed)"],
+    ["x offset -5m", "x offset -10s"],
+  ])("rewrites the Prometheus 3 form %j", (expr, rewritten) => {
+    expect(rewriteExpr(expr, 30)).toBe(rewritten);
+  });
+
+  it.each([
+    ["rate(x[5m*2])", '"5m*2" at line 1, column 8'],
+    ["x offset min_of(5m, 1h)", '"min_of(5m, 1h)" at line 1, column 10'],
+    ["rate(x[max_of(5m, 1h)])", '"max_of(5m, 1h)" at line 1, column 8'],
+    ["sum_over_time(x[step()])", '"step()" at line 1, column 17'],
+    ["max_over_time(rate(x[1m])[5m:step()])", '"step()" at line 1, column 30'],
+  ])("refuses the computed duration in %j, naming it", (expr, where) => {
+    expect(() => rewriteExpr(expr, 30)).toThrow(
+      `Failed to rewrite the expression for speed 30: the duration expression ${where} of expr is computed, and firedrill scales only literal durations. Write it as one literal duration such as 6m.`,
+    );
+  });
+
+  it.each([
+    ["x @ start()", "the @ modifier at line 1, column 3"],
+    ["x @ 1700000000", "the @ modifier at line 1, column 3"],
+    ["time() - x", "time() at line 1, column 1"],
+  ])("refuses %j as a rule for speed 1 only (WallClockRuleError)", (expr, what) => {
+    expect(() => rewriteExpr(expr, 30)).toThrow(WallClockRuleError);
+    expect(() => rewriteExpr(expr, 30)).toThrow(
+      `Failed to rewrite the expression for speed 30: ${what} of expr`,
     );
   });
 });
