@@ -2,8 +2,10 @@ import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { InputError } from "../errors.ts";
 import { parseYamlFile } from "../text/parse-yaml-file.ts";
 import { assertSpeed } from "./assert-speed.ts";
+import { parseDuration } from "./parse-duration.ts";
 import { rewriteExpr } from "./rewrite-expr.ts";
 import { scaleDuration } from "./scale-duration.ts";
+import { staleAfterLookback } from "./stale-after-lookback.ts";
 
 /** What scalePromtoolTest needs. */
 export interface ScalePromtoolTestOptions {
@@ -19,7 +21,8 @@ export interface ScalePromtoolTestOptions {
  * tests rules rewritten for `speed`: evaluation_interval, each test's input interval and every
  * eval_time divided by the speed, promql_expr_test exprs rewritten. Input values stay: a sample
  * carries the same value, only sooner. Expected alerts stay: the verdict must not change.
- * Not compressed: promtool's own 5m lookback, so series with gaps (`_`) may differ.
+ * promtool's own 5m lookback is not compressed, so a series whose `_` gap outlasts the 1x
+ * lookback gets a `stale` marker where the 1x lookback would have ended it.
  * @example scalePromtoolTest(text, { speed: 30, file: "rules.test.yml", ruleFiles: ["/run/rules.yml"] })
  */
 export function scalePromtoolTest(yamlText: string, options: ScalePromtoolTestOptions): string {
@@ -41,11 +44,22 @@ export function scalePromtoolTest(yamlText: string, options: ScalePromtoolTestOp
     "evaluation_interval",
     scaleDuration(evaluationInterval, speed, `${file}: evaluation_interval`),
   );
+  let staled = false;
   for (const [t, test] of tests.items.entries()) {
     if (!isMap(test)) continue;
     const where = `${file}: tests[${t}]`;
     const interval = String(test.get("interval") ?? evaluationInterval);
     test.set("interval", scaleDuration(interval, speed, `${where}.interval`));
+    const series = test.get("input_series", true);
+    for (const item of speed === 1 || !isSeq(series) ? [] : series.items) {
+      const values = isMap(item) ? item.get("values", true) : undefined;
+      if (!isScalar(values) || values.value === null) continue;
+      const marked = staleAfterLookback(String(values.value), parseDuration(interval, where));
+      if (marked !== undefined) {
+        values.value = marked;
+        staled = true;
+      }
+    }
     for (const key of ["alert_rule_test", "promql_expr_test"]) {
       const cases = test.get(key, true);
       for (const [c, item] of (isSeq(cases) ? cases.items : []).entries()) {
@@ -62,7 +76,7 @@ export function scalePromtoolTest(yamlText: string, options: ScalePromtoolTestOp
     }
   }
   if (speed === 1) return yamlText;
-  const header = ` Compressed by firedrill from ${file} for speed ${speed}: intervals and eval times divided by ${speed}.`;
+  const header = ` Compressed by firedrill from ${file} for speed ${speed}: intervals and eval times divided by ${speed}${staled ? "; stale markers where the 1x lookback ends a gap" : ""}.`;
   doc.commentBefore = doc.commentBefore ? `${header}\n${doc.commentBefore}` : header;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
