@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
@@ -131,7 +131,7 @@ export async function runScenario(
         }),
       })),
     );
-    const { files, extraArgs } = await writeStackConfigs({
+    const { files, extraArgs, ruleSources, alertmanagerText } = await writeStackConfigs({
       runDir: dir,
       speed,
       ruleFiles: options.ruleFiles,
@@ -231,11 +231,10 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const budgetOf = detectionBudgets(
-      await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8"))),
-      await readFile(options.alertmanagerConfig, "utf8"),
-      { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
-    );
+    const budgetOf = detectionBudgets(ruleSources, alertmanagerText, {
+      scrape: SCRAPE_INTERVAL,
+      evaluation: EVALUATION_INTERVAL,
+    });
     const spanArrivals = otlp.arrivals.map(toSeconds);
     const expectations = evaluate(
       scenario.expect,
