@@ -16,6 +16,7 @@ import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
+import { lintCommand } from "./lint-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -43,6 +44,9 @@ Usage:
   firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]
                                 which scenarios make each alert fire and check it stays silent;
                                 exits 1 if an alert is left out or a scenario names an unknown one
+  firedrill lint [--rules FILE|FOLDER|GLOB]... [dashboards...]
+                                check every rule's and dashboard query's selectors against the
+                                fleet's catalogues, ranges and \`for\`; exits 1 on any problem
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
                    [--speed N] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
@@ -163,6 +167,8 @@ export async function main(argv: string[]): Promise<number> {
         return await faultsCommand(rest);
       case "coverage":
         return await coverageCommand(rest);
+      case "lint":
+        return await lintCommand(rest);
       case "compare":
         return await compareCommand(rest);
       case "latency":

@@ -79,7 +79,7 @@ describe("writeStackConfigs", () => {
     const dir = path.join(runDir, "kubernetes");
     const configs = await writeStackConfigs({
       ...options(dir),
-      ruleFiles: [path.join(repoRoot, "fixtures/kubernetes/cognitora-prometheus-rule.yaml")],
+      ruleFiles: [path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml")],
       alertmanagerConfig: path.join(repoRoot, "fixtures/kubernetes/alertmanager-config.yaml"),
     });
     expect(configs.ruleFiles).toEqual([

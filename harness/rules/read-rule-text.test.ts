@@ -64,7 +64,7 @@ describe("readRuleText", () => {
   });
 
   it("reads Cognitora's PrometheusRule from a Helm render, skipping the ConfigMap, line for line", () => {
-    const file = path.join(repoRoot, "fixtures/kubernetes/cognitora-prometheus-rule.yaml");
+    const file = path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml");
     const original = readFileSync(file, "utf8");
     const { sources, skipped } = readRuleText(original, file);
     expect(skipped).toEqual([
