@@ -1,12 +1,13 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { computeCoverage, readAlertRules, renderCoverage } from "../coverage/index.ts";
+import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
 import { defaultFixtures } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { repoRoot } from "../tools/tools.ts";
 
 /**
- * `firedrill coverage [files or folders...] [--rules FILE]... [--json]`: which scenarios make
+ * `firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]`: which scenarios make
  * each alert of the rule files fire and which check it stays silent. Exits 1 when an alert is
  * left out or an expectation names an alert no rule file defines.
  */
@@ -23,7 +24,9 @@ export async function coverageCommand(
     },
   });
   const inputs = positionals.length > 0 ? positionals : [path.join(repoRoot, "scenarios")];
-  const ruleFiles = values.rules ?? (await defaultFixtures()).ruleFiles;
+  const ruleFiles = values.rules
+    ? await resolveRuleFiles(values.rules)
+    : (await defaultFixtures()).ruleFiles;
   const shown = (file: string) => path.relative(process.cwd(), path.resolve(file)) || file;
   const scenarios = (await loadScenarios(inputs)).map((l) => ({ ...l, file: shown(l.file) }));
   const rules = await readAlertRules(ruleFiles.map(shown));

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
+import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
 import type { RunResult } from "../runner/result.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
@@ -15,6 +16,7 @@ import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
+import { lintCommand } from "./lint-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
@@ -25,9 +27,9 @@ const HELP = `firedrill: fire drills for an observability stack
 
 Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
-                [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
-                [--prometheus-port N] [--alertmanager-port N] [--jobs N] [--repeat N]
-                [--prometheus-version 3.16.0|3.5.x]
+                [--scenario NAME] [--report-dir DIR] [--rules FILE|FOLDER|GLOB]...
+                [--alertmanager-config FILE] [--prometheus-port N] [--alertmanager-port N]
+                [--jobs N] [--repeat N] [--prometheus-version 3.16.0|3.5.x]
                                 --repeat N runs the suite N times (run-1 … run-N) and checks
                                 every scenario gets the same verdict each time
   firedrill compare <results.json or report folders...>
@@ -39,9 +41,12 @@ Usage:
                                 start the fleet alone and print its scrape targets (file_sd JSON)
   firedrill faults [--system NAME] [--json]
                                 list every fault of the simulated systems, with its params
-  firedrill coverage [files or folders...] [--rules FILE]... [--json]
+  firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]
                                 which scenarios make each alert fire and check it stays silent;
                                 exits 1 if an alert is left out or a scenario names an unknown one
+  firedrill lint [--rules FILE|FOLDER|GLOB]... [dashboards...]
+                                check every rule's and dashboard query's selectors against the
+                                fleet's catalogues, ranges and \`for\`; exits 1 on any problem
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
                    [--speed N] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
@@ -110,6 +115,7 @@ async function run(args: string[]): Promise<number> {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
   }
   const fixtures = await defaultFixtures();
+  const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
   return withInterrupts(async (signal) => {
     const results: RunResult[] = [];
     for (let i = 1; i <= repeat; i++) {
@@ -122,7 +128,7 @@ async function run(args: string[]): Promise<number> {
         ...(driver ? { driver: driver as DriverName } : {}),
         speed,
         reportDir: dir,
-        ruleFiles: values.rules?.map((f) => path.resolve(f)) ?? fixtures.ruleFiles,
+        ruleFiles,
         alertmanagerConfig: path.resolve(
           values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
         ),
@@ -161,6 +167,8 @@ export async function main(argv: string[]): Promise<number> {
         return await faultsCommand(rest);
       case "coverage":
         return await coverageCommand(rest);
+      case "lint":
+        return await lintCommand(rest);
       case "compare":
         return await compareCommand(rest);
       case "latency":

@@ -7,32 +7,43 @@ async function runCheck(
   args: readonly string[],
   file: string,
   remedy: string,
+  shownAs?: { readonly file: string; readonly note: string },
 ): Promise<void> {
   const result = await execa(binary, args, { reject: false });
   if (result.exitCode === 0) return;
+  // A checked copy is named by the user's file: its line numbers are the original's.
+  const show = (text: string) => (shownAs ? text.split(file).join(shownAs.file) : text);
   // stdout then stderr, each whole: interleaving them would make the message vary run to run.
   const output =
     [result.stdout, result.stderr]
-      .map((text) => String(text ?? "").trim())
+      .map((text) => show(String(text ?? "").trim()))
       .filter(Boolean)
       .join("\n") || result.message;
+  const command = `\`${[binary, ...args].join(" ")}\`${shownAs ? ` (${shownAs.note})` : ""}`;
   throw new InputError(
-    `Failed to check ${file}: \`${[binary, ...args].join(" ")}\` exited with ${result.exitCode ?? result.signal}:\n${output}\n${remedy}.`,
-    { file, cause: result },
+    `Failed to check ${shownAs?.file ?? file}: ${command} exited with ${result.exitCode ?? result.signal}:\n${output}\n${remedy}.`,
+    { file: shownAs?.file ?? file, cause: result },
   );
 }
 
 /**
  * Checks a Prometheus rule file with `promtool check rules`: syntax, names, templates.
- * `promtoolPath` is loadTools().promtool.path in the harness.
+ * `promtoolPath` is loadTools().promtool.path in the harness. `shownAs` names the user's file
+ * when `file` is a copy extracted from it line for line (a PrometheusRule's spec.groups): the
+ * message then names the original file, and promtool's line numbers hold there.
  * @example await checkRules("fixtures/cosmictron/rules.yml", tools.promtool.path);
  */
-export async function checkRules(file: string, promtoolPath: string): Promise<void> {
+export async function checkRules(
+  file: string,
+  promtoolPath: string,
+  shownAs?: { readonly file: string; readonly note: string },
+): Promise<void> {
   await runCheck(
     promtoolPath,
     ["check", "rules", file],
     file,
     "Fix the rule file where promtool points",
+    shownAs,
   );
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
@@ -73,5 +73,63 @@ describe("writeStackConfigs", () => {
     const bad = { ...options(dir), ruleFiles: [path.join(repoRoot, "fixtures/alertmanager.yml")] };
     await expect(writeStackConfigs(bad)).rejects.toThrow(InputError);
     expect(await readdir(dir)).toEqual(["rules"]);
+  });
+
+  it("drills Cognitora's PrometheusRule and an AlertmanagerConfig, checked and rendered", async () => {
+    const dir = path.join(runDir, "kubernetes");
+    const configs = await writeStackConfigs({
+      ...options(dir),
+      ruleFiles: [path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml")],
+      alertmanagerConfig: path.join(repoRoot, "fixtures/kubernetes/alertmanager-config.yaml"),
+    });
+    expect(configs.ruleFiles).toEqual([
+      path.join(dir, "rules", "0-cognitora-prometheus-rule-doc2.yml"),
+    ]);
+    const alerts = configs.ruleSources.flatMap((s) => s.groups.flatMap((g) => g.rules));
+    expect(alerts.filter((r) => r.kind === "alert").map((r) => r.name)).toEqual([
+      "CognitoraTtftSloBreach",
+      "CognitoraCacheHitRatioLow",
+      "CognitoraEngineNotReady",
+      "CognitoraAdmissionQueueFull",
+    ]);
+    // The rendered rules are scaled for speed 30, the Alertmanager config too, with the operator's names.
+    expect(await readFile(configs.ruleFiles[0]!, "utf8")).toContain("for: 10s");
+    expect(await readFile(configs.files.alertmanagerConfig, "utf8")).toContain(
+      "  - name: cognitora/cognitora-routing/pager\n    webhook_configs:\n      - url: http://127.0.0.1:41608/receivers/pager",
+    );
+  });
+
+  it("names the PrometheusRule's own file and line when promtool rejects its groups", async () => {
+    const dir = path.join(runDir, "bad-prometheus-rule");
+    const file = path.join(runDir, "bad-prometheus-rule.yaml");
+    await writeFile(
+      file,
+      [
+        "apiVersion: v1",
+        "kind: Namespace",
+        "metadata: { name: team }",
+        "---",
+        "apiVersion: monitoring.coreos.com/v1",
+        "kind: PrometheusRule",
+        "metadata: { name: broken, namespace: team }",
+        "spec:",
+        "  groups:",
+        "    - name: g",
+        "      rules:",
+        "        - alert: A",
+        "          expr: sum(rate(x[5m]) > 1",
+        "",
+      ].join("\n"),
+    );
+    const extracted = path.join(dir, "rules", "0-bad-prometheus-rule-doc2.extracted.yml");
+    await expect(writeStackConfigs({ ...options(dir), ruleFiles: [file] })).rejects.toThrow(
+      [
+        `Failed to check ${file}: \`${promtool} check rules ${extracted}\` (document 2 of 2, PrometheusRule team/broken: its groups, on the same lines) exited with 1:`,
+        `Checking ${file}`,
+        "FAILED:",
+        `${file}: 13:15: group "g", rule 1, "A": could not parse expression: 1:20: parse error: unclosed left parenthesis`,
+        "Fix the rule file where promtool points.",
+      ].join("\n"),
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readRuleFiles } from "../rules/read-rule-files.ts";
+import type { RuleSource } from "../rules/types.ts";
 import type { StackPorts, StackSpec } from "../stack/types.ts";
 import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
 import { checkAlertmanagerConfig, checkRules } from "./promtool.ts";
+import { readAlertmanagerConfig } from "./read-alertmanager-config.ts";
 import { renderAlertmanagerConfig } from "./render-alertmanager-config.ts";
 import { renderCollectorConfig } from "./render-collector-config.ts";
 import { renderPrometheusConfig, type ScrapeJob } from "./render-prometheus-config.ts";
@@ -13,9 +16,9 @@ export interface WriteStackConfigsOptions {
   /** The run's folder (absolute); configs go in it, rewritten rules in its rules/. */
   readonly runDir: string;
   readonly speed: number;
-  /** Rule files as written, in fleet time. */
+  /** Rule files as written, in fleet time: plain rule files or PrometheusRule streams. */
   readonly ruleFiles: readonly string[];
-  /** The Alertmanager config as written, with webhooks on the placeholder origin. */
+  /** The Alertmanager config file as written (or AlertmanagerConfig objects), webhooks on the placeholder origin. */
   readonly alertmanagerConfig: string;
   readonly ports: StackPorts;
   /** The fleet's scrape jobs; the Collector's are added. */
@@ -36,6 +39,10 @@ export interface StackConfigs {
   readonly extraArgs: StackSpec["extraArgs"];
   /** Why each rule that reads wall-clock time was left out of the sped-up rule files. */
   readonly speedOneRules: readonly string[];
+  /** The rule groups read, with their original file and line. */
+  readonly ruleSources: readonly RuleSource[];
+  /** The Alertmanager config applied, in fleet time (after any AlertmanagerConfig merge). */
+  readonly alertmanagerText: string;
 }
 
 /**
@@ -49,12 +56,27 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
   await mkdir(path.join(runDir, "rules"), { recursive: true });
   const ruleFiles: string[] = [];
   const speedOneRules: string[] = [];
-  for (const [index, original] of options.ruleFiles.entries()) {
-    if (check) await checkRules(original, check.promtool);
-    const target = path.join(runDir, "rules", `${index}-${path.basename(original)}`);
+  const { sources } = await readRuleFiles(options.ruleFiles);
+  for (const [index, source] of sources.entries()) {
+    const original = source.file;
+    const stem = path.basename(original).replace(/\.ya?ml$/, "");
+    const name = source.verbatim
+      ? `${index}-${path.basename(original)}`
+      : `${index}-${stem}-doc${source.document + 1}.yml`;
+    if (check && source.verbatim) await checkRules(original, check.promtool);
+    if (check && !source.verbatim) {
+      // promtool reads only plain rule files: check the groups cut out line for line, named as the original.
+      const extracted = path.join(runDir, "rules", `${name.replace(/\.yml$/, "")}.extracted.yml`);
+      await writeFile(extracted, source.text);
+      await checkRules(extracted, check.promtool, {
+        file: original,
+        note: `document ${source.document + 1} of ${source.documents}${source.object ? `, ${source.kind} ${source.object}` : ""}: its groups, on the same lines`,
+      });
+    }
+    const target = path.join(runDir, "rules", name);
     await writeFile(
       target,
-      rewriteRuleFile(await readFile(original, "utf8"), {
+      rewriteRuleFile(source.text, {
         speed,
         file: original,
         onSpeedOneRule: (message) => speedOneRules.push(message),
@@ -68,7 +90,10 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
     alertmanagerConfig: path.join(runDir, "alertmanager.yml"),
     collectorConfig: path.join(runDir, "otelcol.yml"),
   };
-  const alertmanagerText = await readFile(options.alertmanagerConfig, "utf8");
+  const alertmanagerText = readAlertmanagerConfig(
+    await readFile(options.alertmanagerConfig, "utf8"),
+    options.alertmanagerConfig,
+  ).text;
   await writeFile(
     files.alertmanagerConfig,
     renderAlertmanagerConfig(alertmanagerText, {
@@ -107,6 +132,8 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
   return {
     files,
     ruleFiles,
+    ruleSources: sources,
+    alertmanagerText,
     extraArgs: {
       prometheus: prometheusTimeFlags(speed),
       alertmanager: alertmanagerTimeFlags(speed),

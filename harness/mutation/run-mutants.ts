@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
+import { readRuleFiles } from "../rules/read-rule-files.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
@@ -64,9 +65,10 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const fixtures = await defaultFixtures();
   const loaded = await loadScenarios(options.inputs);
   const mutants: { ruleFile: string; mutant: Mutant }[] = [];
-  for (const ruleFile of fixtures.ruleFiles) {
-    for (const mutant of mutateRuleFile(await readFile(ruleFile, "utf8")))
-      mutants.push({ ruleFile, mutant });
+  // Each document's groups as a plain rule file (the reader's text): a mutant replaces its file.
+  for (const source of (await readRuleFiles(fixtures.ruleFiles)).sources) {
+    for (const mutant of mutateRuleFile(source.text))
+      mutants.push({ ruleFile: source.file, mutant });
   }
   const { alerts, ids } = options;
   const chosen = mutants.filter(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readRuleText } from "../rules/read-rule-text.ts";
 import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
 
 const rules = `groups:
@@ -20,7 +21,10 @@ const alertmanager = `route:
 `;
 
 describe("detection budgets and latency", () => {
-  const budgetOf = detectionBudgets([rules], alertmanager, { scrape: "15s", evaluation: "15s" });
+  const budgetOf = detectionBudgets(readRuleText(rules, "rules.yml").sources, alertmanager, {
+    scrape: "15s",
+    evaluation: "15s",
+  });
 
   it("adds scrape and evaluation intervals, the rule's for and the receiver's group_wait", () => {
     expect(budgetOf("Slow", "pager")).toEqual({

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import type { RuleSource } from "../rules/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { FiringObservation } from "./result.ts";
 
@@ -24,9 +25,6 @@ export interface DetectionLatency {
   readonly deliveredWithinBudget: boolean | null;
 }
 
-interface RuleFile {
-  groups?: { rules?: { alert?: string; for?: string }[] }[];
-}
 interface Route {
   receiver?: string;
   group_wait?: string;
@@ -49,20 +47,21 @@ function groupWaitFor(
 }
 
 /**
- * Reads the `for` of every alert in the rule files and the routes of the Alertmanager config,
+ * Takes the `for` of every alert of the rule files (readRuleFiles) and the routes of the Alertmanager config,
  * and returns the budget of an alert delivered to a receiver: scrape interval + evaluation
  * interval + `for` + group_wait, all in fleet time.
  */
 export function detectionBudgets(
-  ruleTexts: readonly string[],
+  ruleSources: readonly RuleSource[],
   alertmanagerText: string,
   intervals: { scrape: string; evaluation: string },
 ): (alert: string, receiver?: string) => DetectionBudget {
   const forOf = new Map<string, number>();
-  for (const text of ruleTexts) {
-    for (const group of (parseYaml(text) as RuleFile).groups ?? []) {
-      for (const rule of group.rules ?? []) {
-        if (rule.alert) forOf.set(rule.alert, rule.for ? parseDuration(rule.for) / 1000 : 0);
+  for (const source of ruleSources) {
+    for (const group of source.groups) {
+      for (const rule of group.rules) {
+        if (rule.kind === "alert")
+          forOf.set(rule.name, rule.for ? parseDuration(rule.for) / 1000 : 0);
       }
     }
   }

@@ -95,5 +95,25 @@ export interface RunResult {
   readonly versions: Readonly<Record<string, string>>;
   /** Metrics the rules rely on that the documents do not list. */
   readonly assumptions: readonly { metric: string; system: string; reason: string }[];
+  /** The rule files and Alertmanager config the run applied, and how firedrill read them. */
+  readonly inputs?: RunInputs;
   readonly scenarios: readonly ScenarioResult[];
+}
+
+/** What `--rules` and `--alertmanager-config` were read as, for the report. */
+export interface RunInputs {
+  /** Every document read for rules: file, 1-based document, plain rule file or PrometheusRule. */
+  readonly rules: readonly { file: string; document: number; kind: string; object?: string }[];
+  /** Documents of the rule files that are other Kubernetes objects, skipped. */
+  readonly skippedRuleDocuments: readonly {
+    file: string;
+    document: number;
+    kind: string;
+    object?: string;
+  }[];
+  readonly alertmanagerConfig: {
+    readonly file: string;
+    /** What was applied beyond the file as written (AlertmanagerConfig merges); empty for a plain config. */
+    readonly applied: readonly string[];
+  };
 }

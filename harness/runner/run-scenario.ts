@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
@@ -131,24 +131,25 @@ export async function runScenario(
         }),
       })),
     );
-    const { files, extraArgs, speedOneRules } = await writeStackConfigs({
-      runDir: dir,
-      speed,
-      ruleFiles: options.ruleFiles,
-      alertmanagerConfig: options.alertmanagerConfig,
-      ports: stackPorts,
-      jobs: fleetJobs.map((j) => ({
-        job: j.job,
-        targets: j.targets,
-        ...(j.metricsPath ? { metricsPath: j.metricsPath } : {}),
-        ...(j.honorLabels ? { honorLabels: true } : {}),
-      })),
-      webhookOrigin: webhook.origin,
-      traceSinkUrl: otlp.url,
-      scrapeInterval: SCRAPE_INTERVAL,
-      evaluationInterval: EVALUATION_INTERVAL,
-      check: { promtool: tools.promtool.path, amtool: tools.amtool.path },
-    });
+    const { files, extraArgs, speedOneRules, ruleSources, alertmanagerText } =
+      await writeStackConfigs({
+        runDir: dir,
+        speed,
+        ruleFiles: options.ruleFiles,
+        alertmanagerConfig: options.alertmanagerConfig,
+        ports: stackPorts,
+        jobs: fleetJobs.map((j) => ({
+          job: j.job,
+          targets: j.targets,
+          ...(j.metricsPath ? { metricsPath: j.metricsPath } : {}),
+          ...(j.honorLabels ? { honorLabels: true } : {}),
+        })),
+        webhookOrigin: webhook.origin,
+        traceSinkUrl: otlp.url,
+        scrapeInterval: SCRAPE_INTERVAL,
+        evaluationInterval: EVALUATION_INTERVAL,
+        check: { promtool: tools.promtool.path, amtool: tools.amtool.path },
+      });
     // Rules that read wall-clock time cannot be sped up: the rest drills, these are named.
     for (const message of speedOneRules) phase(`left out: ${message}`);
     throwIfAborted(signal);
@@ -235,11 +236,10 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const budgetOf = detectionBudgets(
-      await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8"))),
-      await readFile(options.alertmanagerConfig, "utf8"),
-      { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
-    );
+    const budgetOf = detectionBudgets(ruleSources, alertmanagerText, {
+      scrape: SCRAPE_INTERVAL,
+      evaluation: EVALUATION_INTERVAL,
+    });
     const spanArrivals = otlp.arrivals.map(toSeconds);
     const expectations = evaluate(
       scenario.expect,

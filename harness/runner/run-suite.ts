@@ -11,6 +11,7 @@ import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { withPortRetry } from "./port-retry.ts";
+import { readRunInputs } from "./read-run-inputs.ts";
 import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
 import { runPool } from "./run-pool.ts";
@@ -107,6 +108,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const runId = `fd${started.toString(36)}`;
   const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
   const log = options.log ?? (() => undefined);
+  const inputs = await readRunInputs(options.ruleFiles, options.alertmanagerConfig, log);
   await removeLeftovers(log);
   const tools = await ensureTools({
     onProgress: printSetupProgress(),
@@ -136,6 +138,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
         node: process.version,
       },
       assumptions: await readAssumptions(options.catalogues),
+      inputs,
       scenarios: results,
     };
     await writeResultsJson(options.reportDir, result);

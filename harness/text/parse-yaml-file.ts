@@ -1,5 +1,5 @@
 import { type Document, parseDocument } from "yaml";
-import { InputError } from "../errors.ts";
+import { yamlInputError } from "./yaml-input-error.ts";
 
 /**
  * Parses a YAML file the user wrote, keeping comments and layout. A syntax error becomes an
@@ -9,12 +9,6 @@ import { InputError } from "../errors.ts";
 export function parseYamlFile(yamlText: string, file: string): Document.Parsed {
   const doc = parseDocument(yamlText);
   const [yamlError] = doc.errors;
-  if (yamlError !== undefined) {
-    const firstLine = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
-    throw new InputError(`Failed to read ${file}: ${firstLine}. Fix the YAML there.`, {
-      file,
-      cause: yamlError,
-    });
-  }
+  if (yamlError !== undefined) throw yamlInputError(yamlError, file);
   return doc;
 }
