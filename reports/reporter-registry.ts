@@ -1,4 +1,5 @@
 import type { Reporter } from "../harness/result/index.ts";
+import { htmlReporter } from "./html-reporter.ts";
 import { jsonReporter } from "./json-reporter.ts";
 import { junitReporter } from "./junit-reporter.ts";
 import type { ReporterOptions } from "./reporter-options.ts";
@@ -12,4 +13,5 @@ export const reporterRegistry = {
   terminal: terminalReporter,
   json: jsonReporter,
   junit: junitReporter,
+  html: htmlReporter,
 } as const satisfies Record<string, (options: ReporterOptions) => Reporter>;

@@ -31,7 +31,7 @@ describe("--reporter", () => {
     const parse = () => parseReporters("firedrill run", ["terminal", "htlm"], {});
     expect(parse).toThrow(InputError);
     expect(parse).toThrow(
-      'firedrill run: unknown reporter "htlm". Known reporters: terminal, json, junit (--reporter NAME, repeatable; default: all of them).',
+      'firedrill run: unknown reporter "htlm". Known reporters: terminal, json, junit, html (--reporter NAME, repeatable; default: all of them).',
     );
   });
 

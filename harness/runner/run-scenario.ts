@@ -4,6 +4,7 @@ import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
+import { collectAlertSeries } from "../observe/collect-alert-series.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
@@ -212,6 +213,25 @@ export async function runScenario(
       },
     });
     await options.onTimelineEnd?.(stack, fleets);
+    const ruleTexts = await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8")));
+    await phase("querying the series behind the alerts");
+    const { episodes } = result.tracker;
+    const series = await collectAlertSeries({
+      prometheus,
+      alerts: [
+        ...new Set([
+          ...scenario.expect.flatMap((e) => ("alert" in e ? [e.alert] : [])),
+          ...episodes.map((e) => e.alertname),
+        ]),
+      ].slice(0, 6),
+      ruleTexts,
+      speed,
+      startWallMs: result.toWallMs(0),
+      endWallMs: result.toWallMs(result.end),
+      toFleetSeconds: result.toFleetSeconds,
+      minStepSeconds: parseDuration(SCRAPE_INTERVAL) / 1000 / speed,
+      seen: (alert) => episodes.filter((e) => e.alertname === alert).map((e) => e.labels),
+    });
     await phase("stopping");
     await runCleanups(cleanups);
     const toSeconds = (wallMs: number) => result.toFleetSeconds(wallMs);
@@ -234,7 +254,7 @@ export async function runScenario(
       end: result.end,
     };
     const budgetOf = detectionBudgets(
-      await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8"))),
+      ruleTexts,
       await readFile(options.alertmanagerConfig, "utf8"),
       { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
     );
@@ -268,6 +288,7 @@ export async function runScenario(
       ...observations,
       expectations,
       logsDir: path.join(dir, "logs"),
+      series,
     };
   } finally {
     await runCleanups(cleanups);
