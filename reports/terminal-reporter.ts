@@ -44,6 +44,12 @@ export function terminalReporter(options: ReporterOptions = {}): Reporter {
         `  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`,
       );
     },
+    onDelivery(scenario, delivery) {
+      const { alertname, instance: _i, job: _j, system: _s, ...rest } = delivery.labels;
+      lineOf(scenario)(
+        `  ${t(delivery.receivedAt)} ${delivery.receiver} ← ${describeAlert(alertname ?? "?", rest)} (${delivery.status})`,
+      );
+    },
     onScenarioEnd(result) {
       const write = lineOf(result.name);
       for (const e of result.expectations) {

@@ -51,6 +51,7 @@ describe("--reporter", () => {
       "scenarios: 0 passed, 0 failed (2.0s)",
       `results: ${dir}/results.json`,
       `junit:   ${dir}/junit.xml`,
+      `report:  ${dir}/index.html`,
     ]);
   });
 });
