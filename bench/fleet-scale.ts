@@ -66,7 +66,11 @@ async function measure(label: string, fleet: FleetShape): Promise<Figures> {
       ruleFiles: fixtures.ruleFiles,
       alertmanagerConfig: fixtures.alertmanagerConfig,
       dir: path.join(os.tmpdir(), `firedrill-bench-${label}`),
-      reporter: { onPhase: (_s, phase) => process.stderr.write(`  · ${phase}\n`) },
+      reporter: {
+        onPhase: (_s, phase) => {
+          process.stderr.write(`  · ${phase}\n`);
+        },
+      },
       onTimelineEnd: async (stack, fleets) => {
         const prometheus = new PrometheusClient(stack.prometheusUrl, { timeoutMs: 30_000 });
         const fleetJobs = 'job!~"otelcol.*"';

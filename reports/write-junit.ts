@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { RunResult } from "../harness/runner/result.ts";
+import type { RunResult } from "../harness/result/index.ts";
 
 /** Escapes text for an XML attribute or text node. */
 function xml(text: string): string {

@@ -6,6 +6,8 @@
 # - ca-certificates, so Go reaches the Go module proxy over TLS;
 # - a Go toolchain, 1.26.7 or newer (Prometheus 3.16's go.mod asks for it). These machines carry
 #   Go at /usr/local/go; Debian's golang-go is installed only as a fallback when no `go` exists.
+# - Chromium, for the browser tests (Playwright drives Debian's /usr/bin/chromium: Playwright's
+#   own browser download is not reachable from these machines).
 # ldd (libc-bin, for the containers driver's images) is part of every Debian base system.
 set -euo pipefail
 
@@ -58,6 +60,15 @@ else
   install_pkgs golang-go
   say "golang-go installed: $(go version). Note: Prometheus 3.16 needs Go 1.26.7 or newer, newer than Debian bookworm ships;" \
     "if \`npx firedrill setup\` fails to build, install Go from go.dev into /usr/local/go."
+fi
+
+# 3. Chromium, for the browser tests of the HTML report (test/browser/, playwright.config.ts).
+if dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q 'install ok installed'; then
+  say "chromium present: $(dpkg-query -W -f='${Version}' chromium)"
+else
+  say "installing chromium (for the browser tests)..."
+  install_pkgs chromium
+  say "chromium installed: $(dpkg-query -W -f='${Version}' chromium)"
 fi
 
 say "done; next: npx firedrill setup"

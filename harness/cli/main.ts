@@ -1,8 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
+import type { SuiteRun } from "../result/reporter.ts";
 import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
-import type { RunResult } from "../runner/result.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
@@ -18,7 +18,7 @@ import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
 import { lintCommand } from "./lint-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
-import { terminalReporter } from "./terminal-reporter.ts";
+import { parseReporters } from "./parse-reporters.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
@@ -29,7 +29,10 @@ Usage:
   firedrill run <files or folders...> [--driver processes|containers] [--speed N]
                 [--scenario NAME] [--report-dir DIR] [--rules FILE|FOLDER|GLOB]...
                 [--alertmanager-config FILE] [--prometheus-port N] [--alertmanager-port N]
-                [--jobs N] [--repeat N] [--prometheus-version 3.16.0|3.5.x]
+                [--jobs N] [--repeat N]
+                [--prometheus-version 3.16.0|3.5.x]
+                [--reporter terminal|json|junit|html]...
+                                --reporter picks what reports the run (default: all four)
                                 --repeat N runs the suite N times (run-1 … run-N) and checks
                                 every scenario gets the same verdict each time
   firedrill compare <results.json or report folders...>
@@ -80,6 +83,7 @@ async function run(args: string[]): Promise<number> {
       "alertmanager-port": { type: "string" },
       repeat: { type: "string", default: "1" },
       "prometheus-version": { type: "string" },
+      reporter: { type: "string", multiple: true },
     },
   });
   if (positionals.length === 0)
@@ -114,10 +118,11 @@ async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
   }
+  const reporter = parseReporters("firedrill run", values.reporter, { parallel: jobs > 1 });
   const fixtures = await defaultFixtures();
   const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
   return withInterrupts(async (signal) => {
-    const results: RunResult[] = [];
+    const runs: SuiteRun[] = [];
     for (let i = 1; i <= repeat; i++) {
       // Repeated runs each get a folder: run-1, run-2, …
       const dir = repeat > 1 ? path.join(reportDir, `run-${i}`) : reportDir;
@@ -133,18 +138,17 @@ async function run(args: string[]): Promise<number> {
           values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
         ),
         catalogues: fixtures.catalogues,
-        reporter: terminalReporter({ parallel: jobs > 1 }),
+        reporter,
         jobs,
         fixedPorts,
         log: (line) => process.stderr.write(`${line}\n`),
         signal,
         prometheusVersion,
       });
-      process.stderr.write(
-        `results: ${path.join(dir, "results.json")}\njunit:   ${path.join(dir, "junit.xml")}\n`,
-      );
-      results.push(result);
+      runs.push({ label: `run ${i}`, reportDir: dir, result });
     }
+    const results = runs.map((r) => r.result);
+    if (repeat > 1) await reporter.onRunsEnd?.(runs, reportDir);
     if (repeat === 1) return results[0]!.scenarios.every((s) => s.state === "passed") ? 0 : 1;
     const stability = compareRuns(results);
     process.stdout.write(`\n${renderStability(stability, results)}\n`);

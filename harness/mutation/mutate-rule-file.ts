@@ -1,6 +1,5 @@
-import type { SyntaxNode } from "@lezer/common";
-import { parser } from "@prometheus-io/lezer-promql";
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { findComparisons } from "../promql/find-comparisons.ts";
 
 /** How a rule is broken: deleted, or one threshold moved tenfold the way that makes it fire less. */
 export type MutationKind = "deleted" | "threshold-x10";
@@ -27,15 +26,6 @@ export interface Threshold {
   readonly harder: string;
 }
 
-const SET_OPERATORS = new Set(["And", "Or", "Unless"]);
-const ORDERINGS = new Set(["Gtr", "Gte", "Lss", "Lte"]);
-
-function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
-  return out;
-}
-
 /** Ten times a number, without binary noise: 0.3 / 10 is 0.03, not 0.030000000000000002. */
 function tenfold(value: number, up: boolean): string {
   return String(Number((up ? value * 10 : value / 10).toPrecision(12)));
@@ -49,39 +39,19 @@ function tenfold(value: number, up: boolean): string {
  * and neither is `==`/`!=`, which a tenfold move does not make fire less.
  */
 export function findThresholds(expr: string): Threshold[] {
-  const found: Threshold[] = [];
-  const visit = (node: SyntaxNode | null) => {
-    if (!node) return;
-    if (node.name === "PromQL" || node.name === "ParenExpr") {
-      for (const child of children(node)) visit(child);
-      return;
-    }
-    if (node.name !== "BinaryExpr") return;
-    const parts = children(node);
-    const op = parts.find((c) => SET_OPERATORS.has(c.name) || ORDERINGS.has(c.name));
-    if (!op) return;
-    if (SET_OPERATORS.has(op.name)) {
-      visit(parts[0] ?? null);
-      visit(parts.at(-1) ?? null);
-      return;
-    }
-    if (parts.some((c) => c.name === "BoolModifier")) return;
-    const right = parts.at(-1);
-    if (!right) return;
-    const text = expr.slice(right.from, right.to);
-    const up = op.name === "Gtr" || op.name === "Gte";
+  return findComparisons(expr).flatMap(({ op, ordering, right }) => {
+    if (!ordering) return [];
+    const up = op === ">" || op === ">=";
     let harder: string;
-    if (right.name === "NumberDurationLiteral") {
-      const value = Number(text);
-      if (!Number.isFinite(value) || value === 0) return;
+    if (right.node === "NumberDurationLiteral") {
+      const value = Number(right.text);
+      if (!Number.isFinite(value) || value === 0) return [];
       harder = tenfold(value, up);
     } else {
-      harder = `(${text}) ${up ? "*" : "/"} 10`;
+      harder = `(${right.text}) ${up ? "*" : "/"} 10`;
     }
-    found.push({ from: right.from, to: right.to, op: expr.slice(op.from, op.to), text, harder });
-  };
-  visit(parser.parse(expr).topNode);
-  return found;
+    return [{ from: right.from, to: right.to, op, text: right.text, harder }];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
+import type { ExpectationResult, FiringObservation } from "../result/result.ts";
 import type { FiresExpectation } from "../scenario/types.ts";
 import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
-import type { ExpectationResult, FiringObservation } from "./result.ts";
 
 /**
  * A firing expectation: the alert fires within its window after the fault (not before it),

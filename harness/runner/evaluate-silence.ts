@@ -1,3 +1,4 @@
+import type { ExpectationResult } from "../result/result.ts";
 import type {
   Expectation,
   FiresExpectation,
@@ -5,7 +6,6 @@ import type {
   NeverFiresExpectation,
 } from "../scenario/types.ts";
 import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
-import type { ExpectationResult } from "./result.ts";
 
 /** The alert (with those labels) never fires; pending is allowed: it is not a page. */
 export function evaluateNeverFires(e: NeverFiresExpectation, obs: Observations): ExpectationResult {

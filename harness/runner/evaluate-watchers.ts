@@ -1,6 +1,6 @@
+import type { ExpectationResult } from "../result/result.ts";
 import type { FiringWithinExpectation, SpansArriveExpectation } from "../scenario/types.ts";
 import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
-import type { ExpectationResult } from "./result.ts";
 
 /**
  * For the watchers' own faults: the alert is seen firing at some poll inside the window after

@@ -1,9 +1,9 @@
+import type { ExpectationResult } from "../result/result.ts";
 import type { Expectation } from "../scenario/types.ts";
 import { evaluateFires } from "./evaluate-fires.ts";
 import { evaluateNeverFires, evaluateNoOthers } from "./evaluate-silence.ts";
 import { evaluateFiringWithin, evaluateSpansArrive } from "./evaluate-watchers.ts";
 import type { Observations } from "./observations.ts";
-import type { ExpectationResult } from "./result.ts";
 
 export { describeAlert, formatSeconds, type Observations } from "./observations.ts";
 

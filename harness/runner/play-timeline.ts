@@ -3,13 +3,13 @@ import { InputError, StartupError } from "../errors.ts";
 import type { HarnessFault, HarnessFaultContext } from "../faults/harness-fault.ts";
 import { AlertTracker } from "../observe/alert-tracker.ts";
 import type { PrometheusClient } from "../observe/prometheus-client.ts";
+import type { Reporter } from "../result/reporter.ts";
+import type { FaultRecord } from "../result/result.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { FaultSpec } from "../scenario/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import { missedFiring } from "./missed-firing.ts";
 import { systemOfFault } from "./plan-fleet.ts";
-import type { Reporter } from "./reporter.ts";
-import type { FaultRecord } from "./result.ts";
 import { RunAborted } from "./run-aborted.ts";
 import type { SimFleet } from "./sim-fleet.ts";
 
@@ -64,6 +64,7 @@ export async function playTimeline(args: {
   >();
   const tracker = new AlertTracker();
   let unanswered = 0;
+  let reported = 0;
   // Poll twice per evaluation interval (wall time), never faster than every 50 ms.
   const pollMs = Math.max(50, parseDuration(args.evaluationInterval) / clock.speed / 2);
   let nextTick = 60;
@@ -71,7 +72,7 @@ export async function playTimeline(args: {
     throwIfAborted(signal);
     const t = now();
     if (t >= nextTick) {
-      reporter.onTick?.(scenario.name, t, duration);
+      await reporter.onTick?.(scenario.name, t, duration);
       nextTick += 60 * Math.max(1, Math.round(duration / 60 / 10));
     }
     while (actions.length > 0 && actions[0]!.at <= t) {
@@ -92,7 +93,7 @@ export async function playTimeline(args: {
         record.healedAt = now();
       }
       records.set(step.id, record);
-      reporter.onFault?.(
+      await reporter.onFault?.(
         scenario.name,
         step,
         action,
@@ -118,13 +119,24 @@ export async function playTimeline(args: {
       continue;
     }
     for (const change of tracker.observe(alerts, polledAt)) {
-      reporter.onAlertChange?.(
+      await reporter.onAlertChange?.(
         scenario.name,
         change.episode.alertname,
         change.episode.labels,
         change.to,
         toFleetSeconds(change.at),
       );
+    }
+    // Notifications are pushed to the webhook sink as they come; report the new ones.
+    const { deliveries } = harness.context.webhook;
+    for (; reported < deliveries.length; reported++) {
+      const d = deliveries[reported]!;
+      await reporter.onDelivery?.(scenario.name, {
+        receiver: d.receiver,
+        status: d.status,
+        labels: d.labels,
+        receivedAt: toFleetSeconds(d.receivedAt),
+      });
     }
     if (t >= duration) break;
     if (
@@ -139,7 +151,10 @@ export async function playTimeline(args: {
         parseSeconds: (d) => parseDuration(d) / 1000,
       })
     ) {
-      reporter.onPhase?.(scenario.name, `${args.stopOnceMissed} missed its window: ending early`);
+      await reporter.onPhase?.(
+        scenario.name,
+        `${args.stopOnceMissed} missed its window: ending early`,
+      );
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -154,5 +169,8 @@ export async function playTimeline(args: {
       healedAt: r?.healedAt ?? null,
     };
   });
-  return { tracker, faults, end: now(), toFleetSeconds };
+  // Wall milliseconds of a fleet time, for queries of the stack over the drill's span.
+  const toWallMs = (fleetSeconds: number) =>
+    (fleetSeconds * 1000 + t0) / clock.speed + clock.mapping.wallEpochMs;
+  return { tracker, faults, end: now(), toFleetSeconds, toWallMs };
 }

@@ -4,9 +4,12 @@ import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
+import { collectAlertSeries } from "../observe/collect-alert-series.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
+import type { Reporter } from "../result/reporter.ts";
+import type { ScenarioResult } from "../result/result.ts";
 import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { FleetShape } from "../scenario/types.ts";
@@ -20,8 +23,6 @@ import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
 import { evaluate } from "./evaluate.ts";
 import { planFleet } from "./plan-fleet.ts";
 import { playTimeline } from "./play-timeline.ts";
-import type { Reporter } from "./reporter.ts";
-import type { ScenarioResult } from "./result.ts";
 import { RunAborted } from "./run-aborted.ts";
 import { SimFleet } from "./sim-fleet.ts";
 import { waitForTargets } from "./wait-for-targets.ts";
@@ -76,14 +77,14 @@ export async function runScenario(
   options: RunScenarioOptions,
 ): Promise<ScenarioResult> {
   const { speed, reporter, tools, signal } = options;
-  const phase = (text: string) => reporter.onPhase?.(scenario.name, text);
+  const phase = async (text: string) => reporter.onPhase?.(scenario.name, text);
   const cleanups: (() => Promise<unknown>)[] = [];
   const wallStart = Date.now();
   const dir = path.resolve(options.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(path.join(dir, "logs"), { recursive: true });
   try {
-    phase("rendering configs");
+    await phase("rendering configs");
     const fixed = options.fixedPorts ?? {};
     if (fixed.prometheus !== undefined) await checkPortFree(fixed.prometheus, "prometheus");
     if (fixed.alertmanager !== undefined) await checkPortFree(fixed.alertmanager, "alertmanager");
@@ -159,7 +160,7 @@ export async function runScenario(
     const clock = ScaledClock.startingNow(speed);
     const fleets = new Map<string, SimFleet>();
     for (const planned of plan) {
-      phase(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
+      await phase(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
       const fleet = await SimFleet.start(
         {
           system: planned.system,
@@ -180,7 +181,7 @@ export async function runScenario(
       throwIfAborted(signal);
     }
 
-    phase(`starting the stack (${options.driver.name})`);
+    await phase(`starting the stack (${options.driver.name})`);
     const stack = await options.driver.start(
       {
         runDir: dir,
@@ -195,7 +196,7 @@ export async function runScenario(
     cleanups.push(() => stack.stop());
     throwIfAborted(signal);
 
-    phase("waiting for the first scrape of every target");
+    await phase("waiting for the first scrape of every target");
     const prometheus = new PrometheusClient(stack.prometheusUrl);
     await waitForTargets(prometheus, fleetJobs, { timeoutMs: 30_000, signal });
     await options.onStackReady?.(stack, fleets, otlp);
@@ -215,7 +216,25 @@ export async function runScenario(
       },
     });
     await options.onTimelineEnd?.(stack, fleets);
-    phase("stopping");
+    await phase("querying the series behind the alerts");
+    const { episodes } = result.tracker;
+    const series = await collectAlertSeries({
+      prometheus,
+      alerts: [
+        ...new Set([
+          ...scenario.expect.flatMap((e) => ("alert" in e ? [e.alert] : [])),
+          ...episodes.map((e) => e.alertname),
+        ]),
+      ].slice(0, 6),
+      ruleTexts: ruleSources.map((source) => source.text),
+      speed,
+      startWallMs: result.toWallMs(0),
+      endWallMs: result.toWallMs(result.end),
+      toFleetSeconds: result.toFleetSeconds,
+      minStepSeconds: parseDuration(SCRAPE_INTERVAL) / 1000 / speed,
+      seen: (alert) => episodes.filter((e) => e.alertname === alert).map((e) => e.labels),
+    });
+    await phase("stopping");
     await runCleanups(cleanups);
     const toSeconds = (wallMs: number) => result.toFleetSeconds(wallMs);
     const observations = {
@@ -271,6 +290,7 @@ export async function runScenario(
       expectations,
       logsDir: path.join(dir, "logs"),
       ...(speedOneRules.length > 0 ? { speedOneRules } : {}),
+      series,
     };
   } finally {
     await runCleanups(cleanups);

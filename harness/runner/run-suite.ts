@@ -1,8 +1,8 @@
 import { access, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeJunit } from "../../reports/write-junit.ts";
-import { writeResultsJson } from "../../reports/write-results-json.ts";
 import { FiredrillError } from "../errors.ts";
+import type { Reporter, SuiteEndReason } from "../result/reporter.ts";
+import type { RunResult, ScenarioResult } from "../result/result.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { ensureTools } from "../setup/ensure-tools.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
@@ -12,8 +12,6 @@ import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { withPortRetry } from "./port-retry.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
-import type { Reporter } from "./reporter.ts";
-import type { RunResult, ScenarioResult } from "./result.ts";
 import { runPool } from "./run-pool.ts";
 import { RunAborted, runScenario } from "./run-scenario.ts";
 
@@ -99,9 +97,9 @@ async function readAssumptions(catalogues: readonly string[]) {
 }
 
 /**
- * Runs scenarios one after another, each on its own stack, and writes results.json and
- * junit.xml. Throws FiredrillError (exit 2) on bad input or a stack that will not start,
- * RunAborted on Ctrl-C; the reports are written in every case where a scenario ran.
+ * Runs scenarios (`jobs` at a time), each on its own stack, telling the reporter as it goes.
+ * Throws FiredrillError (exit 2) on bad input or a stack that will not start, RunAborted on
+ * Ctrl-C; the reporter's onSuiteEnd sees the results in every case where a scenario ran.
  */
 export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const started = Date.now();
@@ -116,7 +114,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   });
   const driver = await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
-  options.reporter.onRunStart?.({
+  await options.reporter.onSuiteStart?.({
     runId,
     scenarios,
     driver: driver.name,
@@ -124,7 +122,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
     reportDir: options.reportDir,
   });
   const results: ScenarioResult[] = [];
-  const finish = async (): Promise<RunResult> => {
+  const finish = async (reason: SuiteEndReason): Promise<RunResult> => {
     const result: RunResult = {
       runId,
       startedAt: new Date(started).toISOString(),
@@ -141,12 +139,11 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
       inputs,
       scenarios: results,
     };
-    await writeResultsJson(options.reportDir, result);
-    await writeJunit(options.reportDir, result);
+    await options.reporter.onSuiteEnd?.(result, reason);
     return result;
   };
   const runOne = async (loaded: (typeof scenarios)[number], signal: AbortSignal) => {
-    options.reporter.onScenarioStart?.(loaded);
+    await options.reporter.onScenarioStart?.(loaded);
     const result = await withPortRetry(loaded.scenario.name, log, options.fixedPorts, () =>
       runScenario(loaded, {
         runId,
@@ -163,7 +160,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
       }),
     );
     results.push(result);
-    options.reporter.onScenarioEnd?.(result);
+    await options.reporter.onScenarioEnd?.(result);
   };
   // A failing scenario run stops the others: they share nothing but the machine.
   try {
@@ -176,11 +173,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
     );
   } catch (error) {
     if (error instanceof FiredrillError || error instanceof RunAborted) {
-      if (results.length > 0) await finish();
+      if (results.length > 0) await finish(error instanceof RunAborted ? "interrupted" : "error");
     }
     throw error;
   }
-  const result = await finish();
-  options.reporter.onRunEnd?.(result);
-  return result;
+  return finish("finished");
 }

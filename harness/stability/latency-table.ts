@@ -1,5 +1,5 @@
+import type { RunResult } from "../result/result.ts";
 import { formatSeconds } from "../runner/evaluate.ts";
-import type { RunResult } from "../runner/result.ts";
 
 /** One firing expectation's detection latency, for the table. */
 export interface LatencyRow {

@@ -1,10 +1,8 @@
-import { describeAlert, formatSeconds } from "../runner/evaluate.ts";
-import type { Reporter } from "../runner/reporter.ts";
+import { describeAlert, formatSeconds, type Reporter } from "../harness/result/index.ts";
+import type { ReporterOptions } from "./reporter-options.ts";
 
 /** Live progress on the terminal: one line per step, fault and alert change, then verdicts. */
-export function terminalReporter(
-  options: { parallel?: boolean; write?: (line: string) => void } = {},
-): Reporter {
+export function terminalReporter(options: ReporterOptions = {}): Reporter {
   const out = options.write ?? ((l: string) => process.stderr.write(`${l}\n`));
   const started = new Map<string, number>();
   const t = (seconds: number) => `t=${formatSeconds(Math.max(0, seconds))}`.padEnd(9);
@@ -13,7 +11,7 @@ export function terminalReporter(
     out(options.parallel && line.length > 0 ? `[${scenario}] ${line.trimStart()}` : line);
   const write = out;
   return {
-    onRunStart(info) {
+    onSuiteStart(info) {
       write(
         `firedrill run ${info.runId}: ${info.scenarios.length} scenario(s), driver ${info.driver}, speed ${info.speed}x`,
       );
@@ -46,6 +44,12 @@ export function terminalReporter(
         `  ${t(seconds)} ${describeAlert(alert, rest)} → ${to === "inactive" ? "resolved" : to}`,
       );
     },
+    onDelivery(scenario, delivery) {
+      const { alertname, instance: _i, job: _j, system: _s, ...rest } = delivery.labels;
+      lineOf(scenario)(
+        `  ${t(delivery.receivedAt)} ${delivery.receiver} ← ${describeAlert(alertname ?? "?", rest)} (${delivery.status})`,
+      );
+    },
     onScenarioEnd(result) {
       const write = lineOf(result.name);
       for (const e of result.expectations) {
@@ -64,7 +68,9 @@ export function terminalReporter(
         `${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall`,
       );
     },
-    onRunEnd(result) {
+    onSuiteEnd(result, reason) {
+      // An interrupted or broken suite ends with the harness's own message instead.
+      if (reason !== "finished") return;
       const passed = result.scenarios.filter((s) => s.state === "passed").length;
       const failed = result.scenarios.length - passed;
       write("");

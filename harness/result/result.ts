@@ -1,4 +1,5 @@
 import type { Expectation } from "../scenario/types.ts";
+import type { AlertSeries } from "./alert-series.ts";
 import type { DetectionLatency } from "./detection-latency.ts";
 
 /** Times in results are fleet seconds since the scenario's t=0 (fleet and stack ready). */
@@ -85,6 +86,8 @@ export interface ScenarioResult {
   readonly logsDir?: string;
   /** Rules left out of this sped-up drill because they read wall-clock time: judge them at speed 1. */
   readonly speedOneRules?: readonly string[];
+  /** The series behind each alert the scenario names or saw, for the HTML report's plots. */
+  readonly series?: readonly AlertSeries[];
 }
 
 /** The outcome of a whole `firedrill run`. */
