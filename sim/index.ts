@@ -2,6 +2,7 @@
  * The simulated fleet's public entry: what the harness may import from sim/. Start a host in
  * this process with startSimHost, or as a process with `node --import tsx sim/host.ts <config>`.
  */
+export type { Catalogue, CatalogueMetric } from "./core/catalogue.ts";
 export type { Clock, TimeMapping, Timer } from "./core/clock.ts";
 export { ScaledClock, VirtualClock } from "./core/clock.ts";
 export {
@@ -13,7 +14,8 @@ export {
 } from "./core/errors.ts";
 export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
 export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
-export type { NodeState } from "./core/sim-node.ts";
+export { readCatalogue } from "./core/read-catalogue.ts";
+export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";
 export type {
   PlacedNode,
   ShapeField,
