@@ -16,6 +16,7 @@ export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts
 export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
 export { readCatalogue } from "./core/read-catalogue.ts";
 export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";
+export type { SystemModule } from "./core/system-module.ts";
 export type {
   PlacedNode,
   ShapeField,
@@ -24,6 +25,7 @@ export type {
   TopologyScrapeJob,
 } from "./core/system-topology.ts";
 export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
+export type { FleetShapeOf } from "./fleet-shape-of.ts";
 export type { SystemFault } from "./host/fault-catalog.ts";
 export { faultCatalog } from "./host/fault-catalog.ts";
 export type { HostConfig } from "./host/host-config.ts";
@@ -32,3 +34,5 @@ export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";
 export { READY_PREFIX, startSimHost } from "./host/start-sim-host.ts";
 export { systemRegistry } from "./host/system-registry.ts";
 export { topologyRegistry } from "./host/topology-registry.ts";
+export type { SystemName } from "./system-name.ts";
+export { systems } from "./systems.ts";

@@ -13,7 +13,7 @@ export function uniformTopology(options: {
   /** What a node is, for the shape's docs and errors ("reducer host nodes"). */
   readonly description: string;
   readonly defaultNodes: number;
-}): SystemTopology {
+}): SystemTopology<"nodes"> {
   const { system, description, defaultNodes } = options;
   return {
     system,

@@ -10,11 +10,11 @@ import { defaultFixtures } from "../../harness/runner/run-suite.ts";
 import { ensureTools } from "../../harness/setup/ensure-tools.ts";
 import { chooseDriver } from "../../harness/stack/choose-driver.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
-import { type Catalogue, type CatalogueMetric, readCatalogue } from "../../sim/index.ts";
+import { type Catalogue, type CatalogueMetric, readCatalogue, systems } from "../../sim/index.ts";
 import { selectorsOf } from "./selectors.ts";
 import { tempReportDir } from "./support.ts";
 
-const SYSTEMS = ["cosmictron", "cognitora", "reactor", "lattice", "dsfb"] as const;
+const SYSTEMS = systems.map((m) => m.name);
 const catalogues = new Map(SYSTEMS.map((s) => [s, readCatalogue(s)]));
 const jobsOf = (c: Catalogue) => (c.jobs ? Object.keys(c.jobs) : [c.job ?? c.system]);
 /** Series Prometheus makes for every target itself. */
