@@ -2,6 +2,7 @@
  * The simulated fleet's public entry: what the harness may import from sim/. Start a host in
  * this process with startSimHost, or as a process with `node --import tsx sim/host.ts <config>`.
  */
+export type { Catalogue, CatalogueMetric } from "./core/catalogue.ts";
 export type { Clock, TimeMapping, Timer } from "./core/clock.ts";
 export { ScaledClock, VirtualClock } from "./core/clock.ts";
 export {
@@ -13,7 +14,9 @@ export {
 } from "./core/errors.ts";
 export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
 export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
-export type { NodeState } from "./core/sim-node.ts";
+export { readCatalogue } from "./core/read-catalogue.ts";
+export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";
+export type { SystemModule } from "./core/system-module.ts";
 export type {
   PlacedNode,
   ShapeField,
@@ -22,6 +25,7 @@ export type {
   TopologyScrapeJob,
 } from "./core/system-topology.ts";
 export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
+export type { FleetShapeOf } from "./fleet-shape-of.ts";
 export type { SystemFault } from "./host/fault-catalog.ts";
 export { faultCatalog } from "./host/fault-catalog.ts";
 export type { HostConfig } from "./host/host-config.ts";
@@ -30,3 +34,5 @@ export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";
 export { READY_PREFIX, startSimHost } from "./host/start-sim-host.ts";
 export { systemRegistry } from "./host/system-registry.ts";
 export { topologyRegistry } from "./host/topology-registry.ts";
+export type { SystemName } from "./system-name.ts";
+export { systems } from "./systems.ts";

@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 import { LABEL_VALUES } from "./cognitora-labels.ts";
 
 const GENERATE_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -12,7 +14,7 @@ const GENERATE_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
  * metrics.engineReady.set({ model }, 1);
  */
 export class AgentMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly engineReady: Gauge<"model">;
   readonly generate: Histogram<"model">;
   readonly kvBlocks: Counter<"tier" | "op">;
@@ -21,32 +23,15 @@ export class AgentMetrics {
 
   constructor(model: string) {
     this.#model = model;
-    const registers = [this.registry];
-    this.engineReady = new Gauge({
-      name: "cgn_agent_engine_ready",
-      help: "Whether the inference engine answers its health check (1) or not (0)",
-      labelNames: ["model"],
-      registers,
+    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
+      include: (m) => m.binary === "cgn-agent",
+      buckets: { default: GENERATE_BUCKETS },
     });
-    this.generate = new Histogram({
-      name: "cgn_agent_generate_seconds",
-      help: "Time to generate a full response, queueing included",
-      labelNames: ["model"],
-      buckets: GENERATE_BUCKETS,
-      registers,
-    });
-    this.kvBlocks = new Counter({
-      name: "cgn_agent_kv_blocks_total",
-      help: "KV-cache blocks moved by the agent, by tier and operation",
-      labelNames: ["tier", "op"],
-      registers,
-    });
-    this.tokens = new Counter({
-      name: "cgn_agent_tokens_total",
-      help: "Tokens processed by the engine (prompt and completion)",
-      labelNames: ["model"],
-      registers,
-    });
+    this.registry = metrics.registry;
+    this.engineReady = metrics.gauge("cgn_agent_engine_ready");
+    this.generate = metrics.histogram("cgn_agent_generate_seconds");
+    this.kvBlocks = metrics.counter("cgn_agent_kv_blocks_total");
+    this.tokens = metrics.counter("cgn_agent_tokens_total");
     this.initialize();
   }
 

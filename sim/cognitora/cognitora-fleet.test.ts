@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +5,7 @@ import { VirtualClock } from "../core/clock.ts";
 import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
 import { Logger } from "../core/logger.ts";
+import { readCatalogue } from "../core/read-catalogue.ts";
 import type { SystemHost } from "../core/system-definition.ts";
 import { type ExpositionFamily, parseExposition } from "../test-support/parse-exposition.ts";
 import type { AgentBinary } from "./agent-binary.ts";
@@ -13,17 +13,7 @@ import type { CognitoraNode } from "./cognitora-node.ts";
 import { createCognitoraSystem } from "./cognitora-system.ts";
 import { cognitoraTopology } from "./cognitora-topology.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: string;
-  help: string;
-  labels: string[];
-  binary: string;
-  labelValues?: Record<string, string[]>;
-}
-const catalogue = JSON.parse(
-  readFileSync(new URL("../../fixtures/cognitora/catalogue.json", import.meta.url), "utf8"),
-) as { metrics: CatalogueMetric[] };
+const catalogue = readCatalogue("cognitora");
 
 const clock = new VirtualClock(Date.UTC(2025, 0, 1));
 const exporter = new InMemorySpanExporter();

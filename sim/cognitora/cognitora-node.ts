@@ -1,13 +1,11 @@
 import type http from "node:http";
 import type { Sampler, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import type { Clock } from "../core/clock.ts";
-import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
-import { LoopbackServer } from "../core/loopback-server.ts";
-import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import { NodeTracing } from "../core/node-tracing.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
-import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { Exposition } from "../core/sim-node.ts";
+import { SimNodeBase } from "../core/sim-node-base.ts";
 import { AgentBinary } from "./agent-binary.ts";
 import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
 import type { CognitoraDeployment } from "./cognitora-deployment.ts";
@@ -51,91 +49,74 @@ export interface CognitoraNodeOptions {
  * const node = new CognitoraNode({ id: "cgn-router-0", role: "cgn-router", port: 0, ... });
  * await node.start();
  */
-export class CognitoraNode implements SimNode {
-  readonly id: string;
-  readonly role: CognitoraRole;
+export class CognitoraNode extends SimNodeBase {
+  declare readonly role: CognitoraRole;
   /** [cluster].node_id's 12-character prefix. */
   readonly nodeId: string;
   readonly binary: CognitoraBinary;
-  readonly #server: LoopbackServer;
-  readonly #lifecycle: NodeLifecycle;
-  readonly #tracing: NodeTracing;
   readonly #inFlight = new InFlight();
-  readonly #log: ServiceLog;
 
   constructor(options: CognitoraNodeOptions) {
-    this.id = options.id;
-    this.role = options.role;
-    this.nodeId = options.random.derive("node-id").faker.string.hexadecimal({
+    const nodeId = options.random.derive("node-id").faker.string.hexadecimal({
       length: 12,
       casing: "lower",
       prefix: "",
     });
-    this.#tracing = new NodeTracing({
+    const tracing = new NodeTracing({
       serviceName: options.role,
       instanceId: options.id,
       otlpEndpoint: options.otlpEndpoint,
       sampler: options.sampler,
       exporter: options.spanExporter,
     });
-    this.#log = new ServiceLog({
+    const log = new ServiceLog({
       logger: options.logger.derive({ node: options.id, flatten: true }),
       service: options.role,
       version: options.deployment.version,
-      nodeId: this.nodeId,
+      nodeId,
     });
+    super({
+      id: options.id,
+      port: options.port,
+      role: options.role,
+      tracing,
+      log: { logger: log, target: "cgn_telemetry" },
+    });
+    this.nodeId = nodeId;
     const context: BinaryContext = {
       id: options.id,
       role: options.role,
       nodeId: this.nodeId,
       clock: options.clock,
       random: options.random,
-      log: this.#log,
-      tracer: this.#tracing.tracer,
+      log,
+      tracer: tracing.tracer,
       directory: options.directory,
       deployment: options.deployment,
       inFlight: this.#inFlight,
     };
-    this.#server = new LoopbackServer({
-      port: options.port,
-      handler: (req, res) => this.#handle(req, res),
-    });
-    this.binary = createBinary(context, options.model, () => this.#server.url);
-    this.#lifecycle = new NodeLifecycle(this.#server, {
-      pause: () => this.binary.pause(),
-      resume: (restarted) => this.binary.start(restarted),
-    });
+    this.binary = createBinary(context, options.model, () => this.url);
     options.directory.register({
       id: this.id,
       role: this.role,
       nodeId: this.nodeId,
       gpus: options.gpus,
       ...(options.model !== undefined && { model: options.model }),
-      url: () => this.#server.url,
-      state: () => this.#lifecycle.state,
-      utilization: () => (this.#lifecycle.running ? this.binary.utilization() : 0),
+      url: () => this.url,
+      state: () => this.state,
+      utilization: () => (this.state === "up" ? this.binary.utilization() : 0),
     });
   }
 
-  get url(): string {
-    return this.#server.url;
+  protected work(): CognitoraBinary {
+    return this.binary;
   }
 
-  get state(): NodeState {
-    return this.#lifecycle.state;
-  }
-
-  async start(): Promise<void> {
-    await this.#server.start();
-    this.binary.start(false);
-  }
-
-  crash(): Promise<Heal> {
-    return this.#lifecycle.crash();
-  }
-
-  hang(): Promise<Heal> {
-    return this.#lifecycle.hang();
+  async exposition(): Promise<Exposition> {
+    return {
+      contentType: "text/plain; version=0.0.4; charset=utf-8",
+      body: await this.binary.exposition(),
+    };
   }
 
   /** Resolves once every request this node sent or serves has finished (tests, virtual time). */
@@ -143,31 +124,10 @@ export class CognitoraNode implements SimNode {
     return this.#inFlight.idle();
   }
 
-  async flushSpans(): Promise<void> {
-    await this.#tracing.forceFlush();
-  }
-
-  async close(): Promise<void> {
-    this.binary.pause();
-    await this.#server.close();
-    await this.#tracing.shutdown().catch((error: unknown) => {
-      this.#log.warn("cgn_telemetry", "failed to flush spans on shutdown", {
-        error: String(error),
-      });
-    });
-  }
-
   // The admin port: metrics and health for every binary, then the binary's own API.
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
-    if (req.method === "GET" && path === "/metrics") {
-      return httpIo.sendText(
-        res,
-        200,
-        "text/plain; version=0.0.4; charset=utf-8",
-        await this.binary.exposition(),
-      );
-    }
+    if (req.method === "GET" && path === "/metrics") return this.sendExposition(res);
     if (req.method === "GET" && path === "/healthz")
       return httpIo.sendText(res, 200, "text/plain", "ok");
     if (req.method === "GET" && path === "/readyz") {

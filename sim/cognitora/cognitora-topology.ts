@@ -15,7 +15,7 @@ import type { SystemTopology, TopologyNode } from "../core/system-topology.ts";
  *   alone (labelled `host` and `component`), not the federated union on /metrics, whose series
  *   job "cognitora" already has.
  */
-export const cognitoraTopology: SystemTopology = {
+export const cognitoraTopology: SystemTopology<"routers" | "agents" | "kvcached"> = {
   system: "cognitora",
   shape: [
     {

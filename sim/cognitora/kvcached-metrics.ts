@@ -1,4 +1,6 @@
-import { Gauge, Histogram, Registry } from "prom-client";
+import type { Gauge, Histogram, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 import { LABEL_VALUES } from "./cognitora-labels.ts";
 
 const LOOKUP_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
@@ -12,32 +14,20 @@ const LOOKUP_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.0
  * metrics.lookup.observe({ tier: "cpu", outcome: "hit" }, 0.0004);
  */
 export class KvcachedMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly lookup: Histogram<"tier" | "outcome">;
   readonly blocks: Gauge<"tier">;
   readonly bytes: Gauge<"tier">;
 
   constructor() {
-    const registers = [this.registry];
-    this.lookup = new Histogram({
-      name: "cgn_kvcached_lookup_seconds",
-      help: "Prefix lookup latency, by the tier that answered and the outcome",
-      labelNames: ["tier", "outcome"],
-      buckets: LOOKUP_BUCKETS,
-      registers,
+    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
+      include: (m) => m.binary === "cgn-kvcached",
+      buckets: { default: LOOKUP_BUCKETS },
     });
-    this.blocks = new Gauge({
-      name: "cgn_kvcached_blocks",
-      help: "KV-cache blocks held, by tier",
-      labelNames: ["tier"],
-      registers,
-    });
-    this.bytes = new Gauge({
-      name: "cgn_kvcached_bytes",
-      help: "Bytes of KV-cache held, by tier",
-      labelNames: ["tier"],
-      registers,
-    });
+    this.registry = metrics.registry;
+    this.lookup = metrics.histogram("cgn_kvcached_lookup_seconds");
+    this.blocks = metrics.gauge("cgn_kvcached_blocks");
+    this.bytes = metrics.gauge("cgn_kvcached_bytes");
     this.initialize();
   }
 

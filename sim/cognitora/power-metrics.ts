@@ -1,4 +1,6 @@
-import { Gauge, Registry } from "prom-client";
+import type { Gauge, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 
 /**
  * The cgn-power gauges cgn-metrics exposes: watts per component of every host. `host` names the
@@ -10,15 +12,14 @@ import { Gauge, Registry } from "prom-client";
  * metrics.watts.set({ host: "cgn-agent-0", component: "gpu0" }, 312);
  */
 export class PowerMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly watts: Gauge<"host" | "component">;
 
   constructor() {
-    this.watts = new Gauge({
-      name: "cgn_power_watts",
-      help: "Power draw in watts, by host and component",
-      labelNames: ["host", "component"],
-      registers: [this.registry],
+    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
+      include: (m) => m.binary === "cgn-metrics",
     });
+    this.registry = metrics.registry;
+    this.watts = metrics.gauge("cgn_power_watts");
   }
 }

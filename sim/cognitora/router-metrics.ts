@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 import { LABEL_VALUES } from "./cognitora-labels.ts";
 
 /** Routing decisions take microseconds; the p99 recording rule reads these buckets. */
@@ -17,7 +19,7 @@ const TTFT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32];
  * metrics.requests.inc({ model, subject, outcome: "ok" }, 4);
  */
 export class RouterMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly requests: Counter<"model" | "subject" | "outcome">;
   readonly routingDecision: Histogram<"model">;
   readonly admissionInflight: Gauge<"model" | "role">;
@@ -30,45 +32,17 @@ export class RouterMetrics {
   constructor(options: { models: readonly string[]; subjects: readonly string[] }) {
     this.#models = options.models;
     this.#subjects = options.subjects;
-    const registers = [this.registry];
-    this.requests = new Counter({
-      name: "cgn_router_requests_total",
-      help: "Requests the router answered, by model, subject and outcome",
-      labelNames: ["model", "subject", "outcome"],
-      registers,
+    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
+      include: (m) => m.binary === "cgn-router",
+      buckets: { default: ROUTING_BUCKETS, cgn_router_ttft_seconds: TTFT_BUCKETS },
     });
-    this.routingDecision = new Histogram({
-      name: "cgn_router_routing_decision_seconds",
-      help: "Time to pick an agent for a request",
-      labelNames: ["model"],
-      buckets: ROUTING_BUCKETS,
-      registers,
-    });
-    this.admissionInflight = new Gauge({
-      name: "cgn_router_admission_inflight",
-      help: "Requests admitted and not yet finished, by model and serving phase",
-      labelNames: ["model", "role"],
-      registers,
-    });
-    this.admissionRejected = new Counter({
-      name: "cgn_router_admission_rejected_total",
-      help: "Requests refused by admission control, by model and reason",
-      labelNames: ["model", "reason"],
-      registers,
-    });
-    this.cacheHitRatio = new Gauge({
-      name: "cgn_router_cache_hit_ratio",
-      help: "Share of prefix-cache lookups that hit over the last minute, by model",
-      labelNames: ["model"],
-      registers,
-    });
-    this.ttft = new Histogram({
-      name: "cgn_router_ttft_seconds",
-      help: "Time to first token seen by the router, by model",
-      labelNames: ["model"],
-      buckets: TTFT_BUCKETS,
-      registers,
-    });
+    this.registry = metrics.registry;
+    this.requests = metrics.counter("cgn_router_requests_total");
+    this.routingDecision = metrics.histogram("cgn_router_routing_decision_seconds");
+    this.admissionInflight = metrics.gauge("cgn_router_admission_inflight");
+    this.admissionRejected = metrics.counter("cgn_router_admission_rejected_total");
+    this.cacheHitRatio = metrics.gauge("cgn_router_cache_hit_ratio");
+    this.ttft = metrics.histogram("cgn_router_ttft_seconds");
     this.initialize();
   }
 

@@ -3,6 +3,12 @@ import type { Heal } from "./fault-definition.ts";
 /** What a scraper sees of a node: answering, connection refused, or accepted and never answered. */
 export type NodeState = "up" | "crashed" | "hung";
 
+/** A node's metrics as GET /metrics answers them. */
+export interface Exposition {
+  readonly contentType: string;
+  readonly body: string;
+}
+
 /** One simulated binary: its own HTTP listener, registry, tracer provider and workload. */
 export interface SimNode {
   readonly id: string;
@@ -21,4 +27,6 @@ export interface SimNode {
   flushSpans(): Promise<void>;
   /** Stops the workload, flushes spans, closes the listener. */
   close(): Promise<void>;
+  /** What GET /metrics answers now (virtual time reads it without HTTP); absent on test fakes. */
+  exposition?(): Promise<Exposition>;
 }

@@ -31,18 +31,18 @@ export interface TopologyScrapeJob {
 }
 
 /** Describes the knobs of a system's fleet shape, for errors and docs. */
-export interface ShapeField {
-  readonly name: string;
+export interface ShapeField<F extends string = string> {
+  readonly name: F;
   readonly description: string;
   readonly min: number;
   readonly default: number;
 }
 
 /** A system's topology: fleet shape → nodes, and nodes → scrape jobs. */
-export interface SystemTopology {
+export interface SystemTopology<F extends string = string> {
   readonly system: string;
   /** The fleet-shape fields this system accepts, e.g. [{ name: "nodes", ... }]. */
-  readonly shape: readonly ShapeField[];
+  readonly shape: readonly ShapeField<F>[];
   /** Expands a fleet shape (fields as `shape` lists them) into nodes with stable ids. */
   nodes(shape: Readonly<Record<string, number>>): TopologyNode[];
   /** The scrape jobs Prometheus needs for these nodes. */

@@ -1,11 +1,10 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 import type { ModuleSpec } from "./cosmictron-modules.ts";
 
-/** fsync latency buckets: 0.5 s is a boundary, so the p99 > 0.5 alert is exact. */
-const FSYNC_BUCKETS = [
-  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-];
-const DURATION_BUCKETS = [
+/** Latency buckets (reducers, fsync): 0.5 s is a boundary, so the fsync p99 > 0.5 alert is exact. */
+const LATENCY_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ];
 const FUEL_BUCKETS = [
@@ -17,8 +16,8 @@ const AUTH_TYPES = ["token", "anonymous", "oidc"] as const;
 const AUTH_STATUSES = ["ok", "denied", "error"] as const;
 
 /**
- * The 15 metrics of fixtures/cosmictron/catalogue.json, exactly, on one node's own Registry (no
- * default metrics, no global register).
+ * The 15 metrics of fixtures/cosmictron/catalogue.json, built from it, on one node's own Registry
+ * (no default metrics, no global register), with typed handles for the workload.
  *
  * @example
  * const metrics = new CosmictronMetrics(modules);
@@ -26,7 +25,7 @@ const AUTH_STATUSES = ["ok", "denied", "error"] as const;
  * await metrics.registry.metrics();
  */
 export class CosmictronMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly reducerCalls: Counter<"module" | "reducer" | "status">;
   readonly reducerDuration: Histogram<"module" | "reducer">;
   readonly reducerFuel: Histogram<"module" | "reducer">;
@@ -46,90 +45,29 @@ export class CosmictronMetrics {
 
   constructor(modules: readonly ModuleSpec[]) {
     this.#modules = modules;
-    const registers = [this.registry];
-    this.reducerCalls = new Counter({
-      name: "cosmictron_reducer_calls_total",
-      help: "Total reducer invocations, labeled by module, reducer, status",
-      labelNames: ["module", "reducer", "status"],
-      registers,
+    const metrics = registryFromCatalogue(readCatalogue("cosmictron"), {
+      omitLabels: ["node"],
+      buckets: {
+        default: LATENCY_BUCKETS,
+        cosmictron_reducer_fuel_used: FUEL_BUCKETS,
+      },
     });
-    this.reducerDuration = new Histogram({
-      name: "cosmictron_reducer_duration_seconds",
-      help: "Reducer execution latency",
-      labelNames: ["module", "reducer"],
-      buckets: DURATION_BUCKETS,
-      registers,
-    });
-    this.reducerFuel = new Histogram({
-      name: "cosmictron_reducer_fuel_used",
-      help: "Fuel consumed per reducer call",
-      labelNames: ["module", "reducer"],
-      buckets: FUEL_BUCKETS,
-      registers,
-    });
-    this.walWrites = new Counter({
-      name: "cosmictron_wal_writes_total",
-      help: "WAL write operations",
-      registers,
-    });
-    this.walBytes = new Counter({
-      name: "cosmictron_wal_bytes_written_total",
-      help: "Bytes written to WAL",
-      registers,
-    });
-    this.walFsync = new Histogram({
-      name: "cosmictron_wal_fsync_duration_seconds",
-      help: "fsync latency",
-      buckets: FSYNC_BUCKETS,
-      registers,
-    });
-    this.subscriptions = new Gauge({
-      name: "cosmictron_subscription_count",
-      help: "Active WebSocket subscriptions",
-      registers,
-    });
-    this.subscriptionDeltaRate = new Gauge({
-      name: "cosmictron_subscription_delta_rate",
-      help: "Rows/s delivered to subscribers",
-      registers,
-    });
-    this.storagePages = new Gauge({
-      name: "cosmictron_storage_pages_total",
-      help: "Total pages in table store",
-      registers,
-    });
-    this.storageBytesUsed = new Gauge({
-      name: "cosmictron_storage_bytes_used",
-      help: "Bytes used in data directory",
-      registers,
-    });
-    this.authRequests = new Counter({
-      name: "cosmictron_auth_requests_total",
-      help: "Auth requests by type and status",
-      labelNames: ["type", "status"],
-      registers,
-    });
-    this.connections = new Gauge({
-      name: "cosmictron_connections_active",
-      help: "Active WebSocket connections",
-      registers,
-    });
-    this.signatures = new Counter({
-      name: "cosmictron_compliance_signatures_total",
-      help: "Events signed (if signing enabled)",
-      registers,
-    });
-    this.tsaRequests = new Counter({
-      name: "cosmictron_compliance_tsa_requests_total",
-      help: "TSA timestamp requests (if enabled)",
-      labelNames: ["status"],
-      registers,
-    });
-    this.diskTotal = new Gauge({
-      name: "cosmictron_storage_disk_total_bytes",
-      help: "Size of the filesystem that holds the data directory",
-      registers,
-    });
+    this.registry = metrics.registry;
+    this.reducerCalls = metrics.counter("cosmictron_reducer_calls_total");
+    this.reducerDuration = metrics.histogram("cosmictron_reducer_duration_seconds");
+    this.reducerFuel = metrics.histogram("cosmictron_reducer_fuel_used");
+    this.walWrites = metrics.counter("cosmictron_wal_writes_total");
+    this.walBytes = metrics.counter("cosmictron_wal_bytes_written_total");
+    this.walFsync = metrics.histogram("cosmictron_wal_fsync_duration_seconds");
+    this.subscriptions = metrics.gauge("cosmictron_subscription_count");
+    this.subscriptionDeltaRate = metrics.gauge("cosmictron_subscription_delta_rate");
+    this.storagePages = metrics.gauge("cosmictron_storage_pages_total");
+    this.storageBytesUsed = metrics.gauge("cosmictron_storage_bytes_used");
+    this.authRequests = metrics.counter("cosmictron_auth_requests_total");
+    this.connections = metrics.gauge("cosmictron_connections_active");
+    this.signatures = metrics.counter("cosmictron_compliance_signatures_total");
+    this.tsaRequests = metrics.counter("cosmictron_compliance_tsa_requests_total");
+    this.diskTotal = metrics.gauge("cosmictron_storage_disk_total_bytes");
     this.initialize();
   }
 

@@ -2,12 +2,11 @@ import type http from "node:http";
 import type { Clock } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
-import { LoopbackServer } from "../core/loopback-server.ts";
-import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import { NodeTracing } from "../core/node-tracing.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 import { sendBody } from "../core/send-body.ts";
-import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { Exposition } from "../core/sim-node.ts";
+import { SimNodeBase } from "../core/sim-node-base.ts";
 import { detailedHealth } from "./cosmictron-health.ts";
 import { CosmictronMetrics } from "./cosmictron-metrics.ts";
 import type { ModuleSpec } from "./cosmictron-modules.ts";
@@ -25,16 +24,11 @@ import { TsaClient } from "./tsa-client.ts";
  * await node.start();
  * await fetch(`${node.url}/metrics`);
  */
-export class CosmictronNode implements SimNode {
-  readonly id: string;
+export class CosmictronNode extends SimNodeBase {
   readonly metrics: CosmictronMetrics;
   readonly modules: readonly ModuleSpec[];
-  readonly #server: LoopbackServer;
-  readonly #lifecycle: NodeLifecycle;
-  readonly #tracing: NodeTracing;
   readonly #workload: CosmictronWorkload;
   readonly #tsa: TsaAuthority;
-  readonly #log: Logger;
 
   constructor(options: {
     id: string;
@@ -47,23 +41,27 @@ export class CosmictronNode implements SimNode {
     tsa: TsaAuthority;
     otlpEndpoint?: string | undefined;
   }) {
-    this.id = options.id;
-    this.modules = options.modules;
-    this.#tsa = options.tsa;
-    this.#log = options.logger;
-    this.metrics = new CosmictronMetrics(options.modules);
-    this.#tracing = new NodeTracing({
+    const tracing = new NodeTracing({
       serviceName: "cosmictron",
       instanceId: options.id,
       otlpEndpoint: options.otlpEndpoint,
     });
+    super({
+      id: options.id,
+      port: options.port,
+      tracing,
+      log: { logger: options.logger, target: "cosmictron_core" },
+    });
+    this.modules = options.modules;
+    this.#tsa = options.tsa;
+    this.metrics = new CosmictronMetrics(options.modules);
     this.#workload = new CosmictronWorkload({
       node: options.id,
       clock: options.clock,
       random: options.random,
       modules: options.modules,
       metrics: this.metrics,
-      tracer: this.#tracing.tracer,
+      tracer: tracing.tracer,
       logger: options.logger,
       tsa: new TsaClient({
         clock: options.clock,
@@ -72,42 +70,22 @@ export class CosmictronNode implements SimNode {
         headers: { [TsaAuthority.nodeHeader]: options.id },
       }),
     });
-    this.#server = new LoopbackServer({
-      port: options.port,
-      handler: (req, res) => this.#handle(req, res),
-    });
-    this.#lifecycle = new NodeLifecycle(this.#server, {
-      pause: () => this.#workload.pause(),
-      resume: (restarted) => (restarted ? this.#workload.start(true) : this.#workload.resume()),
-    });
   }
 
-  get url(): string {
-    return this.#server.url;
+  protected work(): CosmictronWorkload {
+    return this.#workload;
   }
 
-  get state(): NodeState {
-    return this.#lifecycle.state;
+  async exposition(): Promise<Exposition> {
+    return {
+      contentType: this.metrics.registry.contentType,
+      body: await this.metrics.registry.metrics(),
+    };
   }
 
   /** The filesystem size behind cosmictron_storage_disk_total_bytes. */
   get diskTotalBytes(): number {
     return this.#workload.diskTotalBytes;
-  }
-
-  async start(): Promise<void> {
-    await this.#server.start();
-    this.#workload.start();
-  }
-
-  async crash(): Promise<Heal> {
-    const heal = await this.#lifecycle.crash();
-    this.#workload.kill();
-    return heal;
-  }
-
-  hang(): Promise<Heal> {
-    return this.#lifecycle.hang();
   }
 
   /** fsync takes about `latencySeconds` until healed. */
@@ -143,35 +121,15 @@ export class CosmictronNode implements SimNode {
     return this.#tsa.degrade(this.id, mode);
   }
 
-  async close(): Promise<void> {
-    this.#workload.pause();
-    await this.#server.close();
-    await this.#tracing.shutdown().catch((error: unknown) => {
-      this.#log.warn("cosmictron_core", "failed to flush spans on shutdown", {
-        error: String(error),
-      });
-    });
-  }
-
-  /** Exports finished spans now. */
-  async flushSpans(): Promise<void> {
-    await this.#tracing.forceFlush();
-  }
-
   // The node's HTTP surface.
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
       return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     }
     switch (path) {
       case "/metrics":
-        return sendBody(
-          res,
-          200,
-          this.metrics.registry.contentType,
-          await this.metrics.registry.metrics(),
-        );
+        return this.sendExposition(res);
       case "/v1/health":
         return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
       case "/v1/health/ready": {

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { type Span, SpanKind, SpanStatusCode, type Tracer } from "@opentelemetry/api";
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
 import type { Logger, LogSpan } from "../core/logger.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { type Every, TimedWork } from "../core/timed-work.ts";
 import type { CosmictronMetrics } from "./cosmictron-metrics.ts";
 import type { ModuleSpec, ReducerSpec } from "./cosmictron-modules.ts";
 import type { TsaClient } from "./tsa-client.ts";
@@ -60,7 +61,7 @@ function logSpan(name: string, span: Span | undefined): LogSpan | undefined {
  * connections and subscriptions drifting around a seeded level, storage slowly growing. Metrics
  * count every call; spans are sampled to at most 20 per fleet second.
  */
-export class CosmictronWorkload {
+export class CosmictronWorkload extends TimedWork {
   /** Active fsync-stall latencies (seconds). */
   readonly fsyncStalls = new EffectStack<number>();
   /** A few single slow fsyncs still to come: how many, and how slow (seconds). */
@@ -84,7 +85,6 @@ export class CosmictronWorkload {
   readonly #connectionTarget: number;
   readonly #subscriptionsPerConnection: number;
 
-  #timers: Timer[] = [];
   #generation = 0;
   #startedAt = 0;
   #walInitialized = false;
@@ -110,6 +110,7 @@ export class CosmictronWorkload {
     logger: Logger;
     tsa: TsaClient;
   }) {
+    super(options.clock);
     this.#node = options.node;
     this.#clock = options.clock;
     this.#random = options.random;
@@ -137,8 +138,8 @@ export class CosmictronWorkload {
     this.#subscriptions = Math.round(this.#connectionTarget * this.#subscriptionsPerConnection);
   }
 
-  /** Starts (or, after a crash, restarts) the process: fresh counters, clients reconnecting. */
-  start(restarted = false): void {
+  /** Boots (or, after a crash, reboots) the process: fresh counters, clients reconnecting. */
+  protected boot(restarted: boolean): void {
     this.#generation++;
     this.#startedAt = this.#clock.now();
     if (restarted) {
@@ -165,25 +166,16 @@ export class CosmictronWorkload {
     });
     this.#log.info("cosmictron_compliance", "event signing enabled", { tsa_url: this.#tsa.url });
     this.#publishGauges();
-    this.resume();
   }
 
-  /** Runs the tick and the TSA schedule (after start, or after a hang). */
-  resume(): void {
-    this.pause();
-    this.#timers.push(this.#clock.setInterval(() => this.#tick(), 1000));
-    this.#timers.push(this.#clock.setInterval(() => this.#requestTimestamp(), TSA_INTERVAL_MS));
-  }
-
-  /** Stops all work (crash, hang or shutdown). */
-  pause(): void {
-    for (const timer of this.#timers) timer.cancel();
-    this.#timers = [];
+  /** The tick and the TSA schedule. */
+  protected schedule(every: Every): void {
+    every(1000, () => this.#tick());
+    every(TSA_INTERVAL_MS, () => this.#requestTimestamp());
   }
 
   /** Forgets in-flight work of the current process, as a crash does. */
-  kill(): void {
-    this.pause();
+  protected override forget(): void {
     this.#generation++;
     this.#walInitialized = false;
   }

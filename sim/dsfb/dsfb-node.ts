@@ -2,11 +2,10 @@ import type http from "node:http";
 import type { Clock, Timer } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
-import { LoopbackServer } from "../core/loopback-server.ts";
-import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 import { sendBody } from "../core/send-body.ts";
-import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { Exposition } from "../core/sim-node.ts";
+import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
 import { DsfbWorkload } from "./dsfb-workload.ts";
 import type { MetricsSnapshot } from "./metrics-snapshot.ts";
 import { OPENMETRICS_CONTENT_TYPE, renderOpenMetrics } from "./render-openmetrics.ts";
@@ -27,15 +26,13 @@ const TEXTFILE_INTERVAL_MS = 15_000;
  * await node.start();
  * await fetch(`${node.url}/metrics`);
  */
-export class DsfbNode implements SimNode {
-  readonly id: string;
-  readonly #server: LoopbackServer;
-  readonly #lifecycle: NodeLifecycle;
+export class DsfbNode extends SimNodeBase {
   readonly #workload: DsfbWorkload;
   readonly #clock: Clock;
   readonly #log: Logger;
   readonly #textfile: TextfileWriter | undefined;
   #textfileTimer: Timer | undefined;
+  readonly #work: NodeWork;
 
   constructor(options: {
     id: string;
@@ -47,7 +44,7 @@ export class DsfbNode implements SimNode {
     /** Where the textfile goes (…/dsfb-0.prom); no textfile when absent. */
     textfilePath?: string | undefined;
   }) {
-    this.id = options.id;
+    super({ id: options.id, port: options.port });
     this.#clock = options.clock;
     this.#log = options.logger;
     this.#workload = new DsfbWorkload({
@@ -57,26 +54,28 @@ export class DsfbNode implements SimNode {
     });
     this.#textfile =
       options.textfilePath === undefined ? undefined : new TextfileWriter(options.textfilePath);
-    this.#server = new LoopbackServer({
-      port: options.port,
-      handler: (req, res) => this.#handle(req, res),
-    });
-    this.#lifecycle = new NodeLifecycle(this.#server, {
-      pause: () => this.#pause(),
-      resume: (restarted) => {
-        if (restarted) this.#workload.start(true);
-        else this.#workload.resume();
+    // The textfile is rewritten while the exporter runs, and keeps its last content when it stops.
+    this.#work = {
+      start: (restarted) => {
+        this.#workload.start(restarted);
         this.#scheduleTextfile();
       },
-    });
+      resume: () => {
+        this.#workload.resume();
+        this.#scheduleTextfile();
+      },
+      pause: () => this.#pause(),
+      kill: () => this.#workload.kill(),
+      drain: async () => this.#textfile?.idle(),
+    };
   }
 
-  get url(): string {
-    return this.#server.url;
+  protected work(): NodeWork {
+    return this.#work;
   }
 
-  get state(): NodeState {
-    return this.#lifecycle.state;
+  async exposition(): Promise<Exposition> {
+    return { contentType: OPENMETRICS_CONTENT_TYPE, body: renderOpenMetrics(this.snapshot()) };
   }
 
   /** The textfile's path, when the node writes one. */
@@ -90,22 +89,6 @@ export class DsfbNode implements SimNode {
       motifs: this.#workload.engine.motifs(),
       streaming: this.#workload.ingestor.counters(),
     };
-  }
-
-  async start(): Promise<void> {
-    await this.#server.start();
-    this.#workload.start();
-    this.#scheduleTextfile();
-  }
-
-  async crash(): Promise<Heal> {
-    const heal = await this.#lifecycle.crash();
-    this.#workload.kill();
-    return heal;
-  }
-
-  hang(): Promise<Heal> {
-    return this.#lifecycle.hang();
   }
 
   /** A `share` of residual samples arrives `lagSeconds` late until healed. */
@@ -122,15 +105,6 @@ export class DsfbNode implements SimNode {
   async textfileIdle(): Promise<void> {
     await this.#textfile?.idle();
   }
-
-  async close(): Promise<void> {
-    this.#pause();
-    await this.#server.close();
-    await this.#textfile?.idle();
-  }
-
-  /** No spans: the exporter does not trace. */
-  async flushSpans(): Promise<void> {}
 
   // Writes the textfile now and every TEXTFILE_INTERVAL_MS.
   #scheduleTextfile(): void {
@@ -166,12 +140,12 @@ export class DsfbNode implements SimNode {
   }
 
   // The node's HTTP surface: /metrics only.
-  #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     } else if (path === "/metrics") {
-      sendBody(res, 200, OPENMETRICS_CONTENT_TYPE, renderOpenMetrics(this.snapshot()));
+      await this.sendExposition(res);
     } else {
       sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
     }

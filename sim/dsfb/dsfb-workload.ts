@@ -1,7 +1,8 @@
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
 import type { Logger } from "../core/logger.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { type Every, TimedWork } from "../core/timed-work.ts";
 import { MOTIF_CLASSES, type MotifClass } from "./motif-class.ts";
 import { MotifEngine } from "./motif-engine.ts";
 import { type ResidualSample, StreamingIngestor } from "./streaming-ingestor.ts";
@@ -39,7 +40,7 @@ interface Channel {
  * turns into episodes); each sample reaches the streaming ingestor after a jittered delay, or
  * `lagMs` late while an out-of-window fault holds. Same seed, same stream.
  */
-export class DsfbWorkload {
+export class DsfbWorkload extends TimedWork {
   /** Active out-of-window faults. */
   readonly latePlans = new EffectStack<LatePlan>();
   readonly engine: MotifEngine;
@@ -50,13 +51,13 @@ export class DsfbWorkload {
   readonly #channels: ReadonlyMap<MotifClass, Channel>;
   /** Samples on their way to the ingestor, with their arrival time. */
   #inFlight: { arrival: number; sample: ResidualSample }[] = [];
-  #timer: Timer | undefined;
   #seq = 0;
   #lastTick: number | undefined;
   #dropsLogged = 0;
   #lastDropLog = Number.NEGATIVE_INFINITY;
 
   constructor(options: { clock: Clock; random: SeededRandom; logger: Logger }) {
+    super(options.clock);
     this.#clock = options.clock;
     this.#random = options.random;
     this.#log = options.logger;
@@ -96,8 +97,8 @@ export class DsfbWorkload {
     });
   }
 
-  /** Starts (or, after a crash, restarts) the process: after a restart every counter is zero. */
-  start(restarted = false): void {
+  /** Boots (or, after a crash, reboots) the process: after a restart every counter is zero. */
+  protected boot(restarted: boolean): void {
     if (restarted) {
       this.engine.reset();
       this.ingestor.reset();
@@ -108,25 +109,16 @@ export class DsfbWorkload {
       reorder_window_ms: REORDER_WINDOW_MS,
       motifs: MOTIF_CLASSES.length,
     });
-    this.resume();
   }
 
-  /** Runs the tick again (after start, or after a hang). */
-  resume(): void {
-    this.pause();
+  /** The tick, counted from now (after start, or after a hang). */
+  protected schedule(every: Every): void {
     this.#lastTick = this.#clock.now();
-    this.#timer = this.#clock.setInterval(() => this.tick(), 1_000);
-  }
-
-  /** Stops all work (crash, hang or shutdown). */
-  pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+    every(1_000, () => this.tick());
   }
 
   /** Forgets samples in flight, as a crash does. */
-  kill(): void {
-    this.pause();
+  protected override forget(): void {
     this.#inFlight = [];
   }
 

@@ -1,24 +1,15 @@
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { SimConfigError } from "../core/errors.ts";
+import { readCatalogue } from "../core/read-catalogue.ts";
 import { type ExpositionFamily, parseExposition } from "../test-support/parse-exposition.ts";
 import { type StartedSimHost, startSimHost } from "./start-sim-host.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: string;
-  help: string;
-  labels: string[];
-  labelValues?: Record<string, string[]>;
-}
-const catalogue = JSON.parse(
-  readFileSync(new URL("../../fixtures/cosmictron/catalogue.json", import.meta.url), "utf8"),
-) as { metrics: CatalogueMetric[] };
+const catalogue = readCatalogue("cosmictron");
 
 const clock = new VirtualClock(Date.UTC(2025, 0, 1));
 const logs = new PassThrough();

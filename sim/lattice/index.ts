@@ -5,8 +5,6 @@ export type { ChainHeadResult } from "./chain-rpc-client.ts";
 export { ChainRpcClient } from "./chain-rpc-client.ts";
 export { latticeFaults } from "./lattice-faults.ts";
 export { latticeId } from "./lattice-id.ts";
-export type { LatticeMetricSpec } from "./lattice-metric-specs.ts";
-export { LATTICE_METRICS } from "./lattice-metric-specs.ts";
 export { LatticeMetrics } from "./lattice-metrics.ts";
 export { LatticeNode } from "./lattice-node.ts";
 export type { Organism } from "./lattice-organisms.ts";

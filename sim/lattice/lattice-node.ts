@@ -1,12 +1,10 @@
 import type http from "node:http";
 import type { Clock, Timer } from "../core/clock.ts";
 import type { LogLevel } from "../core/env-filter.ts";
-import type { Heal } from "../core/fault-definition.ts";
 import type { LogFields, Logger } from "../core/logger.ts";
-import { LoopbackServer } from "../core/loopback-server.ts";
-import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import { sendBody } from "../core/send-body.ts";
-import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { Exposition } from "../core/sim-node.ts";
+import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
 import type { ChainRpcClient } from "./chain-rpc-client.ts";
 import type { LatticeMember } from "./lattice-member.ts";
 import { LatticeMetrics } from "./lattice-metrics.ts";
@@ -27,20 +25,17 @@ import type { LatticeRuntime } from "./lattice-runtime.ts";
  * await node.start();
  * await fetch(`${node.url}/metrics`);
  */
-export class LatticeNode implements SimNode, LatticeMember {
-  readonly id: string;
+export class LatticeNode extends SimNodeBase implements LatticeMember {
   readonly lattice: string;
   readonly organism: Organism;
   readonly member: number;
-  readonly role: string;
+  declare readonly role: string;
   readonly metrics: LatticeMetrics;
   readonly #clock: Clock;
   readonly #runtime: LatticeRuntime;
   readonly #log: Logger;
   readonly #rpc: ChainRpcClient | undefined;
-  readonly #server: LoopbackServer;
-  readonly #lifecycle: NodeLifecycle;
-  #started = false;
+  readonly #work: NodeWork;
   #timer: Timer | undefined;
   #generation = 0;
   #chainHeadMs: number | undefined;
@@ -56,11 +51,10 @@ export class LatticeNode implements SimNode, LatticeMember {
     rpc?: ChainRpcClient;
   }) {
     const { lattice, organism, member } = parseLatticeNodeId(options.id);
-    this.id = options.id;
+    super({ id: options.id, port: options.port, role: latticeRole(organism) });
     this.lattice = lattice;
     this.organism = organism;
     this.member = member;
-    this.role = latticeRole(organism);
     this.#clock = options.clock;
     this.#runtime = options.runtime;
     this.#log = options.logger;
@@ -71,63 +65,33 @@ export class LatticeNode implements SimNode, LatticeMember {
       organism,
       role: this.role,
     });
-    this.#server = new LoopbackServer({
-      port: options.port,
-      handler: (req, res) => this.#handle(req, res),
-    });
-    this.#lifecycle = new NodeLifecycle(this.#server, {
-      pause: () => this.#pause(),
-      resume: (restarted) => {
-        if (restarted) {
-          this.metrics.initialize();
-          this.#boot();
-        }
+    // A member's own work is its startup lines and (tally) the chain reads; the runtime drives the rest.
+    this.#work = {
+      start: (restarted) => {
+        if (restarted) this.metrics.initialize();
+        this.#boot();
         this.#resume();
+        if (!restarted) this.#runtime.start();
       },
-    });
+      resume: () => this.#resume(),
+      pause: () => this.#pause(),
+    };
     options.runtime.add(this);
   }
 
-  get url(): string {
-    return this.#server.url;
+  protected work(): NodeWork {
+    return this.#work;
   }
 
-  get state(): NodeState {
-    return this.#lifecycle.state;
-  }
-
-  get running(): boolean {
-    return this.#started && this.#lifecycle.running;
+  async exposition(): Promise<Exposition> {
+    return {
+      contentType: this.metrics.registry.contentType,
+      body: await this.metrics.registry.metrics(),
+    };
   }
 
   get chainLagSeconds(): number {
     return this.#chainLagSeconds;
-  }
-
-  async start(): Promise<void> {
-    await this.#server.start();
-    this.#started = true;
-    this.#boot();
-    this.#resume();
-    this.#runtime.start();
-  }
-
-  crash(): Promise<Heal> {
-    return this.#lifecycle.crash();
-  }
-
-  hang(): Promise<Heal> {
-    return this.#lifecycle.hang();
-  }
-
-  async flushSpans(): Promise<void> {
-    // The document names no traces for lattice organisms; nothing to export.
-  }
-
-  async close(): Promise<void> {
-    this.#started = false;
-    this.#pause();
-    await this.#server.close();
   }
 
   log(level: LogLevel, target: string, message: string, fields?: LogFields): void {
@@ -184,19 +148,14 @@ export class LatticeNode implements SimNode, LatticeMember {
   }
 
   // The node's HTTP surface.
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://node").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") {
       return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     }
     switch (path) {
       case "/metrics":
-        return sendBody(
-          res,
-          200,
-          this.metrics.registry.contentType,
-          await this.metrics.registry.metrics(),
-        );
+        return this.sendExposition(res);
       case "/health":
         return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
       case "/status": {

@@ -1,21 +1,12 @@
-import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
+import { readCatalogue } from "../core/read-catalogue.ts";
 import { type StartedSimHost, startSimHost } from "../host/start-sim-host.ts";
 import { type ExpositionFamily, parseExposition } from "../test-support/parse-exposition.ts";
 import { latticeTopology } from "./lattice-topology.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: string;
-  help: string;
-  labels: string[];
-  organisms: string[] | "all";
-}
-const catalogue = JSON.parse(
-  readFileSync(new URL("../../fixtures/lattice/catalogue.json", import.meta.url), "utf8"),
-) as { metrics: CatalogueMetric[] };
+const catalogue = readCatalogue("lattice");
 
 const ORGANISMS = ["zipnet", "unseal", "offer", "atelier", "relay", "tally"] as const;
 type Families = Map<string, ExpositionFamily>;
@@ -111,7 +102,7 @@ describe("lattice system (18 members, virtual clock)", () => {
     for (const organism of ORGANISMS) {
       const families = await scrape(`lattice0-${organism}-1`);
       const expected = catalogue.metrics.filter(
-        (m) => m.organisms === "all" || m.organisms.includes(organism),
+        (m) => m.organisms === "all" || (m.organisms ?? []).includes(organism),
       );
       expect([...families.keys()].sort(), organism).toEqual(expected.map((m) => m.name).sort());
       for (const metric of expected) {

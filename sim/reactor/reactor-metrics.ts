@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { readCatalogue } from "../core/read-catalogue.ts";
+import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
 import { CAPABILITIES } from "./reactor-capabilities.ts";
 import type { ReactorDeployment } from "./reactor-deployment.ts";
 
@@ -24,7 +26,7 @@ export const QUOTA_RESOURCES = ["requests", "storage", "functions", "db_connecti
 export const NATS_CONSUMERS = ["data-changes", "jobs-dispatch", "fn-triggers"] as const;
 
 /**
- * The 16 metrics of fixtures/reactor/catalogue.json, exactly, on one node's own Registry (no
+ * The 16 metrics of fixtures/reactor/catalogue.json, built from it, on one node's own Registry (no
  * default metrics, no global register).
  *
  * @example
@@ -32,7 +34,7 @@ export const NATS_CONSUMERS = ["data-changes", "jobs-dispatch", "fn-triggers"] a
  * metrics.httpRequests.inc({ capability: "data", method: "GET", status: "200" });
  */
 export class ReactorMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly httpRequests: Counter<"capability" | "method" | "status">;
   readonly httpDuration: Histogram<"capability">;
   readonly latencyP99: Gauge<"capability">;
@@ -53,99 +55,32 @@ export class ReactorMetrics {
 
   constructor(deployment: ReactorDeployment) {
     this.#deployment = deployment;
-    const registers = [this.registry];
-    this.httpRequests = new Counter({
-      name: "reactor_http_requests_total",
-      help: "Requests by capability, method, status",
-      labelNames: ["capability", "method", "status"],
-      registers,
+    const metrics = registryFromCatalogue(readCatalogue("reactor"), {
+      omitLabels: ["node"],
+      buckets: {
+        default: HTTP_BUCKETS,
+        reactor_db_acquire_duration_seconds: ACQUIRE_BUCKETS,
+        reactor_jobs_run_duration_seconds: JOB_BUCKETS,
+        reactor_fn_invoke_duration_seconds: FN_BUCKETS,
+      },
     });
-    this.httpDuration = new Histogram({
-      name: "reactor_http_request_duration_seconds",
-      help: "Request latency",
-      labelNames: ["capability"],
-      buckets: HTTP_BUCKETS,
-      registers,
-    });
-    this.latencyP99 = new Gauge({
-      name: "reactor_request_latency_p99",
-      help: "P99 latency (shared cluster)",
-      labelNames: ["capability"],
-      registers,
-    });
-    this.dbPoolSize = new Gauge({
-      name: "reactor_db_pool_size",
-      help: "Active pool connections",
-      registers,
-    });
-    this.dbPoolIdle = new Gauge({
-      name: "reactor_db_pool_idle",
-      help: "Idle connections",
-      registers,
-    });
-    this.dbAcquire = new Histogram({
-      name: "reactor_db_acquire_duration_seconds",
-      help: "Connection acquire time",
-      buckets: ACQUIRE_BUCKETS,
-      registers,
-    });
-    this.jobsQueueDepth = new Gauge({
-      name: "reactor_jobs_queue_depth",
-      help: "Pending job count",
-      registers,
-    });
-    this.jobsRuns = new Counter({
-      name: "reactor_jobs_runs_total",
-      help: "Completed/failed runs",
-      labelNames: ["outcome"],
-      registers,
-    });
-    this.jobsRunDuration = new Histogram({
-      name: "reactor_jobs_run_duration_seconds",
-      help: "Job execution time",
-      buckets: JOB_BUCKETS,
-      registers,
-    });
-    this.fnInvocations = new Counter({
-      name: "reactor_fn_invocations_total",
-      help: "Invocations by function, runtime",
-      labelNames: ["function", "runtime"],
-      registers,
-    });
-    this.fnInvokeDuration = new Histogram({
-      name: "reactor_fn_invoke_duration_seconds",
-      help: "Cold/warm invoke latency",
-      labelNames: ["function", "runtime", "start"],
-      buckets: FN_BUCKETS,
-      registers,
-    });
-    this.fnWarmPool = new Gauge({
-      name: "reactor_fn_warm_pool_size",
-      help: "Bun warm instances",
-      registers,
-    });
-    this.tenantCacheActive = new Gauge({
-      name: "reactor_tenant_cache_active",
-      help: "Cached tenant adapters",
-      registers,
-    });
-    this.quotaExceeded = new Counter({
-      name: "reactor_quota_exceeded_total",
-      help: "Quota breaches by tenant",
-      labelNames: ["tenant", "resource"],
-      registers,
-    });
-    this.supavisorWaiting = new Gauge({
-      name: "supavisor_db_pool_waiting",
-      help: "Queries waiting for pool connection",
-      registers,
-    });
-    this.natsPending = new Gauge({
-      name: "nats_consumer_pending",
-      help: "NATS consumer lag",
-      labelNames: ["stream", "consumer"],
-      registers,
-    });
+    this.registry = metrics.registry;
+    this.httpRequests = metrics.counter("reactor_http_requests_total");
+    this.httpDuration = metrics.histogram("reactor_http_request_duration_seconds");
+    this.latencyP99 = metrics.gauge("reactor_request_latency_p99");
+    this.dbPoolSize = metrics.gauge("reactor_db_pool_size");
+    this.dbPoolIdle = metrics.gauge("reactor_db_pool_idle");
+    this.dbAcquire = metrics.histogram("reactor_db_acquire_duration_seconds");
+    this.jobsQueueDepth = metrics.gauge("reactor_jobs_queue_depth");
+    this.jobsRuns = metrics.counter("reactor_jobs_runs_total");
+    this.jobsRunDuration = metrics.histogram("reactor_jobs_run_duration_seconds");
+    this.fnInvocations = metrics.counter("reactor_fn_invocations_total");
+    this.fnInvokeDuration = metrics.histogram("reactor_fn_invoke_duration_seconds");
+    this.fnWarmPool = metrics.gauge("reactor_fn_warm_pool_size");
+    this.tenantCacheActive = metrics.gauge("reactor_tenant_cache_active");
+    this.quotaExceeded = metrics.counter("reactor_quota_exceeded_total");
+    this.supavisorWaiting = metrics.gauge("supavisor_db_pool_waiting");
+    this.natsPending = metrics.gauge("nats_consumer_pending");
     this.initialize();
   }
 

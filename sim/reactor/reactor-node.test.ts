@@ -1,24 +1,15 @@
-import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { EnvFilter } from "../core/env-filter.ts";
 import { Logger } from "../core/logger.ts";
+import { readCatalogue } from "../core/read-catalogue.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
 import { parseExposition } from "../test-support/parse-exposition.ts";
 import { generateDeployment } from "./reactor-deployment.ts";
 import { ReactorNode } from "./reactor-node.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: string;
-  help: string;
-  labels: string[];
-  labelValues?: Record<string, string[]>;
-}
-const catalogue = JSON.parse(
-  readFileSync(new URL("../../fixtures/reactor/catalogue.json", import.meta.url), "utf8"),
-) as { metrics: CatalogueMetric[] };
+const catalogue = readCatalogue("reactor");
 
 const TOKEN = "test-admin-token";
 const clock = new VirtualClock(Date.UTC(2026, 4, 29, 12));

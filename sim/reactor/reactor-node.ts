@@ -3,10 +3,9 @@ import type http from "node:http";
 import type { Clock } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
-import { LoopbackServer } from "../core/loopback-server.ts";
-import { NodeLifecycle } from "../core/node-lifecycle.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
-import type { NodeState, SimNode } from "../core/sim-node.ts";
+import type { Exposition } from "../core/sim-node.ts";
+import { SimNodeBase } from "../core/sim-node-base.ts";
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
 import type { ReactorDeployment } from "./reactor-deployment.ts";
 import { reactorDoctor, reactorHealth } from "./reactor-health.ts";
@@ -49,14 +48,11 @@ function sameSecret(given: string, expected: string): boolean {
  * await node.start();
  * await fetch(`${node.url}/health`);
  */
-export class ReactorNode implements SimNode {
-  readonly id: string;
+export class ReactorNode extends SimNodeBase {
   readonly metrics: ReactorMetrics;
   readonly log: ReactorLog;
   readonly #clock: Clock;
   readonly #adminToken: string;
-  readonly #server: LoopbackServer;
-  readonly #lifecycle: NodeLifecycle;
   readonly #workload: ReactorWorkload;
   /** The tenant real requests to the capability routes are counted against. */
   readonly #tenant: string;
@@ -71,7 +67,7 @@ export class ReactorNode implements SimNode {
     logger: Logger;
     adminToken: string;
   }) {
-    this.id = options.id;
+    super({ id: options.id, port: options.port });
     this.#clock = options.clock;
     this.#adminToken = options.adminToken;
     this.#tenant = options.deployment.tenants[0] ?? "default";
@@ -84,37 +80,17 @@ export class ReactorNode implements SimNode {
       metrics: this.metrics,
       log: this.log,
     });
-    this.#server = new LoopbackServer({
-      port: options.port,
-      handler: (req, res) => this.#handle(req, res),
-    });
-    this.#lifecycle = new NodeLifecycle(this.#server, {
-      pause: () => this.#workload.pause(),
-      resume: (restarted) => (restarted ? this.#workload.start(true) : this.#workload.resume()),
-    });
   }
 
-  get url(): string {
-    return this.#server.url;
+  protected work(): ReactorWorkload {
+    return this.#workload;
   }
 
-  get state(): NodeState {
-    return this.#lifecycle.state;
-  }
-
-  async start(): Promise<void> {
-    await this.#server.start();
-    this.#workload.start();
-  }
-
-  async crash(): Promise<Heal> {
-    const heal = await this.#lifecycle.crash();
-    this.#workload.kill();
-    return heal;
-  }
-
-  hang(): Promise<Heal> {
-    return this.#lifecycle.hang();
+  async exposition(): Promise<Exposition> {
+    return {
+      contentType: this.metrics.registry.contentType,
+      body: await this.metrics.registry.metrics(),
+    };
   }
 
   /** `ratio` of one capability's (or every capability's) requests answer 5xx until healed. */
@@ -141,16 +117,8 @@ export class ReactorNode implements SimNode {
     return this.#workload.unhealthy.add(capability);
   }
 
-  async close(): Promise<void> {
-    this.#workload.pause();
-    await this.#server.close();
-  }
-
-  /** Reactor v0 exports no spans; nothing to flush. */
-  async flushSpans(): Promise<void> {}
-
   // The node's HTTP surface; every response carries X-Request-Id.
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const incoming = req.headers["x-request-id"];
     const requestId =
       typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -171,15 +139,7 @@ export class ReactorNode implements SimNode {
     if (method !== "GET" && method !== "HEAD") {
       return sendJson(res, 405, { error: "method not allowed" });
     }
-    if (path === "/metrics") {
-      const body = await this.metrics.registry.metrics();
-      res.writeHead(200, {
-        "content-type": this.metrics.registry.contentType,
-        "content-length": Buffer.byteLength(body),
-      });
-      res.end(body);
-      return;
-    }
+    if (path === "/metrics") return this.sendExposition(res);
     if (path === "/health") {
       const { code, body } = reactorHealth(this.#workload.state());
       return sendJson(res, code, body);

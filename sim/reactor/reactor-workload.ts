@@ -1,6 +1,7 @@
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { type Every, TimedWork } from "../core/timed-work.ts";
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
 import type { ReactorDeployment } from "./reactor-deployment.ts";
 import type { ReactorLog } from "./reactor-log.ts";
@@ -80,7 +81,7 @@ const TENANT_CACHE_CAPACITY = 5000;
  * queue and its workers, the database pool, the shared-cluster tenant cache, quotas and NATS
  * lag. The fault stacks turn its knobs.
  */
-export class ReactorWorkload {
+export class ReactorWorkload extends TimedWork {
   readonly errorBursts = new EffectStack<ErrorBurst>();
   readonly unhealthy = new EffectStack<Capability>();
   /** Active pool exhaustions: the share of DB-backed requests that time out waiting. */
@@ -100,7 +101,6 @@ export class ReactorWorkload {
   readonly #warmTarget: number;
   readonly #natsLevels: readonly number[];
 
-  #timers: Timer[] = [];
   #running = false;
   #ticks = 0;
   #budget = { info: 0, error: 0, debug: 0 };
@@ -118,6 +118,7 @@ export class ReactorWorkload {
     metrics: ReactorMetrics;
     log: ReactorLog;
   }) {
+    super(options.clock);
     this.#clock = options.clock;
     this.#random = options.random;
     this.#deployment = options.deployment;
@@ -135,8 +136,8 @@ export class ReactorWorkload {
     this.#cached = options.deployment.cachedTenants;
   }
 
-  /** Starts (or, after a crash, restarts) the process: fresh counters, a cold function pool. */
-  start(restarted = false): void {
+  /** Boots (or, after a crash, reboots) the process: fresh counters, a cold function pool. */
+  protected boot(restarted: boolean): void {
     if (restarted) this.#metrics.initialize();
     this.#running = true;
     this.#warm = 0;
@@ -148,25 +149,16 @@ export class ReactorWorkload {
       this.#log.info(`reactor_${capability}`, "capability mounted", { capability });
     }
     this.#publishGauges();
-    this.resume();
   }
 
-  /** Runs the tick (after start, or after a hang). */
-  resume(): void {
-    this.pause();
+  /** The tick, once the process runs again. */
+  protected schedule(every: Every): void {
     this.#running = true;
-    this.#timers.push(this.#clock.setInterval(() => this.#tick(), 1000));
-  }
-
-  /** Stops all work (crash, hang or shutdown). */
-  pause(): void {
-    for (const timer of this.#timers) timer.cancel();
-    this.#timers = [];
+    every(1000, () => this.#tick());
   }
 
   /** Forgets the process, as a crash does. */
-  kill(): void {
-    this.pause();
+  protected override forget(): void {
     this.#running = false;
   }
 

@@ -10,32 +10,12 @@ import { defaultFixtures } from "../../harness/runner/run-suite.ts";
 import { ensureTools } from "../../harness/setup/ensure-tools.ts";
 import { chooseDriver } from "../../harness/stack/choose-driver.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
+import { type Catalogue, type CatalogueMetric, readCatalogue, systems } from "../../sim/index.ts";
 import { selectorsOf } from "./selectors.ts";
 import { tempReportDir } from "./support.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: "counter" | "gauge" | "histogram";
-  labels: string[];
-  labelValues?: Record<string, string[]>;
-}
-interface Catalogue {
-  system: string;
-  job?: string;
-  jobs?: Record<string, string>;
-  targetLabels?: Record<string, string>;
-  metrics: CatalogueMetric[];
-}
-
-const SYSTEMS = ["cosmictron", "cognitora", "reactor", "lattice", "dsfb"] as const;
-const catalogues = new Map(
-  SYSTEMS.map((s) => [
-    s,
-    JSON.parse(
-      readFileSync(path.join(repoRoot, `fixtures/${s}/catalogue.json`), "utf8"),
-    ) as Catalogue,
-  ]),
-);
+const SYSTEMS = systems.map((m) => m.name);
+const catalogues = new Map(SYSTEMS.map((s) => [s, readCatalogue(s)]));
 const jobsOf = (c: Catalogue) => (c.jobs ? Object.keys(c.jobs) : [c.job ?? c.system]);
 /** Series Prometheus makes for every target itself. */
 const SYNTHETIC = new Set([

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OtlpSink } from "../../harness/observe/otlp-sink.ts";
@@ -9,17 +8,10 @@ import { ensureTools } from "../../harness/setup/ensure-tools.ts";
 import { chooseDriver } from "../../harness/stack/choose-driver.ts";
 import type { StartedStack } from "../../harness/stack/types.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
+import { readCatalogue } from "../../sim/index.ts";
 import { tempReportDir } from "./support.ts";
 
-interface CatalogueMetric {
-  name: string;
-  type: "counter" | "gauge" | "histogram";
-  labels: string[];
-  labelValues?: Record<string, string[]>;
-}
-const catalogue = JSON.parse(
-  readFileSync(path.join(repoRoot, "fixtures/cosmictron/catalogue.json"), "utf8"),
-) as { metrics: CatalogueMetric[] };
+const catalogue = readCatalogue("cosmictron");
 
 /** Polls `probe` until it returns a value, or fails after `ms`. */
 async function until<T>(

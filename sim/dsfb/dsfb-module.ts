@@ -1,0 +1,12 @@
+import { defineSystem } from "../core/define-system.ts";
+import { dsfbFaults } from "./dsfb-faults.ts";
+import { dsfbSystem } from "./dsfb-system.ts";
+import { dsfbTopology } from "./dsfb-topology.ts";
+
+/** DSFB as one system module: its fleet shape, how a host starts it, and its faults. */
+export const dsfbModule = defineSystem({
+  name: "dsfb",
+  topology: dsfbTopology,
+  definition: dsfbSystem,
+  faults: () => dsfbFaults(),
+});

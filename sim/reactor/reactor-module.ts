@@ -1,0 +1,12 @@
+import { defineSystem } from "../core/define-system.ts";
+import { reactorFaults } from "./reactor-faults.ts";
+import { reactorSystem } from "./reactor-system.ts";
+import { reactorTopology } from "./reactor-topology.ts";
+
+/** Reactor as one system module: its fleet shape, how a host starts it, and its faults. */
+export const reactorModule = defineSystem({
+  name: "reactor",
+  topology: reactorTopology,
+  definition: reactorSystem,
+  faults: () => reactorFaults(),
+});
