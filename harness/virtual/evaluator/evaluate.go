@@ -14,6 +14,8 @@ import (
 // inside a synctest bubble: it sleeps through hours.
 func Evaluate(ctx context.Context, in *Input, source Source, out *Emitter) error {
 	clock := &fleetClock{zero: time.Now().Add(time.Duration(in.WarmupSeconds * float64(time.Second)))}
+	// The fleet's clock reads this wall time at t=0, so time(), timestamp() and @ agree with it.
+	out.Emit(map[string]any{"kind": "start", "zeroUnixMs": clock.zero.UnixMilli()})
 	var mu sync.Mutex
 	var sourceErr error
 	dialer := &fleetDialer{source: source, clock: clock, errs: func(err error) {
@@ -34,6 +36,9 @@ func Evaluate(ctx context.Context, in *Input, source Source, out *Emitter) error
 	if err != nil {
 		return err
 	}
+	// Stopped on every path: a bubble ends only when all its goroutines have.
+	defer am.stop()
+	defer func() { _ = prom.close() }()
 	if err := am.start(); err != nil {
 		return err
 	}
@@ -52,8 +57,6 @@ func Evaluate(ctx context.Context, in *Input, source Source, out *Emitter) error
 	}
 	_ = sleepUntil(ctx, clock.At(in.DurationSeconds))
 	out.Emit(map[string]any{"kind": "end", "at": clock.Fleet(time.Now())})
-	prom.close()
-	am.stop()
 	mu.Lock()
 	defer mu.Unlock()
 	return sourceErr
@@ -91,3 +94,6 @@ func sleepUntil(ctx context.Context, t time.Time) error {
 		return nil
 	}
 }
+
+// timeNow is time.Now, named for tests.
+var timeNow = time.Now

@@ -200,3 +200,6 @@ func TestPrometheusRestartRestoresForState(t *testing.T) {
 		t.Fatalf("QueueHigh transitions across a restart: %v", got)
 	}
 }
+
+// nowUnixMs is the fake clock's wall time (tests run inside a bubble).
+func nowUnixMs() int64 { return timeNow().UnixMilli() }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -117,6 +118,11 @@ func (p *virtualPrometheus) start() error {
 		},
 		Parser: p.parser,
 	})
+	interval := time.Duration(p.cfg.GlobalConfig.EvaluationInterval)
+	// Update only says that loading failed; LoadGroups says where.
+	if _, errs := mgr.LoadGroups(interval, p.cfg.GlobalConfig.ExternalLabels, external.String(), p.iterate, false, p.ruleFiles...); len(errs) > 0 {
+		return fmt.Errorf("failed to load the rule files: %w", errors.Join(errs...))
+	}
 	if err := mgr.Update(time.Duration(p.cfg.GlobalConfig.EvaluationInterval), p.ruleFiles,
 		p.cfg.GlobalConfig.ExternalLabels, external.String(), p.iterate); err != nil {
 		return fmt.Errorf("failed to load the rule files: %w", err)
@@ -134,14 +140,17 @@ func (p *virtualPrometheus) iterate(ctx context.Context, g *rules.Group, ts time
 
 // stop stops rule evaluation and scraping, as the server does when it shuts down.
 func (p *virtualPrometheus) stop() {
-	if p.rulesMgr == nil {
-		return
+	if p.rulesMgr != nil {
+		p.rulesMgr.Stop()
 	}
-	p.rulesMgr.Stop()
-	p.scrapes.Stop()
-	p.cancel()
+	if p.scrapes != nil {
+		p.scrapes.Stop()
+	}
+	if p.cancel != nil {
+		p.cancel()
+	}
 	p.wg.Wait()
-	p.rulesMgr, p.scrapes = nil, nil
+	p.rulesMgr, p.scrapes, p.cancel = nil, nil, nil
 }
 
 // close stops the server and closes the TSDB.

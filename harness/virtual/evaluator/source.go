@@ -32,7 +32,9 @@ type Source interface {
 type SourceFunc func(target, path string, at float64) (Reply, error)
 
 // Scrape calls f.
-func (f SourceFunc) Scrape(target, path string, at float64) (Reply, error) { return f(target, path, at) }
+func (f SourceFunc) Scrape(target, path string, at float64) (Reply, error) {
+	return f(target, path, at)
+}
 
 // PipeSource asks the TypeScript side over stdout/stdin, one scrape at a time. Fake time does
 // not advance while it waits, since reading a pipe is not durably blocking.
