@@ -21,6 +21,8 @@ type Reply struct {
 	StatusCode  int    `json:"statusCode,omitempty"`
 	ContentType string `json:"contentType,omitempty"`
 	Body        string `json:"body,omitempty"`
+	// DelaySeconds holds the answer back (fake time): a slow network path.
+	DelaySeconds float64 `json:"delaySeconds,omitempty"`
 }
 
 // Source answers scrapes with what the fleet would serve at fleet time at.
@@ -118,6 +120,9 @@ func (d *fleetDialer) serve(addr string, conn net.Conn) {
 		// Never answer: the scrape times out when the client closes the connection.
 		_, _ = io.Copy(io.Discard, conn)
 		return
+	}
+	if reply.DelaySeconds > 0 {
+		time.Sleep(time.Duration(reply.DelaySeconds * float64(time.Second)))
 	}
 	code := reply.StatusCode
 	if code == 0 {
