@@ -16,6 +16,7 @@ import { fleetCommand } from "./fleet-command.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
+import { parseSeeds } from "./parse-seeds.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
@@ -75,10 +76,18 @@ async function run(args: string[]): Promise<number> {
       "alertmanager-port": { type: "string" },
       repeat: { type: "string", default: "1" },
       "prometheus-version": { type: "string" },
+      time: { type: "string", default: "live" },
+      seed: { type: "string" },
+      seeds: { type: "string" },
     },
   });
   if (positionals.length === 0)
     fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+  const time = values.time;
+  if (time !== "live" && time !== "virtual") {
+    fail(`firedrill run: --time must be live or virtual (got "${time}").`);
+  }
+  const seeds = parseSeeds("firedrill run", time, values.seed, values.seeds);
   const speed = parseSpeed("firedrill run", values.speed);
   const prometheusVersion = parsePrometheusVersion("firedrill run", values["prometheus-version"]);
   const driver = values.driver;
@@ -133,13 +142,19 @@ async function run(args: string[]): Promise<number> {
         log: (line) => process.stderr.write(`${line}\n`),
         signal,
         prometheusVersion,
+        time,
+        ...(seeds ? { seeds } : {}),
       });
       process.stderr.write(
         `results: ${path.join(dir, "results.json")}\njunit:   ${path.join(dir, "junit.xml")}\n`,
       );
       results.push(result);
     }
-    if (repeat === 1) return results[0]!.scenarios.every((s) => s.state === "passed") ? 0 : 1;
+    if (repeat === 1) {
+      return results[0]!.scenarios.every((s) => s.state === "passed" || s.state === "skipped")
+        ? 0
+        : 1;
+    }
     const stability = compareRuns(results);
     process.stdout.write(`\n${renderStability(stability, results)}\n`);
     return stability.stable && stability.allPassed ? 0 : 1;

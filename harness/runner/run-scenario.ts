@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { writeStackConfigs } from "../config/write-stack-configs.ts";
@@ -16,8 +16,7 @@ import { freePorts } from "../stack/free-port.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
-import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
-import { evaluate } from "./evaluate.ts";
+import { judgeObservations } from "./judge-observations.ts";
 import { planFleet } from "./plan-fleet.ts";
 import { playTimeline } from "./play-timeline.ts";
 import type { Reporter } from "./reporter.ts";
@@ -235,26 +234,16 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const budgetOf = detectionBudgets(
-      await Promise.all(options.ruleFiles.map((f) => readFile(f, "utf8"))),
-      await readFile(options.alertmanagerConfig, "utf8"),
-      { scrape: SCRAPE_INTERVAL, evaluation: EVALUATION_INTERVAL },
-    );
     const spanArrivals = otlp.arrivals.map(toSeconds);
-    const expectations = evaluate(
+    const expectations = await judgeObservations(
       scenario.expect,
       { ...observations, spanArrivals },
-      (d) => parseDuration(d) / 1000,
-    ).map((result) =>
-      result.expectation.kind === "fires" && result.observed
-        ? {
-            ...result,
-            latency: detectionLatency(
-              result.observed,
-              budgetOf(result.expectation.alert, result.expectation.receiver),
-            ),
-          }
-        : result,
+      {
+        ruleFiles: options.ruleFiles,
+        alertmanagerConfig: options.alertmanagerConfig,
+        scrapeInterval: SCRAPE_INTERVAL,
+        evaluationInterval: EVALUATION_INTERVAL,
+      },
     );
     await rm(path.join(dir, "prometheus-data"), { recursive: true, force: true });
     await rm(path.join(dir, "alertmanager-data"), { recursive: true, force: true });
