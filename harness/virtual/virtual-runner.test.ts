@@ -7,7 +7,7 @@ describe("evaluatorModuleVersions", () => {
     const prometheus =
       pins.prometheus.versions[pins.prometheus.default as keyof typeof pins.prometheus.versions];
     expect(await evaluatorModuleVersions()).toEqual({
-      prometheus: `${pins.prometheus.default} (module ${prometheus.module}, virtual time)`,
+      prometheus: `${pins.prometheus.default} (module ${prometheus?.module}, virtual time)`,
       alertmanager: `${pins.alertmanager.version} (module, virtual time)`,
     });
   });
