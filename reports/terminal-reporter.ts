@@ -64,15 +64,26 @@ export function terminalReporter(options: ReporterOptions = {}): Reporter {
         if (e.state === "failed") write(`      ${e.message}`);
       }
       const wall = (Date.now() - (started.get(result.name) ?? Date.now())) / 1000;
+      if (result.state === "skipped") {
+        write(`○ skipped: ${result.name}: ${result.skipReason ?? ""}`);
+        return;
+      }
+      const seeds =
+        result.failingSeeds && result.failingSeeds.length > 0
+          ? ` (failing seeds: ${result.failingSeeds.join(", ")}; replay with --seed ${result.failingSeeds[0]})`
+          : result.seeds && result.seeds.length > 1
+            ? ` (${result.seeds.length} seeds)`
+            : "";
       write(
-        `${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall`,
+        `${result.state === "passed" ? "✓ passed" : "✗ failed"}: ${result.name} in ${wall.toFixed(1)}s wall${seeds}`,
       );
     },
     onSuiteEnd(result, reason) {
       // An interrupted or broken suite ends with the harness's own message instead.
       if (reason !== "finished") return;
       const passed = result.scenarios.filter((s) => s.state === "passed").length;
-      const failed = result.scenarios.length - passed;
+      const skipped = result.scenarios.filter((s) => s.state === "skipped").length;
+      const failed = result.scenarios.length - passed - skipped;
       write("");
       write(
         `versions: prometheus ${result.versions.prometheus}, alertmanager ${result.versions.alertmanager}, collector ${result.versions.collector}`,
@@ -82,7 +93,9 @@ export function terminalReporter(options: ReporterOptions = {}): Reporter {
           `assumed metrics (not in the documents): ${result.assumptions.map((a) => a.metric).join(", ")}`,
         );
       }
-      write(`scenarios: ${passed} passed, ${failed} failed (${result.wallSeconds.toFixed(1)}s)`);
+      write(
+        `scenarios: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${result.wallSeconds.toFixed(1)}s)`,
+      );
     },
   };
 }

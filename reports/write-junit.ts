@@ -21,8 +21,9 @@ export function renderJunit(result: RunResult): string {
     0,
   );
   const errors = result.scenarios.filter((s) => s.state === "error").length;
+  const skipped = result.scenarios.filter((s) => s.state === "skipped").length;
   lines.push(
-    `<testsuites name="firedrill" tests="${tests}" failures="${failures}" errors="${errors}" time="${result.wallSeconds.toFixed(3)}">`,
+    `<testsuites name="firedrill" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${result.wallSeconds.toFixed(3)}">`,
   );
   for (const s of result.scenarios) {
     const failed = s.expectations.filter((e) => e.state === "failed").length;
@@ -36,6 +37,11 @@ export function renderJunit(result: RunResult): string {
       lines.push(`      <property name="version.${xml(name)}" value="${xml(version)}"/>`);
     }
     lines.push("    </properties>");
+    if (s.state === "skipped") {
+      lines.push(`    <testcase name="run" classname="${xml(s.name)}">`);
+      lines.push(`      <skipped message="${xml(s.skipReason ?? "skipped")}"/>`);
+      lines.push("    </testcase>");
+    }
     if (s.state === "error") {
       lines.push(`    <testcase name="run" classname="${xml(s.name)}">`);
       lines.push(`      <error message="${xml(s.error ?? "error")}"/>`);

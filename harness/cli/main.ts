@@ -19,6 +19,7 @@ import { latencyCommand } from "./latency-command.ts";
 import { lintCommand } from "./lint-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { parseReporters } from "./parse-reporters.ts";
+import { parseSeeds } from "./parse-seeds.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
@@ -84,10 +85,18 @@ async function run(args: string[]): Promise<number> {
       repeat: { type: "string", default: "1" },
       "prometheus-version": { type: "string" },
       reporter: { type: "string", multiple: true },
+      time: { type: "string", default: "live" },
+      seed: { type: "string" },
+      seeds: { type: "string" },
     },
   });
   if (positionals.length === 0)
     fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+  const time = values.time;
+  if (time !== "live" && time !== "virtual") {
+    fail(`firedrill run: --time must be live or virtual (got "${time}").`);
+  }
+  const seeds = parseSeeds("firedrill run", time, values.seed, values.seeds);
   const speed = parseSpeed("firedrill run", values.speed);
   const prometheusVersion = parsePrometheusVersion("firedrill run", values["prometheus-version"]);
   const driver = values.driver;
@@ -144,12 +153,18 @@ async function run(args: string[]): Promise<number> {
         log: (line) => process.stderr.write(`${line}\n`),
         signal,
         prometheusVersion,
+        time,
+        ...(seeds ? { seeds } : {}),
       });
       runs.push({ label: `run ${i}`, reportDir: dir, result });
     }
     const results = runs.map((r) => r.result);
     if (repeat > 1) await reporter.onRunsEnd?.(runs, reportDir);
-    if (repeat === 1) return results[0]!.scenarios.every((s) => s.state === "passed") ? 0 : 1;
+    if (repeat === 1) {
+      return results[0]!.scenarios.every((s) => s.state === "passed" || s.state === "skipped")
+        ? 0
+        : 1;
+    }
     const stability = compareRuns(results);
     process.stdout.write(`\n${renderStability(stability, results)}\n`);
     return stability.stable && stability.allPassed ? 0 : 1;

@@ -70,9 +70,16 @@ export type ExpectationResult =
 export interface ScenarioResult {
   readonly name: string;
   readonly file: string;
-  /** passed: every expectation held; failed: one did not; error: the run itself broke. */
-  readonly state: "passed" | "failed" | "error";
+  /**
+   * passed: every expectation held; failed: one did not; error: the run itself broke;
+   * skipped: this time mode cannot judge it (skipReason says why).
+   */
+  readonly state: "passed" | "failed" | "error" | "skipped";
   readonly error?: string;
+  readonly skipReason?: string;
+  /** Virtual time: the workload seeds it ran with, and those whose verdict failed (to replay with --seed). */
+  readonly seeds?: readonly number[];
+  readonly failingSeeds?: readonly number[];
   readonly driver: string;
   readonly speed: number;
   readonly startedAt: string;

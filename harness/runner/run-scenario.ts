@@ -19,8 +19,7 @@ import { freePorts } from "../stack/free-port.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
-import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
-import { evaluate } from "./evaluate.ts";
+import { judgeObservations } from "./judge-observations.ts";
 import { planFleet } from "./plan-fleet.ts";
 import { playTimeline } from "./play-timeline.ts";
 import { RunAborted } from "./run-aborted.ts";
@@ -255,25 +254,16 @@ export async function runScenario(
       })),
       end: result.end,
     };
-    const budgetOf = detectionBudgets(ruleSources, alertmanagerText, {
-      scrape: SCRAPE_INTERVAL,
-      evaluation: EVALUATION_INTERVAL,
-    });
     const spanArrivals = otlp.arrivals.map(toSeconds);
-    const expectations = evaluate(
+    const expectations = await judgeObservations(
       scenario.expect,
       { ...observations, spanArrivals },
-      (d) => parseDuration(d) / 1000,
-    ).map((result) =>
-      result.expectation.kind === "fires" && result.observed
-        ? {
-            ...result,
-            latency: detectionLatency(
-              result.observed,
-              budgetOf(result.expectation.alert, result.expectation.receiver),
-            ),
-          }
-        : result,
+      {
+        ruleSources,
+        alertmanagerText,
+        scrapeInterval: SCRAPE_INTERVAL,
+        evaluationInterval: EVALUATION_INTERVAL,
+      },
     );
     await rm(path.join(dir, "prometheus-data"), { recursive: true, force: true });
     await rm(path.join(dir, "alertmanager-data"), { recursive: true, force: true });

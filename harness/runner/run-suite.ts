@@ -10,6 +10,7 @@ import { chooseDriver } from "../stack/choose-driver.ts";
 import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { virtualRunner } from "../virtual/virtual-runner.ts";
 import { withPortRetry } from "./port-retry.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
 import { runPool } from "./run-pool.ts";
@@ -36,6 +37,10 @@ export interface RunSuiteOptions {
   readonly stopOnceMissed?: string;
   /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
   readonly prometheusVersion?: string;
+  /** live (default): the real stack; virtual: the evaluator on a fake clock, no servers. */
+  readonly time?: "live" | "virtual";
+  /** Virtual time: the workload seeds every scenario runs with (default: its own seed). */
+  readonly seeds?: (scenarioSeed: number) => readonly number[];
 }
 
 /** The default rule files, Alertmanager config and catalogues: every system's, from fixtures/. */
@@ -108,17 +113,20 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const log = options.log ?? (() => undefined);
   const inputs = await readRunInputs(options.ruleFiles, options.alertmanagerConfig, log);
   await removeLeftovers(log);
-  const tools = await ensureTools({
-    onProgress: printSetupProgress(),
-    ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
-  });
-  const driver = await chooseDriver(options.driver);
+  const virtual = options.time === "virtual" ? await virtualRunner(options) : undefined;
+  const tools = virtual
+    ? undefined
+    : await ensureTools({
+        onProgress: printSetupProgress(),
+        ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
+      });
+  const driver = virtual ? undefined : await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
   await options.reporter.onSuiteStart?.({
     runId,
     scenarios,
-    driver: driver.name,
-    speed: options.speed,
+    driver: driver?.name ?? "virtual",
+    speed: virtual ? 0 : options.speed,
     reportDir: options.reportDir,
   });
   const results: ScenarioResult[] = [];
@@ -127,12 +135,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
       runId,
       startedAt: new Date(started).toISOString(),
       wallSeconds: (Date.now() - started) / 1000,
-      versions: {
-        prometheus: tools.prometheus.version,
-        alertmanager: tools.alertmanager.version,
-        collector: tools.otelcol.version,
-        promtool: tools.promtool.version,
-        amtool: tools.amtool.version,
+      versions: virtual?.versions ?? {
+        prometheus: tools!.prometheus.version,
+        alertmanager: tools!.alertmanager.version,
+        collector: tools!.otelcol.version,
+        promtool: tools!.promtool.version,
+        amtool: tools!.amtool.version,
         node: process.version,
       },
       assumptions: await readAssumptions(options.catalogues),
@@ -145,19 +153,21 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const runOne = async (loaded: (typeof scenarios)[number], signal: AbortSignal) => {
     await options.reporter.onScenarioStart?.(loaded);
     const result = await withPortRetry(loaded.scenario.name, log, options.fixedPorts, () =>
-      runScenario(loaded, {
-        runId,
-        driver,
-        tools,
-        speed: options.speed,
-        ruleFiles: options.ruleFiles,
-        alertmanagerConfig: options.alertmanagerConfig,
-        dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
-        reporter: options.reporter,
-        ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
-        ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
-        signal,
-      }),
+      virtual
+        ? virtual.run(loaded)
+        : runScenario(loaded, {
+            runId,
+            driver: driver!,
+            tools: tools!,
+            speed: options.speed,
+            ruleFiles: options.ruleFiles,
+            alertmanagerConfig: options.alertmanagerConfig,
+            dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
+            reporter: options.reporter,
+            ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
+            ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
+            signal,
+          }),
     );
     results.push(result);
     await options.reporter.onScenarioEnd?.(result);

@@ -6,6 +6,7 @@ const doneVerb: Record<SetupStepName, string> = {
   alertmanager: "built",
   builder: "installed",
   otelcol: "built",
+  evaluator: "built",
 };
 
 /**

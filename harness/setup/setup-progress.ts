@@ -1,5 +1,5 @@
 /** The steps `firedrill setup` runs, in order. */
-export type SetupStepName = "prometheus" | "alertmanager" | "builder" | "otelcol";
+export type SetupStepName = "prometheus" | "alertmanager" | "builder" | "otelcol" | "evaluator";
 
 /** What setup reports while it works; printSetupProgress() turns these into terminal lines. */
 export type SetupProgress =

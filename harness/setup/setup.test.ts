@@ -25,6 +25,7 @@ describe("setup", () => {
       "alertmanager:cached",
       "builder:cached",
       "otelcol:cached",
+      "evaluator:cached",
     ]);
     expect(lines.join("")).toBe(
       [
@@ -32,6 +33,7 @@ describe("setup", () => {
         `alertmanager ${second.tools.alertmanager.version} … cached`,
         "builder v0.155.0 … cached",
         `otelcol ${second.tools.otelcol.version} … cached`,
+        "evaluator virtual time (go.mod pins) … cached",
         "",
       ].join("\n"),
     );

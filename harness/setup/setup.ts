@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Tool, type Tools, toolsDir } from "../tools/tools.ts";
 import { alertmanagerSource } from "./alertmanager-source.ts";
 import { buildCollector } from "./collector-build.ts";
+import { buildEvaluator } from "./evaluator-build.ts";
 import { expectedToolPaths } from "./expected-tool-paths.ts";
 import { findGo } from "./find-go.ts";
 import { buildGoModule } from "./go-module-build.ts";
@@ -166,6 +167,16 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
         otelcol = built.binary;
         otelcolVersion = await toolVersion("otelcol", otelcol);
         return { cached: built.cached, version: otelcolVersion };
+      });
+
+      await timed("evaluator", async () => {
+        const built = await buildEvaluator({
+          step: "evaluator",
+          go,
+          force,
+          onStart: started("evaluator"),
+        });
+        return { cached: built.cached, version: "virtual time (go.mod pins)" };
       });
 
       const [alertmanagerVersion, amtoolVersion] = await Promise.all([

@@ -1,0 +1,269 @@
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
+import { renderPrometheusConfig } from "../config/render-prometheus-config.ts";
+import { InputError } from "../errors.ts";
+import type { Reporter } from "../result/reporter.ts";
+import type { FaultRecord, ScenarioResult } from "../result/result.ts";
+import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { judgeObservations } from "../runner/judge-observations.ts";
+import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
+import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
+import type { LoadedScenario } from "../scenario/load-scenarios.ts";
+import { freePorts } from "../stack/free-port.ts";
+import { parseDuration } from "../time/parse-duration.ts";
+import { type EvaluatorEvent, runEvaluator } from "./evaluator-process.ts";
+import { VirtualFleet } from "./virtual-fleet.ts";
+import { virtualObservations } from "./virtual-observations.ts";
+import { virtualSkipReason } from "./virtual-skip-reason.ts";
+
+/** Fleet seconds a restarted Prometheus or Alertmanager is away (a live restart at 30x). */
+export const RESTART_SECONDS = 15;
+
+/** How to run one scenario in virtual time. */
+export interface RunVirtualScenarioOptions {
+  readonly evaluator: string;
+  readonly ruleFiles: readonly string[];
+  readonly alertmanagerConfig: string;
+  readonly dir: string;
+  readonly reporter: Reporter;
+  /** Overrides the scenario's workload seed. */
+  readonly seed?: number;
+}
+
+/**
+ * Runs one scenario in virtual time: the fleet in this process on a virtual clock, scraped and
+ * judged by the evaluator (Prometheus' and Alertmanager's own packages on a fake clock), the
+ * same expectations judging the same kind of observations as a live run.
+ */
+export async function runVirtualScenario(
+  { file, scenario }: LoadedScenario,
+  options: RunVirtualScenarioOptions,
+): Promise<ScenarioResult> {
+  const wallStart = Date.now();
+  const duration = parseDuration(scenario.duration) / 1000;
+  const base = {
+    name: scenario.name,
+    file,
+    driver: "virtual",
+    speed: 0,
+    startedAt: new Date(wallStart).toISOString(),
+    durationFleetSeconds: duration,
+  };
+  const skip = virtualSkipReason(scenario);
+  if (skip !== undefined) {
+    options.reporter.onPhase?.(scenario.name, `skipped in virtual time: ${skip}`);
+    return {
+      ...base,
+      state: "skipped",
+      skipReason: skip,
+      wallSeconds: 0,
+      faults: [],
+      alerts: [],
+      deliveries: [],
+      expectations: [],
+    };
+  }
+  const dir = path.resolve(options.dir);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, "logs"), { recursive: true });
+  const nodeCount = Object.values(scenario.fleet).length * 64;
+  const ports = await freePorts(Math.min(nodeCount, 256));
+  const plan = planFleet(scenario.fleet, () => {
+    const port = ports.shift();
+    if (port === undefined) throw new Error("Failed to plan the fleet: ran out of free ports.");
+    return port;
+  });
+  const steps = scenario.faults.flatMap((step) => [
+    { step, action: "inject" as const, at: parseDuration(step.at) / 1000 },
+    ...(step.heal === undefined
+      ? []
+      : [{ step, action: "heal" as const, at: parseDuration(step.heal) / 1000 }]),
+  ]);
+  const actions = [...steps].sort((a, b) => a.at - b.at);
+  const records = new Map<
+    string,
+    { id: string | null; injectedAt: number | null; healedAt: number | null }
+  >();
+  const scrapeSeconds = parseDuration(SCRAPE_INTERVAL) / 1000;
+  const warmupSeconds = scrapeSeconds + 5;
+  let fleet: VirtualFleet | undefined;
+  const play = async (until: number) => {
+    while (actions.length > 0 && actions[0]!.at <= until) {
+      const { step, action, at } = actions.shift()!;
+      await fleet!.advanceTo(at);
+      const record = records.get(step.id) ?? { id: null, injectedAt: null, healedAt: null };
+      const name = step.fault.name;
+      if (action === "inject") record.id = await injectOnFleet(fleet!, step.fault, step.id);
+      else if (record.id !== null) await healOnFleet(fleet!, step.fault, record.id);
+      if (action === "inject") record.injectedAt = at;
+      else record.healedAt = at;
+      records.set(step.id, record);
+      options.reporter.onFault?.(scenario.name, step, action, at);
+      void name;
+    }
+  };
+  try {
+    const evaluatorRecords = await runEvaluator(
+      options.evaluator,
+      {
+        prometheusConfig: virtualPrometheusConfig(plan),
+        ruleFiles: options.ruleFiles.map((f) => path.resolve(f)),
+        alertmanagerConfig: path.resolve(options.alertmanagerConfig),
+        warmupSeconds,
+        durationSeconds: duration,
+        events: steps.flatMap(({ step, action, at }) => stackEvents(step.fault, action, at)),
+      },
+      {
+        onStart: async (zeroMs) => {
+          fleet = await VirtualFleet.start({
+            plan,
+            zeroMs,
+            warmupMs: warmupSeconds * 1000,
+            seed: options.seed ?? scenario.seed ?? 42,
+            logDir: path.join(dir, "logs"),
+          });
+        },
+        scrape: async (target, urlPath, at) => {
+          await play(at);
+          await fleet!.advanceTo(at);
+          return fleet!.scrape(target, urlPath);
+        },
+      },
+    );
+    await play(duration);
+    const faults: FaultRecord[] = scenario.faults.map((step) => ({
+      id: step.id,
+      name: step.fault.name,
+      target: step.fault.target ?? null,
+      injectedAt: records.get(step.id)?.injectedAt ?? null,
+      healedAt: records.get(step.id)?.healedAt ?? null,
+    }));
+    const observations = {
+      faults,
+      ...virtualObservations(evaluatorRecords, duration),
+      end: duration,
+    };
+    for (const a of observations.alerts) {
+      options.reporter.onAlertChange?.(
+        scenario.name,
+        a.alertname,
+        a.labels,
+        "pending",
+        a.pendingAt,
+      );
+    }
+    const { sources: ruleSources } = await readRuleFiles(options.ruleFiles);
+    const alertmanagerText = readAlertmanagerConfig(
+      await readFile(options.alertmanagerConfig, "utf8"),
+      options.alertmanagerConfig,
+    ).text;
+    const expectations = await judgeObservations(scenario.expect, observations, {
+      ruleSources,
+      alertmanagerText,
+      scrapeInterval: SCRAPE_INTERVAL,
+      evaluationInterval: EVALUATION_INTERVAL,
+    });
+    return {
+      ...base,
+      state: expectations.every((e) => e.state === "passed") ? "passed" : "failed",
+      wallSeconds: (Date.now() - wallStart) / 1000,
+      ...observations,
+      expectations,
+      logsDir: path.join(dir, "logs"),
+    };
+  } finally {
+    await fleet?.stop();
+  }
+}
+
+/** prometheus.yml as the live stack gets it, at speed 1, without the Collector's jobs. */
+function virtualPrometheusConfig(plan: ReturnType<typeof planFleet>): string {
+  const rendered = parse(
+    renderPrometheusConfig({
+      speed: 1,
+      scrapeInterval: SCRAPE_INTERVAL,
+      evaluationInterval: EVALUATION_INTERVAL,
+      ruleFiles: [],
+      alertmanagerUrl: "127.0.0.1:9093",
+      jobs: plan.flatMap((p) => p.scrapeJobs),
+      collectorPrometheus: "127.0.0.1:1",
+      collectorTelemetry: "127.0.0.1:2",
+    }),
+  ) as { scrape_configs: { job_name: string }[]; alerting?: unknown };
+  rendered.scrape_configs = rendered.scrape_configs.filter(
+    (j) => !j.job_name.startsWith("otelcol"),
+  );
+  delete rendered.alerting;
+  return stringify(rendered);
+}
+
+/** The evaluator events of a stack.* or receiver.* fault. */
+function stackEvents(
+  fault: { name: string; params?: Readonly<Record<string, unknown>> },
+  action: "inject" | "heal",
+  at: number,
+): EvaluatorEvent[] {
+  const restart = /^stack\.(prometheus|alertmanager)\.restart$/.exec(fault.name);
+  if (restart && action === "inject") {
+    const component = restart[1] as "prometheus" | "alertmanager";
+    return [
+      { at, kind: `${component}-down` },
+      { at: at + RESTART_SECONDS, kind: `${component}-up` },
+    ];
+  }
+  if (fault.name === "receiver.outage") {
+    const receiver = String(fault.params?.receiver ?? "");
+    return [{ at, kind: action === "inject" ? "receiver-down" : "receiver-up", receiver }];
+  }
+  return [];
+}
+
+/** Applies a fleet-side fault (sim faults, net.*, process.kill); returns the id its heal needs. */
+async function injectOnFleet(
+  fleet: VirtualFleet,
+  fault: LoadedScenario["scenario"]["faults"][number]["fault"],
+  stepId: string,
+): Promise<string> {
+  const param = (name: string) => fault.params?.[name];
+  if (fault.name.startsWith("stack.") || fault.name === "receiver.outage") return stepId;
+  if (fault.name.startsWith("net.")) {
+    if (fault.target === undefined) {
+      throw new InputError(
+        `Failed to inject ${fault.name}: give it a target node, e.g. { name: "${fault.name}", target: "cosmictron-0" }.`,
+      );
+    }
+    const mode =
+      fault.name === "net.latency"
+        ? ({ kind: "latency", seconds: Number(param("seconds") ?? 5) } as const)
+        : fault.name === "net.timeout"
+          ? ({ kind: "timeout" } as const)
+          : ({ kind: "refuse" } as const);
+    fleet.setPath(fault.target, mode);
+    return stepId;
+  }
+  if (fault.name === "process.kill") {
+    await fleet.kill(String(param("system") ?? ""));
+    return stepId;
+  }
+  const system = systemOfFault(fault.name);
+  if (!fleet.has(system)) {
+    throw new InputError(
+      `Failed to inject fault ${fault.name}: the scenario has no ${system} nodes in its fleet. Add them to \`fleet\`.`,
+    );
+  }
+  return fleet.inject(system, fault);
+}
+
+/** Heals what injectOnFleet applied. */
+async function healOnFleet(
+  fleet: VirtualFleet,
+  fault: LoadedScenario["scenario"]["faults"][number]["fault"],
+  id: string,
+): Promise<void> {
+  if (fault.name.startsWith("stack.") || fault.name === "receiver.outage") return;
+  if (fault.name.startsWith("net.")) return fleet.setPath(fault.target!, { kind: "pass" });
+  if (fault.name === "process.kill") return fleet.restart(String(fault.params?.system ?? ""));
+  return fleet.heal(systemOfFault(fault.name), id);
+}

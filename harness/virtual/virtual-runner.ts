@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Reporter } from "../result/reporter.ts";
+import type { ScenarioResult } from "../result/result.ts";
+import type { LoadedScenario } from "../scenario/load-scenarios.ts";
+import { buildEvaluator, evaluatorSourceDir } from "../setup/evaluator-build.ts";
+import { findGo } from "../setup/find-go.ts";
+import { runVirtualSeeds } from "./run-virtual-seeds.ts";
+
+/** What `firedrill run --time virtual` needs to know. */
+export interface VirtualRunnerOptions {
+  readonly reportDir: string;
+  readonly ruleFiles: readonly string[];
+  readonly alertmanagerConfig: string;
+  readonly reporter: Reporter;
+  readonly seeds?: (scenarioSeed: number) => readonly number[];
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Prepares virtual time for a suite: builds the evaluator when these sources have none yet,
+ * reads the Prometheus and Alertmanager module versions it is built against, and returns the
+ * per-scenario runner.
+ */
+export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
+  versions: Readonly<Record<string, string>>;
+  run: (loaded: LoadedScenario) => Promise<ScenarioResult>;
+}> {
+  const built = await buildEvaluator({
+    step: "evaluator",
+    go: await findGo("evaluator"),
+    onStart: (detail) => options.log?.(`setup: ${detail}`),
+  });
+  const versions = await evaluatorModuleVersions();
+  return {
+    versions: { ...versions, collector: "none (virtual time)", node: process.version },
+    run: (loaded) =>
+      runVirtualSeeds(
+        loaded,
+        options.seeds?.(loaded.scenario.seed ?? 42) ?? [loaded.scenario.seed ?? 42],
+        {
+          evaluator: built.binary,
+          ruleFiles: options.ruleFiles,
+          alertmanagerConfig: options.alertmanagerConfig,
+          dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
+          reporter: options.reporter,
+        },
+      ),
+  };
+}
+
+/** The Prometheus and Alertmanager versions the evaluator's go.mod requires. */
+export async function evaluatorModuleVersions(): Promise<{
+  prometheus: string;
+  alertmanager: string;
+}> {
+  const gomod = await readFile(path.join(evaluatorSourceDir, "go.mod"), "utf8");
+  const version = (module: string) =>
+    new RegExp(`^\\s*github\\.com/prometheus/${module} (v\\S+)`, "m").exec(gomod)?.[1] ?? "unknown";
+  // Prometheus 3.x is released as Go module v0.3xx.y: v0.316.0 is 3.16.0.
+  const prom = version("prometheus");
+  const m = /^v0\.(\d)(\d\d)\.(\d+)$/.exec(prom);
+  return {
+    prometheus: m ? `${m[1]}.${Number(m[2])}.${m[3]} (module ${prom}, virtual time)` : prom,
+    alertmanager: `${version("alertmanager").replace(/^v/, "")} (module, virtual time)`,
+  };
+}
