@@ -108,7 +108,10 @@ export function renderScenario(
   const faultLines = recording.faults.map((f) => {
     const heal =
       f.healedAt === null ? "" : `\n      heal: ${JSON.stringify(duration(f.healedAt))},`;
-    const fault = objectAt({ ...f.fault }, 6, 7);
+    // An empty params object (a form without params) says nothing: leave it out.
+    const { params, ...rest } = f.fault;
+    const spec = params && Object.keys(params).length > 0 ? { ...rest, params } : rest;
+    const fault = objectAt(spec, 6, 7);
     return `    {\n      id: ${JSON.stringify(f.id)},\n      at: ${JSON.stringify(duration(f.injectedAt))},${heal}\n      fault: ${fault},\n    },`;
   });
   const imports = ["defineScenario", "expectAlert", "expectNoOtherAlerts"].filter(

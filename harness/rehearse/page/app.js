@@ -1,4 +1,4 @@
-// The rehearsal page's own logic: polls /api/state once a second and renders the fleet, the
+// The rehearsal page's own logic: polls /api/state twice a second and renders the fleet, the
 // faults injected (with Heal), the alerts through their states, each receiver's notifications
 // and the chart; Save and Stop call the API. Uses el(), renderFaultForms() and drawChart().
 
@@ -87,7 +87,12 @@ function renderState(state) {
         t(a.firingAt),
         t(a.endedAt),
       ],
-      attrs: { "data-alert": a.alertname, "data-state": a.state, class: a.state },
+      attrs: {
+        "data-alert": a.alertname,
+        "data-node": a.labels.node,
+        "data-state": a.state,
+        class: a.state,
+      },
     })),
   );
   const receivers = [...new Set(state.recording.deliveries.map((d) => d.receiver))].sort();
@@ -173,7 +178,7 @@ async function init() {
     clearInterval(timer);
   });
   await refresh();
-  timer = setInterval(refresh, 1000);
+  timer = setInterval(refresh, 500);
 }
 
 void init();

@@ -62,7 +62,7 @@ function el(tag, attrs = {}, ...children) {
 
 /** The form of one fault; `onInject(spec)` sends it and resolves to an error message or null. */
 function faultForm(fault, nodes, onInject) {
-  const form = el("form", { class: "fault", "data-fault": fault.name });
+  const form = el("form", { class: "fault", "data-fault": fault.name, novalidate: true });
   form.append(el("h3", { text: fault.name }), el("p", { class: "desc", text: fault.description }));
   const targets = targetsOf(fault, nodes);
   let target;
