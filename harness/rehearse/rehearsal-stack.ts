@@ -146,6 +146,30 @@ export class RehearsalStack implements AsyncDisposable {
         evaluationInterval: EVALUATION_INTERVAL,
         check: { promtool: options.tools.promtool.path, amtool: options.tools.amtool.path },
       });
+      // The fleet listens before Prometheus starts, so that no target is scraped down before
+      // t=0 (as `firedrill run` does): `up == 0` alerts would page before anything was done.
+      const clock = ScaledClock.startingNow(options.speed);
+      const fleets = new Map<string, SimFleet>();
+      for (const planned of plan) {
+        log(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
+        const sim = await SimFleet.start(
+          {
+            system: planned.system,
+            seed: options.seed ?? 42,
+            time: clock.mapping,
+            nodes: planned.nodes,
+            controlPort: take(),
+            otlpEndpoint: `http://127.0.0.1:${stackPorts.collectorOtlpHttp}`,
+            logFile: path.join(dir, "logs", `sim-${planned.system}.log`),
+          },
+          {
+            runDir: dir,
+            env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string>,
+          },
+        );
+        stops.push(() => sim.stop());
+        fleets.set(planned.system, sim);
+      }
       log(`starting the stack (${options.driver.name})`);
       const stack = await options.driver.start(
         {
@@ -159,28 +183,6 @@ export class RehearsalStack implements AsyncDisposable {
         options.signal ? { signal: options.signal } : {},
       );
       stops.push(() => stack.stop());
-      const clock = ScaledClock.startingNow(options.speed);
-      const fleets = new Map<string, SimFleet>();
-      for (const planned of plan) {
-        log(`starting the fleet: ${planned.nodes.length} ${planned.system} node(s)`);
-        const sim = await SimFleet.start(
-          {
-            system: planned.system,
-            seed: options.seed ?? 42,
-            time: clock.mapping,
-            nodes: planned.nodes,
-            controlPort: take(),
-            otlpEndpoint: stack.collectorOtlpHttpUrl,
-            logFile: path.join(dir, "logs", `sim-${planned.system}.log`),
-          },
-          {
-            runDir: dir,
-            env: { ...process.env, ...firedrillEnv(options.runId) } as Record<string, string>,
-          },
-        );
-        stops.push(() => sim.stop());
-        fleets.set(planned.system, sim);
-      }
       log("waiting for the first scrape of every target");
       const prometheus = new PrometheusClient(stack.prometheusUrl);
       await waitForTargets(prometheus, jobs, { timeoutMs: 30_000, signal: options.signal });
