@@ -7,7 +7,7 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 const shots = path.join(repoRoot, "test-results", "rehearse");
 
 /** Resolves to the first line of stdout that is an address: rehearse prints its page's there. */
-function pageAddress(child: ReturnType<typeof firedrill>, timeoutMs = 120_000): Promise<string> {
+function pageAddress(child: ReturnType<typeof firedrill>, timeoutMs = 300_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = "";
     const timer = setTimeout(
@@ -30,6 +30,8 @@ function pageAddress(child: ReturnType<typeof firedrill>, timeoutMs = 120_000): 
 // delivered to the pager, healed, saved as a scenario that `firedrill run` then passes; Ctrl-C
 // leaves nothing behind.
 test("rehearse: inject by clicking, watch the alert, heal, save, replay", async ({ page }) => {
+  // Up to 5 min for a first `firedrill setup` (Go builds) before the stack starts, then the drill.
+  test.setTimeout(600_000);
   await mkdir(shots, { recursive: true });
   // Saved scenarios import "firedrill", which resolves inside this package: save them in it.
   const saveDir = await mkdtemp(path.join(repoRoot, "test-results", "rehearsed-"));
@@ -73,7 +75,7 @@ test("rehearse: inject by clicking, watch the alert, heal, save, replay", async 
     await expect(alert).toHaveAttribute("data-state", "pending", { timeout: 30_000 });
     await expect(alert).toHaveAttribute("data-state", "firing", { timeout: 30_000 });
     await expect(
-      page.locator('[data-receiver="pager"] [data-delivery="CosmictronNoLiveness:firing"]'),
+      page.locator('[data-receiver="pager"] [data-delivery="CosmictronNoLiveness:firing"]').first(),
     ).toBeVisible({ timeout: 30_000 });
     await page.locator("#chart-alert").selectOption("CosmictronNoLiveness");
     await expect(page.locator("#chart canvas")).toBeVisible();
@@ -83,7 +85,9 @@ test("rehearse: inject by clicking, watch the alert, heal, save, replay", async 
     await page.locator('button[data-heal="node-crash-1"]').click();
     await expect(alert).toHaveAttribute("data-state", "resolved", { timeout: 30_000 });
     await expect(
-      page.locator('[data-receiver="pager"] [data-delivery="CosmictronNoLiveness:resolved"]'),
+      page
+        .locator('[data-receiver="pager"] [data-delivery="CosmictronNoLiveness:resolved"]')
+        .first(),
     ).toBeVisible({ timeout: 30_000 });
 
     await page.locator("#save-name").fill("rehearsed-node-crash");
