@@ -7,7 +7,7 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: "test/browser",
   outputDir: "test-results/playwright",
-  timeout: 180_000,
+  timeout: 300_000,
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

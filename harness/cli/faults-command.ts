@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { faultCatalog, type SystemFault } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
+import { harnessFaultCatalog } from "../faults/harness-fault-catalog.ts";
 import { renderFaultCatalog } from "./render-fault-catalog.ts";
 
 /**
@@ -17,20 +18,7 @@ export async function faultsCommand(
     options: { system: { type: "string" }, json: { type: "boolean", default: false } },
   });
   // The sim's faults, then the ones the harness carries out itself (watchers, network, processes).
-  const all: SystemFault[] = [
-    ...faultCatalog(),
-    ...[...builtinHarnessFaults(1).values()].map((f) => ({
-      system: "harness",
-      name: f.name,
-      description: f.description,
-      params: f.params.map((p) => ({
-        name: p.name,
-        type: p.type,
-        default: p.default ?? "",
-        description: p.description,
-      })),
-    })),
-  ];
+  const all: SystemFault[] = [...faultCatalog(), ...harnessFaultCatalog(builtinHarnessFaults(1))];
   const known = [...new Set(all.map((f) => f.system))];
   if (values.system !== undefined && !known.includes(values.system)) {
     throw new InputError(

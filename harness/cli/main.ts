@@ -20,6 +20,7 @@ import { lintCommand } from "./lint-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { parseReporters } from "./parse-reporters.ts";
 import { parseSeeds } from "./parse-seeds.ts";
+import { rehearseCommand } from "./rehearse-command.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
@@ -43,6 +44,10 @@ Usage:
   firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
                   [--otlp-endpoint URL] [--file-sd FILE]
                                 start the fleet alone and print its scrape targets (file_sd JSON)
+  firedrill rehearse [--systems a,b] [--speed N] [--rules FILE]... [--alertmanager-config FILE]
+                     [--driver processes|containers] [--port N] [--save-dir DIR]
+                                start the stack and the fleet and serve a page on 127.0.0.1 to
+                                inject faults by hand, watch alerts and save it as a scenario
   firedrill faults [--system NAME] [--json]
                                 list every fault of the simulated systems, with its params
   firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]
@@ -184,6 +189,8 @@ export async function main(argv: string[]): Promise<number> {
         return await fleetCommand(rest);
       case "faults":
         return await faultsCommand(rest);
+      case "rehearse":
+        return await rehearseCommand(rest);
       case "coverage":
         return await coverageCommand(rest);
       case "lint":
