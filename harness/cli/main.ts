@@ -7,9 +7,9 @@ import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 import type { DriverName } from "../stack/types.ts";
-import { repoRoot } from "../tools/tools.ts";
 import { compareCommand } from "./compare-command.ts";
 import { coverageCommand } from "./coverage-command.ts";
+import { defaultReportDir } from "./default-report-dir.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
@@ -102,9 +102,7 @@ async function run(args: string[]): Promise<number> {
     );
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(
-    values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp),
-  );
+  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(stamp));
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);

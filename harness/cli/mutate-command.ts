@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
 import { repoRoot } from "../tools/tools.ts";
+import { defaultReportDir } from "./default-report-dir.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { withInterrupts } from "./interrupts.ts";
 
@@ -49,9 +50,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
     values["prometheus-version"],
   );
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(
-    values["report-dir"] ?? path.join(repoRoot, "reports/runs", `mutate-${stamp}`),
-  );
+  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(`mutate-${stamp}`));
   return withInterrupts(async (signal) => {
     const report = await runMutants({
       inputs: positionals.length > 0 ? positionals : [path.join(repoRoot, "scenarios")],

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { InputError } from "../errors.ts";
+import { importDefault } from "./import-default.ts";
 import { typecheckFiles } from "./typecheck.ts";
 import type { Scenario } from "./types.ts";
 import { validateScenario } from "./validate-scenario.ts";
@@ -59,7 +59,7 @@ export async function loadScenarios(
   for (const file of files) {
     let exported: unknown;
     try {
-      exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+      exported = await importDefault(file);
     } catch (cause) {
       throw new InputError(
         `Invalid scenario file: ${file}: it failed to load: ${(cause as Error).message}`,
