@@ -1,6 +1,9 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
+import { withConfigArgs } from "../project/config-args.ts";
+import { initProject } from "../project/init-project.ts";
+import { CONFIG_FILE } from "../project/load-config.ts";
 import type { RunResult } from "../runner/result.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
@@ -58,27 +61,39 @@ function fail(message: string): never {
   throw new InputError(`${message}\n\n${HELP}`);
 }
 
+/** `firedrill run`'s flags. */
+const RUN_OPTIONS = {
+  driver: { type: "string" },
+  speed: { type: "string", default: String(DEFAULT_SPEED) },
+  scenario: { type: "string" },
+  "report-dir": { type: "string" },
+  rules: { type: "string", multiple: true },
+  "alertmanager-config": { type: "string" },
+  "prometheus-port": { type: "string" },
+  jobs: { type: "string", default: "1" },
+  "alertmanager-port": { type: "string" },
+  repeat: { type: "string", default: "1" },
+  "prometheus-version": { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
 /** `firedrill run`. */
-async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      driver: { type: "string" },
-      speed: { type: "string", default: String(DEFAULT_SPEED) },
-      scenario: { type: "string" },
-      "report-dir": { type: "string" },
-      rules: { type: "string", multiple: true },
-      "alertmanager-config": { type: "string" },
-      "prometheus-port": { type: "string" },
-      jobs: { type: "string", default: "1" },
-      "alertmanager-port": { type: "string" },
-      repeat: { type: "string", default: "1" },
-      "prometheus-version": { type: "string" },
-    },
-  });
+async function run(cliArgs: string[]): Promise<number> {
+  const args = await withConfigArgs("firedrill run", cliArgs, RUN_OPTIONS, [
+    "scenarios",
+    "rules",
+    "alertmanagerConfig",
+    "speed",
+    "time",
+    "jobs",
+    "reporters",
+    "reportDir",
+    "driver",
+  ]);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RUN_OPTIONS });
   if (positionals.length === 0)
-    fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+    fail(
+      `firedrill run: name scenario files or folders, e.g. \`firedrill run scenarios/\`, or list them in ${CONFIG_FILE} (\`npx firedrill init\` writes one).`,
+    );
   const speed = parseSpeed("firedrill run", values.speed);
   const prometheusVersion = parsePrometheusVersion("firedrill run", values["prometheus-version"]);
   const driver = values.driver;
@@ -176,6 +191,14 @@ export async function main(argv: string[]): Promise<number> {
             values["prometheus-version"],
           ),
         });
+        return 0;
+      }
+      case "init": {
+        parseArgs({ args: rest, options: {} });
+        const written = await initProject(process.cwd());
+        process.stdout.write(
+          `${written.map((f) => `wrote ${f}`).join("\n")}\nnext: npx firedrill run (npx firedrill setup first provisions the stack's binaries)\n`,
+        );
         return 0;
       }
       case "cleanup": {
