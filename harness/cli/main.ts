@@ -6,6 +6,7 @@ import { initProject } from "../project/init-project.ts";
 import { CONFIG_FILE } from "../project/load-config.ts";
 import type { RunResult } from "../runner/result.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
+import { parseShard } from "../runner/select-shard.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
@@ -16,46 +17,15 @@ import { defaultReportDir } from "./default-report-dir.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
+import { HELP } from "./help.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
+import { mergeCommand } from "./merge-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { terminalReporter } from "./terminal-reporter.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
-
-const HELP = `firedrill: fire drills for an observability stack
-
-Usage:
-  firedrill run <files or folders...> [--driver processes|containers] [--speed N]
-                [--scenario NAME] [--report-dir DIR] [--rules FILE]... [--alertmanager-config FILE]
-                [--prometheus-port N] [--alertmanager-port N] [--jobs N] [--repeat N]
-                [--prometheus-version 3.16.0|3.5.x]
-                                --repeat N runs the suite N times (run-1 … run-N) and checks
-                                every scenario gets the same verdict each time
-  firedrill compare <results.json or report folders...>
-                                compare the verdicts of earlier runs of the same suite
-  firedrill latency <results.json or report folder>
-                                each alert's detection latency against its budget (Markdown)
-  firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
-                  [--otlp-endpoint URL] [--file-sd FILE]
-                                start the fleet alone and print its scrape targets (file_sd JSON)
-  firedrill faults [--system NAME] [--json]
-                                list every fault of the simulated systems, with its params
-  firedrill coverage [files or folders...] [--rules FILE]... [--json]
-                                which scenarios make each alert fire and check it stays silent;
-                                exits 1 if an alert is left out or a scenario names an unknown one
-  firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
-                   [--speed N] [--report-dir DIR] [--prometheus-version V]
-                                break each alerting rule in turn (deleted; each threshold x10)
-                                and check a scenario fails naming it; exits 1 if one survives
-  firedrill setup [--force] [--prometheus-version V]
-                                build Prometheus, Alertmanager and the Collector into .tools/
-                                (--prometheus-version: a pinned line besides the default, 3.5.x)
-  firedrill cleanup             remove processes and containers left by a crashed run
-
-Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or a stack that
-would not start, 130 interrupted.`;
 
 function fail(message: string): never {
   throw new InputError(`${message}\n\n${HELP}`);
@@ -74,6 +44,7 @@ const RUN_OPTIONS = {
   "alertmanager-port": { type: "string" },
   repeat: { type: "string", default: "1" },
   "prometheus-version": { type: "string" },
+  shard: { type: "string" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
 /** `firedrill run`. */
@@ -122,6 +93,7 @@ async function run(cliArgs: string[]): Promise<number> {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
   }
+  const shard = values.shard === undefined ? undefined : parseShard("firedrill run", values.shard);
   const fixtures = await defaultFixtures();
   return withInterrupts(async (signal) => {
     const results: RunResult[] = [];
@@ -132,6 +104,7 @@ async function run(cliArgs: string[]): Promise<number> {
       const result = await runSuite({
         inputs: positionals,
         ...(values.scenario ? { only: values.scenario } : {}),
+        ...(shard ? { shard } : {}),
         ...(driver ? { driver: driver as DriverName } : {}),
         speed,
         reportDir: dir,
@@ -176,6 +149,8 @@ export async function main(argv: string[]): Promise<number> {
         return await coverageCommand(rest);
       case "compare":
         return await compareCommand(rest);
+      case "merge":
+        return await mergeCommand(rest);
       case "latency":
         return await latencyCommand(rest);
       case "setup": {

@@ -69,6 +69,8 @@ export type ExpectationResult =
 export interface ScenarioResult {
   readonly name: string;
   readonly file: string;
+  /** The file and line of the scenario's `defineScenario` call. */
+  readonly location?: { readonly file: string; readonly line: number };
   /** passed: every expectation held; failed: one did not; error: the run itself broke. */
   readonly state: "passed" | "failed" | "error";
   readonly error?: string;

@@ -15,6 +15,7 @@ import type { Reporter } from "./reporter.ts";
 import type { RunResult, ScenarioResult } from "./result.ts";
 import { runPool } from "./run-pool.ts";
 import { RunAborted, runScenario } from "./run-scenario.ts";
+import { type Shard, selectShard } from "./select-shard.ts";
 
 /** Options of `firedrill run`. */
 export interface RunSuiteOptions {
@@ -33,6 +34,8 @@ export interface RunSuiteOptions {
   readonly jobs?: number;
   /** Where setup and leftover-cleanup progress goes (the terminal). */
   readonly log?: (line: string) => void;
+  /** Run only this part of the suite (`--shard K/N`, for CI jobs). */
+  readonly shard?: Shard;
   /** End each scenario once this alert has missed a firing window (see RunScenarioOptions). */
   readonly stopOnceMissed?: string;
   /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
@@ -105,7 +108,8 @@ async function readAssumptions(catalogues: readonly string[]) {
 export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const started = Date.now();
   const runId = `fd${started.toString(36)}`;
-  const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
+  const loaded = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
+  const scenarios = options.shard ? selectShard(loaded, options.shard) : loaded;
   const log = options.log ?? (() => undefined);
   await removeLeftovers(log);
   const tools = await ensureTools({
@@ -159,8 +163,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
         signal,
       }),
     );
-    results.push(result);
-    options.reporter.onScenarioEnd?.(result);
+    const located = loaded.location ? { ...result, location: loaded.location } : result;
+    results.push(located);
+    options.reporter.onScenarioEnd?.(located);
   };
   // A failing scenario run stops the others: they share nothing but the machine.
   try {
