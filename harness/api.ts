@@ -1,7 +1,9 @@
 /**
- * firedrill's public scenario API: what a scenario file imports (`from "firedrill"`).
+ * firedrill's public API: what a scenario file and firedrill.config.ts import (`from "firedrill"`).
  */
 
+export { defineConfig } from "./project/define-config.ts";
+export type { FiredrillConfig } from "./project/firedrill-config.ts";
 export type { ScenarioDefinition } from "./scenario/define-scenario.ts";
 export { defineScenario } from "./scenario/define-scenario.ts";
 export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect-alert.ts";

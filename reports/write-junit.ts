@@ -12,7 +12,16 @@ function xml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** Renders a run as JUnit XML: a testsuite per scenario, a testcase per expectation. */
+/** A path as CI servers link it: relative to the folder firedrill ran in, when inside it. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+/**
+ * Renders a run as JUnit XML: a testsuite per scenario, a testcase per expectation, each with
+ * the file and line of the scenario's `defineScenario` call.
+ */
 export function renderJunit(result: RunResult): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const tests = result.scenarios.reduce((n, s) => n + Math.max(1, s.expectations.length), 0);
@@ -26,9 +35,12 @@ export function renderJunit(result: RunResult): string {
     `<testsuites name="firedrill" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${result.wallSeconds.toFixed(3)}">`,
   );
   for (const s of result.scenarios) {
+    const where = s.location
+      ? `file="${xml(shownPath(s.location.file))}" line="${s.location.line}"`
+      : `file="${xml(shownPath(s.file))}"`;
     const failed = s.expectations.filter((e) => e.state === "failed").length;
     lines.push(
-      `  <testsuite name="${xml(s.name)}" file="${xml(s.file)}" tests="${Math.max(1, s.expectations.length)}" failures="${failed}" errors="${s.state === "error" ? 1 : 0}" time="${s.wallSeconds.toFixed(3)}" timestamp="${s.startedAt}">`,
+      `  <testsuite name="${xml(s.name)}" ${where} tests="${Math.max(1, s.expectations.length)}" failures="${failed}" errors="${s.state === "error" ? 1 : 0}" time="${s.wallSeconds.toFixed(3)}" timestamp="${s.startedAt}">`,
     );
     lines.push("    <properties>");
     lines.push(`      <property name="driver" value="${xml(s.driver)}"/>`);
@@ -43,12 +55,12 @@ export function renderJunit(result: RunResult): string {
       lines.push("    </testcase>");
     }
     if (s.state === "error") {
-      lines.push(`    <testcase name="run" classname="${xml(s.name)}">`);
+      lines.push(`    <testcase name="run" classname="${xml(s.name)}" ${where}>`);
       lines.push(`      <error message="${xml(s.error ?? "error")}"/>`);
       lines.push("    </testcase>");
     }
     for (const e of s.expectations) {
-      lines.push(`    <testcase name="${xml(e.title)}" classname="${xml(s.name)}">`);
+      lines.push(`    <testcase name="${xml(e.title)}" classname="${xml(s.name)}" ${where}>`);
       if (e.state === "failed") lines.push(`      <failure message="${xml(e.message)}"/>`);
       lines.push("    </testcase>");
     }

@@ -6,17 +6,20 @@ import type { RunResult } from "../result/result.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 
 /** Reads a results.json, given the file or the report folder that holds it. */
-export async function readResults(input: string): Promise<RunResult> {
+export async function readResults(
+  input: string,
+  command = "firedrill compare",
+): Promise<RunResult> {
   let file = path.resolve(input);
   const info = await stat(file).catch(() => undefined);
-  if (!info) throw new InputError(`firedrill compare: ${input} does not exist.`);
+  if (!info) throw new InputError(`${command}: ${input} does not exist.`);
   if (info.isDirectory()) file = path.join(file, "results.json");
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
     throw new InputError(
-      `firedrill compare: ${file} does not exist. Name a results.json or the report folder \`firedrill run\` printed.`,
+      `${command}: ${file} does not exist. Name a results.json or the report folder \`firedrill run\` printed.`,
     );
   }
   try {
@@ -25,7 +28,7 @@ export async function readResults(input: string): Promise<RunResult> {
     return parsed;
   } catch (error) {
     throw new InputError(
-      `firedrill compare: ${file} is not a firedrill results.json (${(error as Error).message}).`,
+      `${command}: ${file} is not a firedrill results.json (${(error as Error).message}).`,
       { file },
     );
   }
@@ -43,7 +46,7 @@ export async function compareCommand(args: string[]): Promise<number> {
       "firedrill compare: name at least two results.json files or report folders, e.g. `firedrill compare reports/runs/a reports/runs/b`.",
     );
   }
-  const runs = await Promise.all(positionals.map(readResults));
+  const runs = await Promise.all(positionals.map((p) => readResults(p)));
   const stability = compareRuns(runs);
   process.stdout.write(`${renderStability(stability, runs)}\n`);
   return stability.stable && stability.allPassed ? 0 : 1;

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { computeCoverage, readAlertRules, renderCoverage } from "../coverage/index.ts";
+import { withConfigArgs } from "../project/config-args.ts";
 import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
 import { defaultFixtures } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
-import { repoRoot } from "../tools/tools.ts";
+import { defaultScenarioInputs } from "./default-scenario-inputs.ts";
 
 /**
  * `firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]`: which scenarios make
@@ -15,15 +16,16 @@ export async function coverageCommand(
   args: string[],
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): Promise<number> {
+  const options = {
+    rules: { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+  } as const;
   const { values, positionals } = parseArgs({
-    args,
+    args: await withConfigArgs("firedrill coverage", args, options, ["scenarios", "rules"]),
     allowPositionals: true,
-    options: {
-      rules: { type: "string", multiple: true },
-      json: { type: "boolean", default: false },
-    },
+    options,
   });
-  const inputs = positionals.length > 0 ? positionals : [path.join(repoRoot, "scenarios")];
+  const inputs = positionals.length > 0 ? positionals : defaultScenarioInputs("firedrill coverage");
   const ruleFiles = values.rules
     ? await resolveRuleFiles(values.rules)
     : (await defaultFixtures()).ruleFiles;

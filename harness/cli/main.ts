@@ -1,22 +1,28 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { FiredrillError, InputError } from "../errors.ts";
+import { withConfigArgs } from "../project/config-args.ts";
+import { initProject } from "../project/init-project.ts";
+import { CONFIG_FILE } from "../project/load-config.ts";
 import type { SuiteRun } from "../result/reporter.ts";
 import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
+import { parseShard } from "../runner/select-shard.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 import type { DriverName } from "../stack/types.ts";
-import { repoRoot } from "../tools/tools.ts";
 import { compareCommand } from "./compare-command.ts";
 import { coverageCommand } from "./coverage-command.ts";
+import { defaultReportDir } from "./default-report-dir.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
+import { HELP } from "./help.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
 import { lintCommand } from "./lint-command.ts";
+import { mergeCommand } from "./merge-command.ts";
 import { mutateCommand } from "./mutate-command.ts";
 import { parseReporters } from "./parse-reporters.ts";
 import { parseSeeds } from "./parse-seeds.ts";
@@ -25,78 +31,48 @@ import { rehearseCommand } from "./rehearse-command.ts";
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
 
-const HELP = `firedrill: fire drills for an observability stack
-
-Usage:
-  firedrill run <files or folders...> [--driver processes|containers] [--speed N]
-                [--scenario NAME] [--report-dir DIR] [--rules FILE|FOLDER|GLOB]...
-                [--alertmanager-config FILE] [--prometheus-port N] [--alertmanager-port N]
-                [--jobs N] [--repeat N]
-                [--prometheus-version 3.16.0|3.5.x]
-                [--reporter terminal|json|junit|html]...
-                                --reporter picks what reports the run (default: all four)
-                                --repeat N runs the suite N times (run-1 … run-N) and checks
-                                every scenario gets the same verdict each time
-  firedrill compare <results.json or report folders...>
-                                compare the verdicts of earlier runs of the same suite
-  firedrill latency <results.json or report folder>
-                                each alert's detection latency against its budget (Markdown)
-  firedrill fleet [--systems a,b] [--nodes N] [--shape system.field=N]... [--speed N]
-                  [--otlp-endpoint URL] [--file-sd FILE]
-                                start the fleet alone and print its scrape targets (file_sd JSON)
-  firedrill rehearse [--systems a,b] [--speed N] [--rules FILE]... [--alertmanager-config FILE]
-                     [--driver processes|containers] [--port N] [--save-dir DIR]
-                                start the stack and the fleet and serve a page on 127.0.0.1 to
-                                inject faults by hand, watch alerts and save it as a scenario
-  firedrill faults [--system NAME] [--json]
-                                list every fault of the simulated systems, with its params
-  firedrill coverage [files or folders...] [--rules FILE|FOLDER|GLOB]... [--json]
-                                which scenarios make each alert fire and check it stays silent;
-                                exits 1 if an alert is left out or a scenario names an unknown one
-  firedrill lint [--rules FILE|FOLDER|GLOB]... [dashboards...]
-                                check every rule's and dashboard query's selectors against the
-                                fleet's catalogues, ranges and \`for\`; exits 1 on any problem
-  firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
-                   [--speed N] [--report-dir DIR] [--prometheus-version V]
-                                break each alerting rule in turn (deleted; each threshold x10)
-                                and check a scenario fails naming it; exits 1 if one survives
-  firedrill setup [--force] [--prometheus-version V]
-                                build Prometheus, Alertmanager and the Collector into .tools/
-                                (--prometheus-version: a pinned line besides the default, 3.5.x)
-  firedrill cleanup             remove processes and containers left by a crashed run
-
-Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or a stack that
-would not start, 130 interrupted.`;
-
 function fail(message: string): never {
   throw new InputError(`${message}\n\n${HELP}`);
 }
 
+/** `firedrill run`'s flags. */
+const RUN_OPTIONS = {
+  driver: { type: "string" },
+  speed: { type: "string", default: String(DEFAULT_SPEED) },
+  scenario: { type: "string" },
+  "report-dir": { type: "string" },
+  rules: { type: "string", multiple: true },
+  "alertmanager-config": { type: "string" },
+  "prometheus-port": { type: "string" },
+  jobs: { type: "string", default: "1" },
+  "alertmanager-port": { type: "string" },
+  repeat: { type: "string", default: "1" },
+  "prometheus-version": { type: "string" },
+  reporter: { type: "string", multiple: true },
+  time: { type: "string", default: "live" },
+  seed: { type: "string" },
+  seeds: { type: "string" },
+  shard: { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
 /** `firedrill run`. */
-async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      driver: { type: "string" },
-      speed: { type: "string", default: String(DEFAULT_SPEED) },
-      scenario: { type: "string" },
-      "report-dir": { type: "string" },
-      rules: { type: "string", multiple: true },
-      "alertmanager-config": { type: "string" },
-      "prometheus-port": { type: "string" },
-      jobs: { type: "string", default: "1" },
-      "alertmanager-port": { type: "string" },
-      repeat: { type: "string", default: "1" },
-      "prometheus-version": { type: "string" },
-      reporter: { type: "string", multiple: true },
-      time: { type: "string", default: "live" },
-      seed: { type: "string" },
-      seeds: { type: "string" },
-    },
-  });
+async function run(cliArgs: string[]): Promise<number> {
+  const args = await withConfigArgs("firedrill run", cliArgs, RUN_OPTIONS, [
+    "scenarios",
+    "rules",
+    "alertmanagerConfig",
+    "speed",
+    "time",
+    "jobs",
+    "reporters",
+    "reportDir",
+    "driver",
+  ]);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RUN_OPTIONS });
   if (positionals.length === 0)
-    fail("firedrill run: name scenario files or folders, e.g. `firedrill run scenarios/`.");
+    fail(
+      `firedrill run: name scenario files or folders, e.g. \`firedrill run scenarios/\`, or list them in ${CONFIG_FILE} (\`npx firedrill init\` writes one).`,
+    );
   const time = values.time;
   if (time !== "live" && time !== "virtual") {
     fail(`firedrill run: --time must be live or virtual (got "${time}").`);
@@ -125,14 +101,13 @@ async function run(args: string[]): Promise<number> {
     );
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(
-    values["report-dir"] ?? path.join(repoRoot, "reports/runs", stamp),
-  );
+  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(stamp));
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     fail(`firedrill run: --repeat must be a whole number from 1 to 20 (got "${values.repeat}").`);
   }
   const reporter = parseReporters("firedrill run", values.reporter, { parallel: jobs > 1 });
+  const shard = values.shard === undefined ? undefined : parseShard("firedrill run", values.shard);
   const fixtures = await defaultFixtures();
   const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
   return withInterrupts(async (signal) => {
@@ -144,6 +119,7 @@ async function run(args: string[]): Promise<number> {
       const result = await runSuite({
         inputs: positionals,
         ...(values.scenario ? { only: values.scenario } : {}),
+        ...(shard ? { shard } : {}),
         ...(driver ? { driver: driver as DriverName } : {}),
         speed,
         reportDir: dir,
@@ -197,6 +173,8 @@ export async function main(argv: string[]): Promise<number> {
         return await lintCommand(rest);
       case "compare":
         return await compareCommand(rest);
+      case "merge":
+        return await mergeCommand(rest);
       case "latency":
         return await latencyCommand(rest);
       case "setup": {
@@ -212,6 +190,14 @@ export async function main(argv: string[]): Promise<number> {
             values["prometheus-version"],
           ),
         });
+        return 0;
+      }
+      case "init": {
+        parseArgs({ args: rest, options: {} });
+        const written = await initProject(process.cwd());
+        process.stdout.write(
+          `${written.map((f) => `wrote ${f}`).join("\n")}\nnext: npx firedrill run (npx firedrill setup first provisions the stack's binaries)\n`,
+        );
         return 0;
       }
       case "cleanup": {

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
-import { repoRoot } from "../tools/tools.ts";
+import { withConfigArgs } from "../project/config-args.ts";
+import { defaultReportDir } from "./default-report-dir.ts";
+import { defaultScenarioInputs } from "./default-scenario-inputs.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { withInterrupts } from "./interrupts.ts";
 
@@ -30,17 +32,20 @@ export function renderMutants(verdicts: readonly MutantVerdict[]): string {
  * or no scenario exercises it, 130 on Ctrl-C.
  */
 export async function mutateCommand(args: string[]): Promise<number> {
+  const options = {
+    alert: { type: "string", multiple: true },
+    mutant: { type: "string", multiple: true },
+    jobs: { type: "string", default: "2" },
+    speed: { type: "string", default: "30" },
+    "report-dir": { type: "string" },
+    "prometheus-version": { type: "string" },
+  } as const;
+  // The config's reportDir is run's; mutate's report keeps its own folder.
+  const fields = ["scenarios", "speed", "jobs", "time"] as const;
   const { values, positionals } = parseArgs({
-    args,
+    args: await withConfigArgs("firedrill mutate", args, options, fields),
     allowPositionals: true,
-    options: {
-      alert: { type: "string", multiple: true },
-      mutant: { type: "string", multiple: true },
-      jobs: { type: "string", default: "2" },
-      speed: { type: "string", default: "30" },
-      "report-dir": { type: "string" },
-      "prometheus-version": { type: "string" },
-    },
+    options,
   });
   const jobs = parseJobs("firedrill mutate", values.jobs);
   const speed = parseSpeed("firedrill mutate", values.speed);
@@ -49,12 +54,10 @@ export async function mutateCommand(args: string[]): Promise<number> {
     values["prometheus-version"],
   );
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(
-    values["report-dir"] ?? path.join(repoRoot, "reports/runs", `mutate-${stamp}`),
-  );
+  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(`mutate-${stamp}`));
   return withInterrupts(async (signal) => {
     const report = await runMutants({
-      inputs: positionals.length > 0 ? positionals : [path.join(repoRoot, "scenarios")],
+      inputs: positionals.length > 0 ? positionals : defaultScenarioInputs("firedrill mutate"),
       ...(values.alert ? { alerts: values.alert } : {}),
       ...(values.mutant ? { ids: values.mutant } : {}),
       jobs,

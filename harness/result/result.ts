@@ -70,6 +70,8 @@ export type ExpectationResult =
 export interface ScenarioResult {
   readonly name: string;
   readonly file: string;
+  /** The file and line of the scenario's `defineScenario` call. */
+  readonly location?: { readonly file: string; readonly line: number };
   /**
    * passed: every expectation held; failed: one did not; error: the run itself broke;
    * skipped: this time mode cannot judge it (skipReason says why).

@@ -15,6 +15,7 @@ import { withPortRetry } from "./port-retry.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
 import { runPool } from "./run-pool.ts";
 import { RunAborted, runScenario } from "./run-scenario.ts";
+import { type Shard, selectShard } from "./select-shard.ts";
 
 /** Options of `firedrill run`. */
 export interface RunSuiteOptions {
@@ -33,6 +34,8 @@ export interface RunSuiteOptions {
   readonly jobs?: number;
   /** Where setup and leftover-cleanup progress goes (the terminal). */
   readonly log?: (line: string) => void;
+  /** Run only this part of the suite (`--shard K/N`, for CI jobs). */
+  readonly shard?: Shard;
   /** End each scenario once this alert has missed a firing window (see RunScenarioOptions). */
   readonly stopOnceMissed?: string;
   /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
@@ -109,7 +112,8 @@ async function readAssumptions(catalogues: readonly string[]) {
 export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const started = Date.now();
   const runId = `fd${started.toString(36)}`;
-  const scenarios = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
+  const loaded = await loadScenarios(options.inputs, options.only ? { only: options.only } : {});
+  const scenarios = options.shard ? selectShard(loaded, options.shard) : loaded;
   const log = options.log ?? (() => undefined);
   const inputs = await readRunInputs(options.ruleFiles, options.alertmanagerConfig, log);
   await removeLeftovers(log);
@@ -169,8 +173,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
             signal,
           }),
     );
-    results.push(result);
-    await options.reporter.onScenarioEnd?.(result);
+    const located = loaded.location ? { ...result, location: loaded.location } : result;
+    results.push(located);
+    await options.reporter.onScenarioEnd?.(located);
   };
   // A failing scenario run stops the others: they share nothing but the machine.
   try {

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { execa, type ResultPromise } from "execa";
 import type { TimeMapping } from "../../sim/core/clock.ts";
 import { StartupError } from "../errors.ts";
@@ -24,6 +25,11 @@ export interface SimHostConfig {
 }
 
 const READY = "FIREDRILL_SIM_READY ";
+
+// A checkout runs sim/host.ts through tsx; the installed package runs its compiled dist/sim/host.js.
+const simHostCommand = import.meta.url.endsWith(".ts")
+  ? ["--import", "tsx", fileURLToPath(new URL("../../sim/host.ts", import.meta.url))]
+  : [fileURLToPath(new URL("../../sim/host.js", import.meta.url))];
 
 /**
  * One running sim host process and its control API: inject and heal faults, stop.
@@ -67,21 +73,17 @@ export class SimFleet implements AsyncDisposable {
     config: SimHostConfig,
     options: { env: Record<string, string>; timeoutMs?: number },
   ): Promise<{ child: ResultPromise; ready: { control: string; nodes: FleetNode[] } }> {
-    const child = execa(
-      process.execPath,
-      ["--import", "tsx", path.join(repoRoot, "sim/host.ts"), configFile],
-      {
-        cwd: repoRoot,
-        env: options.env,
-        reject: false,
-        cleanup: true,
-        forceKillAfterDelay: 5_000,
-        stdin: "ignore",
-        stdout: "pipe",
-        stderr: "pipe",
-        buffer: false,
-      },
-    );
+    const child = execa(process.execPath, [...simHostCommand, configFile], {
+      cwd: repoRoot,
+      env: options.env,
+      reject: false,
+      cleanup: true,
+      forceKillAfterDelay: 5_000,
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+      buffer: false,
+    });
     let stderrTail = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       stderrTail = (stderrTail + chunk.toString("utf8")).slice(-4_000);

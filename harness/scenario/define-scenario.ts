@@ -1,3 +1,4 @@
+import { scenarioLocations } from "./scenario-locations.ts";
 import type { Expectation, ExpectationSource, Scenario } from "./types.ts";
 
 /** What a scenario file writes: like Scenario, but expectations may be fluent builders. */
@@ -11,8 +12,11 @@ export interface ScenarioDefinition extends Omit<Scenario, "expect"> {
  *   duration: "30m", faults: [], expect: [expectNoOtherAlerts()] });
  */
 export function defineScenario(definition: ScenarioDefinition): Scenario {
-  return {
+  const scenario = {
     ...definition,
     expect: definition.expect.map((e) => ("toExpectation" in e ? e.toExpectation() : e)),
   };
+  // Reports (JUnit) point at this call.
+  scenarioLocations.record(scenario, defineScenario);
+  return scenario;
 }

@@ -43,6 +43,12 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("loadScenarios", () => {
+  it("records the file and line of each defineScenario call", async () => {
+    const file = await scenarioFile("located", `\n\n${valid("located")}`);
+    const [loaded] = await loadScenarios([file]);
+    expect(loaded?.location).toEqual({ file, line: 4 });
+  });
+
   it("loads a valid file into a normalised scenario", async () => {
     const file = await scenarioFile("ok", valid("crash-ok"));
     const [loaded] = await loadScenarios([file]);

@@ -1,7 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { InputError } from "../errors.ts";
+import { importDefault } from "./import-default.ts";
+import { type ScenarioLocation, scenarioLocations } from "./scenario-locations.ts";
 import { typecheckFiles } from "./typecheck.ts";
 import type { Scenario } from "./types.ts";
 import { validateScenario } from "./validate-scenario.ts";
@@ -10,6 +11,8 @@ import { validateScenario } from "./validate-scenario.ts";
 export interface LoadedScenario {
   readonly file: string;
   readonly scenario: Scenario;
+  /** The file and line of its `defineScenario` call (for JUnit), when the stack told. */
+  readonly location?: ScenarioLocation;
 }
 
 /** Scenario files are TypeScript modules named *.scenario.ts. */
@@ -59,7 +62,7 @@ export async function loadScenarios(
   for (const file of files) {
     let exported: unknown;
     try {
-      exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+      exported = await importDefault(file);
     } catch (cause) {
       throw new InputError(
         `Invalid scenario file: ${file}: it failed to load: ${(cause as Error).message}`,
@@ -75,7 +78,12 @@ export async function loadScenarios(
     const list = Array.isArray(exported) ? exported : [exported];
     list.forEach((candidate, index) => {
       const where = Array.isArray(exported) ? `${file} (export default[${index}])` : file;
-      loaded.push({ file, scenario: validateScenario(candidate, where) });
+      const location = scenarioLocations.get(candidate as Scenario);
+      loaded.push({
+        file,
+        scenario: validateScenario(candidate, where),
+        ...(location ? { location } : {}),
+      });
     });
   }
   const seen = new Map<string, string>();

@@ -1,7 +1,40 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { InputError } from "../errors.ts";
-import { repoRoot } from "../tools/tools.ts";
+import { isCheckout, repoRoot } from "../tools/tools.ts";
+
+/**
+ * firedrill's compiler options (its tsconfig.json, shipped in the package). In a checkout,
+ * `firedrill` resolves to the sources through the "firedrill-source" condition; in a user's
+ * project to the installed package's declarations, with Node's types only when they are there.
+ */
+function scenarioCompilerOptions(): ts.CompilerOptions {
+  const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+  if (isCheckout) return options;
+  // A user's package.json may lack "type": "module": tsx then runs scenarios as CommonJS
+  // (Node 20.19 requires firedrill's ES modules), so check them as modules either way.
+  const { customConditions: _, ...rest } = options;
+  return {
+    ...rest,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    types: hasNodeTypes() ? ["node"] : [],
+  };
+}
+
+/** Whether @types/node can be found from the user's project or from firedrill's own folder. */
+function hasNodeTypes(): boolean {
+  return [process.cwd(), repoRoot].some((dir) => {
+    try {
+      createRequire(path.join(dir, "package.json")).resolve("@types/node/package.json");
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Formats one diagnostic as path:line:col - message. */
 function format(diagnostic: ts.Diagnostic): string {
@@ -16,12 +49,9 @@ function format(diagnostic: ts.Diagnostic): string {
  * options; throws InputError listing every error with its file, line and column.
  */
 export function typecheckFiles(files: readonly string[]): void {
-  const configPath = path.join(repoRoot, "tsconfig.json");
-  const config = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
   const program = ts.createProgram({
     rootNames: [...files],
-    options: { ...parsed.options, noEmit: true, incremental: false },
+    options: { ...scenarioCompilerOptions(), noEmit: true, incremental: false },
   });
   const wanted = new Set(files.map((f) => path.resolve(f)));
   const diagnostics = ts

@@ -1,13 +1,31 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ToolsMissingError } from "../errors.ts";
 
-/** The repository root (firedrill's own checkout). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// This file runs as harness/tools/tools.ts in a checkout and as dist/harness/tools/tools.js in
+// the installed package; the package root holds package.json either way.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const compiled = path.basename(path.resolve(here, "../..")) === "dist";
 
-/** Where `firedrill setup` keeps the pinned binaries; overridable for tests. */
-export const toolsDir = process.env.FIREDRILL_TOOLS_DIR ?? path.join(repoRoot, ".tools");
+/** firedrill's root: its own checkout, or the installed package (node_modules/firedrill). */
+export const repoRoot = path.resolve(here, compiled ? "../../.." : "../..");
+
+/** True when firedrill runs from its own checkout (TypeScript sources), not an installed package. */
+export const isCheckout = !compiled && existsSync(path.join(repoRoot, "harness/api.ts"));
+
+/**
+ * Where `firedrill setup` keeps the pinned binaries: a checkout's .tools/; for an installed
+ * package the per-user cache ($XDG_CACHE_HOME/firedrill or ~/.cache/firedrill), shared by every
+ * project on the machine. FIREDRILL_TOOLS_DIR overrides both.
+ */
+export const toolsDir =
+  process.env.FIREDRILL_TOOLS_DIR ??
+  (isCheckout
+    ? path.join(repoRoot, ".tools")
+    : path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "firedrill"));
 
 /** One provisioned binary and the version it reported. */
 export interface Tool {
