@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { access, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { repoRoot } from "../tools/tools.ts";
+import { repoRoot, toolsDir } from "../tools/tools.ts";
 import { runCommand } from "./run-command.ts";
 
 /** The evaluator's Go module (harness/virtual/evaluator). */
@@ -14,7 +14,7 @@ export interface EvaluatorBuildRequest {
   readonly go: string;
   /** Defaults to the repo's harness/virtual/evaluator. */
   readonly sourceDir?: string;
-  /** Defaults to the repo's .tools/evaluator (never FIREDRILL_TOOLS_DIR, which may be shared). */
+  /** Defaults to <tools>/evaluator; binaries are named by their sources' hash, so it may be shared. */
   readonly outputDir?: string;
   readonly force?: boolean;
   readonly onStart?: (detail: string) => void;
@@ -26,7 +26,7 @@ export interface EvaluatorBuildRequest {
  */
 export async function evaluatorBinaryPath(
   sourceDir = evaluatorSourceDir,
-  outputDir = path.join(repoRoot, ".tools", "evaluator"),
+  outputDir = path.join(toolsDir, "evaluator"),
 ): Promise<string> {
   const files = (await readdir(sourceDir))
     .filter(

@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { Catalogue } from "./catalogue.ts";
 
-/** The repository's fixtures folder, where each system's catalogue lives. */
-const FIXTURES = new URL("../../fixtures/", import.meta.url);
+/**
+ * The fixtures folder, where each system's catalogue lives: beside sim/ in a checkout, and at the
+ * package root when this runs compiled as dist/sim/core/read-catalogue.js in an installed package.
+ */
+const compiled = new URL("../..", import.meta.url).pathname.replace(/\/$/, "").endsWith("/dist");
+const FIXTURES = new URL(compiled ? "../../../fixtures/" : "../../fixtures/", import.meta.url);
 
 /** Catalogues already read, by system: they are fixtures, not input, so one read suffices. */
 const cache = new Map<string, Catalogue>();
