@@ -7,8 +7,10 @@ export interface ScenarioLocation {
   readonly line: number;
 }
 
-// Filled by defineScenario, read by the loader; weak, so scenarios own their lifetime.
-const locations = new WeakMap<Scenario, ScenarioLocation>();
+// Filled by defineScenario, read by the loader. A non-enumerable property under a registered
+// symbol, not a module-level map: in a user's project the scenario file may load its own copy of
+// this module (tsx compiling it as CommonJS), and Symbol.for() is shared by every copy.
+const LOCATION = Symbol.for("firedrill.scenario-location");
 
 /** Records where `fn`'s caller is, from the stack trace (source-mapped by tsx or Vite). */
 export const scenarioLocations = {
@@ -20,10 +22,11 @@ export const scenarioLocations = {
     const match = /\(?((?:file:\/\/)?[^\s()]+):(\d+):\d+\)?$/.exec(frame.trim());
     if (!match) return;
     const file = match[1]!.startsWith("file://") ? fileURLToPath(match[1]!) : match[1]!;
-    locations.set(scenario, { file, line: Number(match[2]) });
+    const location: ScenarioLocation = { file, line: Number(match[2]) };
+    Object.defineProperty(scenario, LOCATION, { value: location, enumerable: false });
   },
   /** The location recorded for a scenario, if its stack frame could be read. */
   get(scenario: Scenario): ScenarioLocation | undefined {
-    return locations.get(scenario);
+    return (scenario as { [LOCATION]?: ScenarioLocation })[LOCATION];
   },
 };
