@@ -41,6 +41,10 @@ Usage:
                    [--speed N] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
                                 and check a scenario fails naming it; exits 1 if one survives
+  firedrill export promtool <scenario file> [--scenario NAME] [--out FILE] [--force]
+                   [--at 5m,12m] [--rules FILE|FOLDER|GLOB]... [--speed N]
+                                run the drill and write a promtool unit test of it (the
+                                samples scraped, the alerts seen firing), checked with promtool
   firedrill init                write firedrill.config.ts and an example drill under drills/
   firedrill setup [--force] [--prometheus-version V]
                                 build Prometheus, Alertmanager and the Collector into .tools/

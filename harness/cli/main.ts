@@ -15,6 +15,7 @@ import type { DriverName } from "../stack/types.ts";
 import { compareCommand } from "./compare-command.ts";
 import { coverageCommand } from "./coverage-command.ts";
 import { defaultReportDir } from "./default-report-dir.ts";
+import { exportCommand } from "./export-command.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
@@ -177,6 +178,8 @@ export async function main(argv: string[]): Promise<number> {
         return await mergeCommand(rest);
       case "latency":
         return await latencyCommand(rest);
+      case "export":
+        return await exportCommand(rest);
       case "setup": {
         const { values } = parseArgs({
           args: rest,

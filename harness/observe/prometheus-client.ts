@@ -54,11 +54,18 @@ export class PrometheusClient {
 
   /** Evaluates an instant query; `time` in seconds since the epoch (wall time). */
   async query(promql: string, time?: number): Promise<VectorSample[]> {
+    return this.#instant<VectorSample>(promql, time);
+  }
+
+  /** Evaluates an instant query that yields a range vector (`x[5m]`): raw samples. */
+  async queryMatrix(promql: string, time?: number): Promise<MatrixSeries[]> {
+    return this.#instant<MatrixSeries>(promql, time);
+  }
+
+  async #instant<T>(promql: string, time: number | undefined): Promise<T[]> {
     const params = new URLSearchParams({ query: promql });
     if (time !== undefined) params.set("time", String(time));
-    const data = await this.#get<{ resultType: string; result: VectorSample[] }>(
-      `/api/v1/query?${params}`,
-    );
+    const data = await this.#get<{ resultType: string; result: T[] }>(`/api/v1/query?${params}`);
     return data.result;
   }
 

@@ -45,10 +45,14 @@ export interface RunScenarioOptions {
     fleets: ReadonlyMap<string, SimFleet>,
     otlp: OtlpSink,
   ) => Promise<void>;
-  /** Called when the timeline has played, before anything stops (measurements, benchmarks). */
+  /**
+   * Called when the timeline has played, before anything stops (measurements, benchmarks,
+   * `firedrill export`), with the mapping between wall and fleet time.
+   */
   readonly onTimelineEnd?: (
     stack: StartedStack,
     fleets: ReadonlyMap<string, SimFleet>,
+    timeline: TimelineClock,
   ) => Promise<void>;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
@@ -57,6 +61,16 @@ export interface RunScenarioOptions {
    * closed without it): `firedrill mutate` needs only the verdict, not the rest of the drill.
    */
   readonly stopOnceMissed?: string;
+}
+
+/** How a played timeline maps wall time to fleet time. */
+export interface TimelineClock {
+  /** Fleet seconds since t=0 at a wall time (ms since the epoch). */
+  readonly toFleetSeconds: (wallMs: number) => number;
+  /** Wall ms since the epoch at a fleet time. */
+  readonly toWallMs: (fleetSeconds: number) => number;
+  /** Fleet seconds at which the timeline ended. */
+  readonly end: number;
 }
 
 /** The fleet scrape interval the configs use, before speed-up. */
@@ -214,7 +228,11 @@ export async function runScenario(
         context: { stack, webhook, otlp, fleets, proxies },
       },
     });
-    await options.onTimelineEnd?.(stack, fleets);
+    await options.onTimelineEnd?.(stack, fleets, {
+      toFleetSeconds: result.toFleetSeconds,
+      toWallMs: result.toWallMs,
+      end: result.end,
+    });
     await phase("querying the series behind the alerts");
     const { episodes } = result.tracker;
     const series = await collectAlertSeries({

@@ -14,7 +14,7 @@ import { virtualRunner } from "../virtual/virtual-runner.ts";
 import { withPortRetry } from "./port-retry.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
 import { runPool } from "./run-pool.ts";
-import { RunAborted, runScenario } from "./run-scenario.ts";
+import { RunAborted, type RunScenarioOptions, runScenario } from "./run-scenario.ts";
 import { type Shard, selectShard } from "./select-shard.ts";
 
 /** Options of `firedrill run`. */
@@ -40,6 +40,8 @@ export interface RunSuiteOptions {
   readonly stopOnceMissed?: string;
   /** A pinned Prometheus version or line (`3.5.x`); the default line when absent. */
   readonly prometheusVersion?: string;
+  /** Live time: called per scenario once its timeline has played, before its stack stops. */
+  readonly onTimelineEnd?: RunScenarioOptions["onTimelineEnd"];
   /** live (default): the real stack; virtual: the evaluator on a fake clock, no servers. */
   readonly time?: "live" | "virtual";
   /** Virtual time: the workload seeds every scenario runs with (default: its own seed). */
@@ -170,6 +172,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
             reporter: options.reporter,
             ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
             ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
+            ...(options.onTimelineEnd ? { onTimelineEnd: options.onTimelineEnd } : {}),
             signal,
           }),
     );
