@@ -7,6 +7,11 @@ import { register as registerHooks } from "node:module";
 import { register as registerCommonJs } from "tsx/cjs/api";
 import { register } from "tsx/esm/api";
 
+// `firedrill run --list | head`: a reader that goes away is not an error of ours.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 // Both hooks: in a project without "type": "module", tsx runs scenarios as CommonJS.
 register();
 registerCommonJs();

@@ -8,11 +8,12 @@ Usage:
                 [--jobs N] [--repeat N]
                 [--prometheus-version 3.16.0|3.5.x]
                 [--reporter terminal|json|junit|html]... [--time live|virtual]
-                [--seed S | --seeds N] [--shard K/N] [--config FILE]
+                [--seed S | --seeds N] [--shard K/N] [--list] [--config FILE]
                                 --reporter picks what reports the run (default: all four)
                                 --repeat N runs the suite N times (run-1 … run-N) and checks
                                 every scenario gets the same verdict each time; --shard K/N
-                                runs the K-th of N parts (CI jobs); --time virtual judges it
+                                runs the K-th of N parts (CI jobs), --list prints what
+                                would run and starts nothing; --time virtual judges it
                                 on Prometheus' and Alertmanager's own code on a fake clock;
                                 firedrill.config.ts (or --config) gives defaults, flags
                                 override them

@@ -7,7 +7,8 @@ import { CONFIG_FILE } from "../project/load-config.ts";
 import type { SuiteRun } from "../result/reporter.ts";
 import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
 import { defaultFixtures, removeLeftovers, runSuite } from "../runner/run-suite.ts";
-import { parseShard } from "../runner/select-shard.ts";
+import { parseShard, selectShard } from "../runner/select-shard.ts";
+import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { printSetupProgress } from "../setup/print-setup-progress.ts";
 import { setup } from "../setup/setup.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
@@ -54,6 +55,7 @@ const RUN_OPTIONS = {
   seed: { type: "string" },
   seeds: { type: "string" },
   shard: { type: "string" },
+  list: { type: "boolean" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
 /** `firedrill run`. */
@@ -109,6 +111,18 @@ async function run(cliArgs: string[]): Promise<number> {
   }
   const reporter = parseReporters("firedrill run", values.reporter, { parallel: jobs > 1 });
   const shard = values.shard === undefined ? undefined : parseShard("firedrill run", values.shard);
+  if (values.list) {
+    // What this invocation would run (after --scenario and --shard), and nothing else.
+    const loaded = await loadScenarios(
+      positionals,
+      values.scenario ? { only: values.scenario } : {},
+    );
+    for (const { file, scenario, location } of shard ? selectShard(loaded, shard) : loaded) {
+      const where = path.relative(process.cwd(), location?.file ?? file);
+      process.stdout.write(`${where}${location ? `:${location.line}` : ""}  ${scenario.name}\n`);
+    }
+    return 0;
+  }
   const fixtures = await defaultFixtures();
   const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
   return withInterrupts(async (signal) => {

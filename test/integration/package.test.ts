@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
@@ -84,6 +84,55 @@ describe("the installed package", () => {
     expect(
       JSON.parse(await readFile(path.join(project, "report/results.json"), "utf8")).scenarios,
     ).toHaveLength(1);
+  });
+
+  // The bar: the user's own PrometheusRule (Cognitora's four alerts, as Helm renders it) and a
+  // second drill of theirs pass; one threshold moved tenfold fails, naming the alert.
+  it("drills the user's PrometheusRule, and fails naming the alert once a threshold moves tenfold", async () => {
+    await mkdir(path.join(project, "deploy/rules"), { recursive: true });
+    const rule = await readFile(
+      path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml"),
+      "utf8",
+    );
+    expect(rule.match(/- alert: \w+/g)).toEqual([
+      "- alert: CognitoraTtftSloBreach",
+      "- alert: CognitoraCacheHitRatioLow",
+      "- alert: CognitoraEngineNotReady",
+      "- alert: CognitoraAdmissionQueueFull",
+    ]);
+    await writeFile(path.join(project, "deploy/rules/cognitora.yaml"), rule);
+    await copyFile(
+      path.join(repoRoot, "scenarios/cognitora/ttft-degrade.scenario.ts"),
+      path.join(project, "drills/ttft-degrade.scenario.ts"),
+    );
+    const config = path.join(project, "firedrill.config.ts");
+    await writeFile(
+      config,
+      (await readFile(config, "utf8")).replace(
+        '// rules: ["deploy/rules/"]',
+        'rules: ["deploy/rules/"]',
+      ),
+    );
+    const passing = await timed("user rules run", () =>
+      npx(["run", "--report-dir", "report-user"]),
+    );
+    expect(passing.exitCode, passing.stderr).toBe(0);
+    expect(`${passing.stdout}\n${passing.stderr}`).toContain("scenarios: 2 passed, 0 failed");
+
+    const tenfold = rule.replace(/(CognitoraTtftSloBreach\n\s+expr: .*\)\)\)) > 2\n/, "$1 > 20\n");
+    expect(tenfold).not.toBe(rule);
+    await writeFile(path.join(project, "deploy/rules/cognitora.yaml"), tenfold);
+    const failing = await npx([
+      "run",
+      "drills/ttft-degrade.scenario.ts",
+      "--report-dir",
+      "report-x10",
+    ]);
+    expect(failing.exitCode).toBe(1);
+    expect(`${failing.stdout}\n${failing.stderr}`).toMatch(
+      /✗ CognitoraTtftSloBreach\{severity="critical"\} fires within 8m/,
+    );
+    expect(`${failing.stdout}\n${failing.stderr}`).toContain("scenarios: 0 passed, 1 failed");
   });
 
   it("names the file and the field of a wrong config, exit 2, before anything starts", async () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { firedrillRun } from "./support.ts";
+
+// CI splits the suite across jobs with --shard K/N: together the shards must run every scenario
+// of the suite exactly once. `run --list` prints what a run would run, and starts nothing.
+describe("firedrill run --shard K/N", () => {
+  it("splits scenarios/ into three parts that together run every scenario exactly once", async () => {
+    const list = async (extra: string[]) => {
+      const run = await firedrillRun(["run", "scenarios/", "--list", ...extra]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      return run.stdout.trim().split("\n");
+    };
+    const all = await list([]);
+    const shards = await Promise.all(["1/3", "2/3", "3/3"].map((s) => list(["--shard", s])));
+    expect(all.length).toBeGreaterThanOrEqual(47);
+    expect(all[0]).toMatch(/^scenarios\/\S+\.scenario\.ts:\d+ {2}\S+$/);
+    for (const shard of shards)
+      expect(shard.length).toBeGreaterThanOrEqual(Math.floor(all.length / 3));
+    expect(shards.flat().sort()).toEqual([...all].sort());
+  });
+});
