@@ -26,6 +26,11 @@ async function runCheck(
   );
 }
 
+/** `--enable-feature=a,b` for promtool and Prometheus, or nothing. */
+export function featureArgs(features: readonly string[]): string[] {
+  return features.length > 0 ? [`--enable-feature=${features.join(",")}`] : [];
+}
+
 /**
  * Checks a Prometheus rule file with `promtool check rules`: syntax, names, templates.
  * `promtoolPath` is loadTools().promtool.path in the harness. `shownAs` names the user's file
@@ -37,10 +42,11 @@ export async function checkRules(
   file: string,
   promtoolPath: string,
   shownAs?: { readonly file: string; readonly note: string },
+  features: readonly string[] = [],
 ): Promise<void> {
   await runCheck(
     promtoolPath,
-    ["check", "rules", file],
+    [...featureArgs(features), "check", "rules", file],
     file,
     "Fix the rule file where promtool points",
     shownAs,
@@ -52,10 +58,14 @@ export async function checkRules(
  * whether the alerts fire at the expected times.
  * @example await testRules("fixtures/cosmictron/rules.test.yml", tools.promtool.path);
  */
-export async function testRules(file: string, promtoolPath: string): Promise<void> {
+export async function testRules(
+  file: string,
+  promtoolPath: string,
+  features: readonly string[] = [],
+): Promise<void> {
   await runCheck(
     promtoolPath,
-    ["test", "rules", file],
+    [...featureArgs(features), "test", "rules", file],
     file,
     "Fix the rules or the test's expectations where promtool points",
   );

@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promqlFeatures } from "../rules/promql-features.ts";
 import { readRuleFiles } from "../rules/read-rule-files.ts";
 import type { RuleSource } from "../rules/types.ts";
 import type { StackPorts, StackSpec } from "../stack/types.ts";
 import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
-import { checkAlertmanagerConfig, checkRules } from "./promtool.ts";
+import { checkAlertmanagerConfig, checkRules, featureArgs } from "./promtool.ts";
 import { readAlertmanagerConfig } from "./read-alertmanager-config.ts";
 import { renderAlertmanagerConfig } from "./render-alertmanager-config.ts";
 import { renderCollectorConfig } from "./render-collector-config.ts";
@@ -57,21 +58,28 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
   const ruleFiles: string[] = [];
   const speedOneRules: string[] = [];
   const { sources } = await readRuleFiles(options.ruleFiles);
+  // anchored/smoothed and experimental functions load only with their feature flag on.
+  const features = promqlFeatures(sources);
   for (const [index, source] of sources.entries()) {
     const original = source.file;
     const stem = path.basename(original).replace(/\.ya?ml$/, "");
     const name = source.verbatim
       ? `${index}-${path.basename(original)}`
       : `${index}-${stem}-doc${source.document + 1}.yml`;
-    if (check && source.verbatim) await checkRules(original, check.promtool);
+    if (check && source.verbatim) await checkRules(original, check.promtool, undefined, features);
     if (check && !source.verbatim) {
       // promtool reads only plain rule files: check the groups cut out line for line, named as the original.
       const extracted = path.join(runDir, "rules", `${name.replace(/\.yml$/, "")}.extracted.yml`);
       await writeFile(extracted, source.text);
-      await checkRules(extracted, check.promtool, {
-        file: original,
-        note: `document ${source.document + 1} of ${source.documents}${source.object ? `, ${source.kind} ${source.object}` : ""}: its groups, on the same lines`,
-      });
+      await checkRules(
+        extracted,
+        check.promtool,
+        {
+          file: original,
+          note: `document ${source.document + 1} of ${source.documents}${source.object ? `, ${source.kind} ${source.object}` : ""}: its groups, on the same lines`,
+        },
+        features,
+      );
     }
     const target = path.join(runDir, "rules", name);
     await writeFile(
@@ -82,7 +90,7 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
         onSpeedOneRule: (message) => speedOneRules.push(message),
       }),
     );
-    if (check) await checkRules(target, check.promtool);
+    if (check) await checkRules(target, check.promtool, undefined, features);
     ruleFiles.push(target);
   }
   const files = {
@@ -135,7 +143,7 @@ export async function writeStackConfigs(options: WriteStackConfigsOptions): Prom
     ruleSources: sources,
     alertmanagerText,
     extraArgs: {
-      prometheus: prometheusTimeFlags(speed),
+      prometheus: [...prometheusTimeFlags(speed), ...featureArgs(features)],
       alertmanager: alertmanagerTimeFlags(speed),
     },
     speedOneRules,
