@@ -52,7 +52,7 @@ describe("scaled promtool tests end a stopped series where the 1x lookback does"
     const text = scalePromtoolTest(test("rules.yml"), { speed: 30, file: "t.yml" });
     expect(text).toContain("values: 5x4 _x19 stale _x20 5x4");
     expect(text.split("\n")[0]).toBe(
-      "# Compressed by firedrill from t.yml for speed 30: intervals and eval times divided by 30; stale markers where the 1x lookback ends a gap.",
+      "# Compressed by firedrill from t.yml for speed 30: intervals and eval times divided by 30; stale markers where the 1x lookback ends a series.",
     );
   });
 

@@ -194,14 +194,14 @@ describe("scalePromtoolTest", () => {
       scalePromtoolTest(text, { speed: 30, file: "t.yml", ruleFiles: ["/run/rules.yml"] }),
     ).toBe(
       [
-        "# Compressed by firedrill from t.yml for speed 30: intervals and eval times divided by 30.",
+        "# Compressed by firedrill from t.yml for speed 30: intervals and eval times divided by 30; stale markers where the 1x lookback ends a series.",
         "",
         "rule_files:",
         "  - /run/rules.yml",
         "tests:",
         "  - input_series:",
         "      - series: x",
-        '        values: "0+1x10"',
+        '        values: "0+1x10 _x4 stale"',
         "    alert_rule_test:",
         "      - eval_time: 10s",
         "        alertname: A",

@@ -76,7 +76,7 @@ export function scalePromtoolTest(yamlText: string, options: ScalePromtoolTestOp
     }
   }
   if (speed === 1) return yamlText;
-  const header = ` Compressed by firedrill from ${file} for speed ${speed}: intervals and eval times divided by ${speed}${staled ? "; stale markers where the 1x lookback ends a gap" : ""}.`;
+  const header = ` Compressed by firedrill from ${file} for speed ${speed}: intervals and eval times divided by ${speed}${staled ? "; stale markers where the 1x lookback ends a series" : ""}.`;
   doc.commentBefore = doc.commentBefore ? `${header}\n${doc.commentBefore}` : header;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -6,9 +6,11 @@ const defaultLookbackMs = 5 * 60_000;
  * a sample stays visible for the lookback (5m) after it was scraped, and a compressed test keeps
  * the 5m lookback while its samples come N times closer, so a series with a `_` gap would stay
  * visible N times longer. The marker goes at the first step at or after the last sample plus
- * the lookback, counted in the test's fleet-time interval; gaps shorter than that are kept.
- * Returns undefined when nothing changes (no gap that long, or histogram values).
- * @example staleAfterLookback("1x3 _x30 1", 15_000) // "1x3 _x19 stale _x10 1"
+ * the lookback, counted in the test's fleet-time interval; gaps shorter than that are kept. A
+ * series that ends with the list (its last sample, maybe a few `_` after) gets its marker one
+ * lookback after its last sample too. Returns undefined when nothing changes (a series that ends
+ * stale, or histogram values).
+ * @example staleAfterLookback("1x3 _x30 1", 15_000) // "1x3 _x19 stale _x10 1 _x19 stale"
  */
 export function staleAfterLookback(
   values: string,
@@ -41,6 +43,11 @@ export function staleAfterLookback(
     flushGap();
     out.push(token);
     live = token !== "stale";
+  }
+  if (live && gap < steps) {
+    // The series ends with the list: at 1x it vanishes one lookback after its last sample.
+    out.push(...blanks(steps - 1), "stale");
+    return out.join(" ");
   }
   flushGap();
   return changed ? out.join(" ") : undefined;
