@@ -114,7 +114,7 @@ describe("the installed package", () => {
       ),
     );
     const passing = await timed("user rules run", () =>
-      npx(["run", "--report-dir", "report-user"]),
+      npx(["run", "--jobs", "2", "--report-dir", "report-user"]),
     );
     expect(passing.exitCode, passing.stderr).toBe(0);
     expect(`${passing.stdout}\n${passing.stderr}`).toContain("scenarios: 2 passed, 0 failed");
