@@ -12,7 +12,10 @@ import { isCheckout, repoRoot } from "../tools/tools.ts";
 function scenarioCompilerOptions(): ts.CompilerOptions {
   const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
-  if (isCheckout) return options;
+  // Type roots from where @types/node is, not from the current folder: firedrill may be run
+  // from any folder (TypeScript looks for node_modules/@types from there by default).
+  const typeRoots = nodeTypeRoots();
+  if (isCheckout) return { ...options, typeRoots };
   // A user's package.json may lack "type": "module": tsx then runs scenarios as CommonJS
   // (Node 20.19 requires firedrill's ES modules), so check them as modules either way.
   const { customConditions: _, ...rest } = options;
@@ -20,20 +23,24 @@ function scenarioCompilerOptions(): ts.CompilerOptions {
     ...rest,
     module: ts.ModuleKind.Preserve,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    types: hasNodeTypes() ? ["node"] : [],
+    types: typeRoots.length > 0 ? ["node"] : [],
+    typeRoots,
   };
 }
 
-/** Whether @types/node can be found from the user's project or from firedrill's own folder. */
-function hasNodeTypes(): boolean {
-  return [process.cwd(), repoRoot].some((dir) => {
+/** The node_modules/@types folders holding @types/node, from the user's project or firedrill's. */
+function nodeTypeRoots(): string[] {
+  const roots = [process.cwd(), repoRoot].flatMap((dir) => {
     try {
-      createRequire(path.join(dir, "package.json")).resolve("@types/node/package.json");
-      return true;
+      const found = createRequire(path.join(dir, "package.json")).resolve(
+        "@types/node/package.json",
+      );
+      return [path.dirname(path.dirname(found))];
     } catch {
-      return false;
+      return [];
     }
   });
+  return [...new Set(roots)];
 }
 
 /** Formats one diagnostic as path:line:col - message. */

@@ -1,4 +1,8 @@
+import os from "node:os";
+import path from "node:path";
+import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../harness/tools/tools.ts";
 import { firedrillRun } from "./support.ts";
 
 // CI splits the suite across jobs with --shard K/N: together the shards must run every scenario
@@ -17,5 +21,24 @@ describe("firedrill run --shard K/N", () => {
     for (const shard of shards)
       expect(shard.length).toBeGreaterThanOrEqual(Math.floor(all.length / 3));
     expect(shards.flat().sort()).toEqual([...all].sort());
+  });
+});
+
+describe("firedrill run from another folder", () => {
+  it("type-checks and loads scenarios wherever it is started", async () => {
+    const file = path.join(repoRoot, "scenarios/cognitora/engine-not-ready.scenario.ts");
+    const run = await execa(
+      process.execPath,
+      [path.join(repoRoot, "bin/firedrill.js"), "run", file, "--list"],
+      {
+        cwd: os.tmpdir(),
+        reject: false,
+      },
+    );
+    expect({ code: run.exitCode, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: `${path.relative(os.tmpdir(), file)}:5  cognitora-engine-not-ready`,
+      stderr: "",
+    });
   });
 });
