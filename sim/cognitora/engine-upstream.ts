@@ -40,15 +40,9 @@ export class EngineUpstream {
   constructor(options: { random: SeededRandom }) {
     this.#random = options.random;
     const base = EngineUpstream.url;
-    this.#server = setupServer(
-      http.get(`${base}/health`, ({ request }) =>
-        this.ready(this.#agent(request))
-          ? new HttpResponse(null, { status: 200 })
-          : HttpResponse.json({ status: "loading" }, { status: 503 }),
-      ),
-      http.post(`${base}/v1/completions`, ({ request }) => this.#complete(request, true)),
-      http.post(`${base}/v1/embeddings`, ({ request }) => this.#complete(request, false)),
-    );
+    // One handler for the three routes: msw parses every request once per handler (cookie
+    // store included), and the agents call the engine several times per fleet second.
+    this.#server = setupServer(http.all(`${base}/*`, ({ request }) => this.#route(request)));
   }
 
   /** Starts intercepting requests to the engines; every other request passes through. */
@@ -72,6 +66,21 @@ export class EngineUpstream {
 
   ready(agent: string): boolean {
     return (this.#unready.get(agent)?.size ?? 0) === 0;
+  }
+
+  // GET /health, POST /v1/completions or /v1/embeddings; anything else is unhandled (404).
+  #route(request: Request): Promise<Response> | Response | undefined {
+    const { pathname } = new URL(request.url);
+    if (request.method === "GET" && pathname === "/health") {
+      return this.ready(this.#agent(request))
+        ? new HttpResponse(null, { status: 200 })
+        : HttpResponse.json({ status: "loading" }, { status: 503 });
+    }
+    if (request.method === "POST" && pathname === "/v1/completions")
+      return this.#complete(request, true);
+    if (request.method === "POST" && pathname === "/v1/embeddings")
+      return this.#complete(request, false);
+    return undefined;
   }
 
   // The agent a request comes from.
