@@ -42,6 +42,11 @@ Usage:
                    [--speed N] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
                                 and check a scenario fails naming it; exits 1 if one survives
+  firedrill tune <alert> [files or folders...] [--threshold FROM:TO:STEP|A,B,C] [--for 0s,1m]
+                 [--rules FILE|FOLDER|GLOB]... [--time virtual|live] [--jobs N]
+                                try each value of the alert's threshold and/or for against its
+                                fault and noise drills; print which catch every fault within
+                                budget and never page (exit 1 if the rule as written does not)
   firedrill export promtool <scenario file> [--scenario NAME] [--out FILE] [--force]
                    [--at 5m,12m] [--rules FILE|FOLDER|GLOB]... [--speed N]
                                 run the drill and write a promtool unit test of it (the

@@ -29,6 +29,7 @@ import { mutateCommand } from "./mutate-command.ts";
 import { parseReporters } from "./parse-reporters.ts";
 import { parseSeeds } from "./parse-seeds.ts";
 import { rehearseCommand } from "./rehearse-command.ts";
+import { tuneCommand } from "./tune-command.ts";
 
 /** The speed-up CI and the quick start use: 15s scrapes become 0.5s. */
 export const DEFAULT_SPEED = 30;
@@ -194,6 +195,8 @@ export async function main(argv: string[]): Promise<number> {
         return await latencyCommand(rest);
       case "export":
         return await exportCommand(rest);
+      case "tune":
+        return await tuneCommand(rest);
       case "setup": {
         const { values } = parseArgs({
           args: rest,

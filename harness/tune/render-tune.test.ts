@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { renderTune } from "./render-tune.ts";
+import type { TuneDrillOutcome, TuneReport } from "./run-tune.ts";
+
+const fault = (faultToDelivered: number | null, state: "passed" | "failed"): TuneDrillOutcome => ({
+  scenario: "wal-fsync-stall",
+  role: "fault",
+  state,
+  faultToFiring: faultToDelivered === null ? null : faultToDelivered - 30,
+  faultToDelivered,
+  budgetSeconds: 375,
+  pages: faultToDelivered === null ? 0 : 1,
+});
+const noise = (scenario: string, pages: number): TuneDrillOutcome => ({
+  scenario,
+  role: "noise",
+  state: pages === 0 ? "passed" : "failed",
+  faultToFiring: null,
+  faultToDelivered: null,
+  budgetSeconds: null,
+  pages,
+});
+
+describe("renderTune", () => {
+  it("prints a row per value: latency per fault drill, noise pages, verdict", () => {
+    const report: TuneReport = {
+      alert: "WalFsyncLatency",
+      ruleFile: "rules.yml",
+      asWritten: { threshold: { op: ">", value: 0.5, left: "p99" }, for: "5m" },
+      faultDrills: ["wal-fsync-stall"],
+      noiseDrills: ["slow-fsync-noise", "baseline"],
+      time: "virtual",
+      versions: {},
+      wallSeconds: 10,
+      rows: [
+        {
+          candidate: { threshold: 0.1, for: "5m", asWritten: false },
+          drills: [fault(330, "passed"), noise("slow-fsync-noise", 2), noise("baseline", 0)],
+          catchesEveryFault: true,
+          noisePages: 2,
+          verdict: "noisy",
+        },
+        {
+          candidate: { threshold: 0.5, for: "5m", asWritten: true },
+          drills: [fault(345, "passed"), noise("slow-fsync-noise", 0), noise("baseline", 0)],
+          catchesEveryFault: true,
+          noisePages: 0,
+          verdict: "good",
+        },
+        {
+          candidate: { threshold: 5, for: "5m", asWritten: false },
+          drills: [fault(null, "failed"), noise("slow-fsync-noise", 0), noise("baseline", 0)],
+          catchesEveryFault: false,
+          noisePages: 0,
+          verdict: "misses",
+        },
+      ],
+    };
+    expect(renderTune(report)).toBe(
+      [
+        "WalFsyncLatency (rules.yml): p99 > X, as written > 0.5, for 5m",
+        "fault drills: fault → page in fleet time (budget 6m15s); noise drills: 2 (slow-fsync-noise, baseline)",
+        "",
+        "value                               wal-fsync-stall  noise pages           verdict",
+        "threshold 0.1, for 5m               5m30s            2 (slow-fsync-noise)  noisy",
+        "threshold 0.5, for 5m (as written)  5m45s            0                     ✓ good",
+        "threshold 5, for 5m                 missed           0                     misses",
+        "",
+        "catch every fault within budget and never page on noise: threshold 0.5, for 5m",
+      ].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,279 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { computeCoverage } from "../coverage/compute-coverage.ts";
+import { readAlertRules } from "../coverage/read-alert-rules.ts";
+import { InputError } from "../errors.ts";
+import type { ScenarioResult } from "../result/result.ts";
+import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { runPool } from "../runner/run-pool.ts";
+import { runSuite } from "../runner/run-suite.ts";
+import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { type AlertRuleShape, editAlertRule, readAlertRuleShape } from "./edit-alert-rule.ts";
+
+/** What `firedrill tune` sweeps and against what. */
+export interface RunTuneOptions {
+  readonly alert: string;
+  /** Threshold values to try (the rule's own when absent). */
+  readonly thresholds?: readonly number[];
+  /** `for` values to try (the rule's own when absent). */
+  readonly forValues?: readonly string[];
+  /** Scenario files or folders: the alert's fault drills and its noise drills are taken from them. */
+  readonly inputs: readonly string[];
+  readonly ruleFiles: readonly string[];
+  readonly alertmanagerConfig: string;
+  readonly catalogues: readonly string[];
+  readonly time: "live" | "virtual";
+  readonly speed: number;
+  /** Drills run at once. */
+  readonly jobs: number;
+  readonly prometheusVersion?: string;
+  /** tune.json, and one folder per value with its rule file and drill reports. */
+  readonly reportDir: string;
+  readonly signal?: AbortSignal;
+  readonly log: (line: string) => void;
+}
+
+/** One value tried: a threshold and a `for`. */
+export interface TuneCandidate {
+  readonly threshold?: number;
+  readonly for: string;
+  /** Whether this is the rule as written. */
+  readonly asWritten: boolean;
+}
+
+/** What one drill said about one value. */
+export interface TuneDrillOutcome {
+  readonly scenario: string;
+  /** fault: the drill expects the alert to fire; noise: it must not page. */
+  readonly role: "fault" | "noise";
+  readonly state: "passed" | "failed" | "skipped";
+  /** Fault drills: fleet seconds from the fault to firing and to the first page. */
+  readonly faultToFiring: number | null;
+  readonly faultToDelivered: number | null;
+  /** Fault drills: the detection budget the configuration implies. */
+  readonly budgetSeconds: number | null;
+  /** Firing notifications of the alert the drill's receivers got. */
+  readonly pages: number;
+  /** Why it failed (the expectation's message), or was skipped. */
+  readonly note?: string;
+}
+
+/** One row of the table: a value and what every drill said. */
+export interface TuneRow {
+  readonly candidate: TuneCandidate;
+  readonly drills: readonly TuneDrillOutcome[];
+  /** Every fault drill's expectation held and paged within its budget. */
+  readonly catchesEveryFault: boolean;
+  /** Pages of the alert in noise drills. */
+  readonly noisePages: number;
+  readonly verdict: "good" | "misses" | "noisy" | "misses, noisy";
+}
+
+/** tune.json: the rule, the values tried, the verdicts. */
+export interface TuneReport {
+  readonly alert: string;
+  readonly ruleFile: string;
+  readonly asWritten: AlertRuleShape;
+  readonly faultDrills: readonly string[];
+  readonly noiseDrills: readonly string[];
+  readonly time: "live" | "virtual";
+  readonly versions: Readonly<Record<string, string>>;
+  readonly wallSeconds: number;
+  readonly rows: readonly TuneRow[];
+}
+
+function outcome(result: ScenarioResult, alert: string, role: "fault" | "noise"): TuneDrillOutcome {
+  const pages = result.deliveries.filter(
+    (d) => d.status === "firing" && d.labels.alertname === alert,
+  ).length;
+  const base = { scenario: result.name, role, pages };
+  if (result.state === "skipped") {
+    return {
+      ...base,
+      state: "skipped",
+      faultToFiring: null,
+      faultToDelivered: null,
+      budgetSeconds: null,
+      note: result.skipReason ?? "skipped",
+    };
+  }
+  if (role === "noise") {
+    return {
+      ...base,
+      state: pages === 0 ? "passed" : "failed",
+      faultToFiring: null,
+      faultToDelivered: null,
+      budgetSeconds: null,
+      ...(pages > 0 ? { note: `${alert} paged ${pages} time(s)` } : {}),
+    };
+  }
+  const fires = result.expectations.filter(
+    (e) => e.expectation.kind === "fires" && e.expectation.alert === alert,
+  );
+  const failed = fires.find((e) => e.state === "failed");
+  const late = fires.find((e) => e.latency?.deliveredWithinBudget === false);
+  const latest = (pick: (l: NonNullable<(typeof fires)[number]["latency"]>) => number | null) => {
+    const values = fires.map((e) => (e.latency ? pick(e.latency) : null));
+    return values.some((v) => v === null) ? null : Math.max(...(values as number[]));
+  };
+  const budget = fires.find((e) => e.latency)?.latency?.budget.seconds ?? null;
+  return {
+    ...base,
+    state: failed || late ? "failed" : "passed",
+    faultToFiring: latest((l) => l.faultToFiring),
+    faultToDelivered: latest((l) => l.faultToDelivered),
+    budgetSeconds: budget,
+    ...(failed && failed.state === "failed"
+      ? { note: failed.message }
+      : late
+        ? { note: `paged after the ${budget}s budget` }
+        : {}),
+  };
+}
+
+/**
+ * `firedrill tune`: for each threshold × `for` value, the alert's rule is rewritten (only that
+ * rule, only those fields) and every fault drill of the alert (scenarios expecting it to fire)
+ * and every noise drill (scenarios that would fail if it fired) runs against it. A value is good
+ * when every fault drill's expectation holds with the page inside its detection budget and no
+ * noise drill gets a page of the alert. Writes tune.json into reportDir.
+ */
+export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
+  const started = Date.now();
+  const { alert } = options;
+  const { sources } = await readRuleFiles(options.ruleFiles);
+  const source = sources.find((s) => readAlertRuleShape(s.text, alert) !== undefined);
+  if (!source) {
+    const names = sources.flatMap((s) =>
+      s.groups.flatMap((g) => g.rules.filter((r) => r.kind === "alert").map((r) => r.name)),
+    );
+    throw new InputError(
+      `firedrill tune: no alerting rule named ${alert} in ${options.ruleFiles.join(", ")}. The alerts there: ${names.join(", ")}.`,
+    );
+  }
+  const asWritten = readAlertRuleShape(source.text, alert)!;
+  if (options.thresholds && !asWritten.threshold) {
+    editAlertRule(source.text, alert, { threshold: 0 }, source.file); // throws the clear error
+  }
+  const loaded = await loadScenarios(options.inputs);
+  const coverage = computeCoverage(loaded, await readAlertRules(options.ruleFiles));
+  const entry = coverage.alerts.find((a) => a.alert === alert);
+  const byName = (names: readonly string[]) =>
+    names.map((n) => loaded.find((l) => l.scenario.name === n)!).filter(Boolean);
+  const faultDrills = byName(entry?.fires ?? []);
+  const noiseDrills = byName(entry?.silent ?? []);
+  if (faultDrills.length === 0) {
+    throw new InputError(
+      `firedrill tune: no scenario in ${options.inputs.join(", ")} expects ${alert} to fire, so no value can be judged. Write a drill with expectAlert("${alert}") (\`firedrill coverage\` lists what each alert has).`,
+    );
+  }
+  const thresholds = options.thresholds ?? [asWritten.threshold?.value];
+  const forValues = options.forValues ?? [asWritten.for];
+  const candidates: TuneCandidate[] = thresholds.flatMap((threshold) =>
+    forValues.map((forValue) => ({
+      ...(threshold !== undefined ? { threshold } : {}),
+      for: forValue,
+      asWritten: threshold === asWritten.threshold?.value && forValue === asWritten.for,
+    })),
+  );
+  const drills = [
+    ...faultDrills.map((l) => ({ loaded: l, role: "fault" as const })),
+    ...noiseDrills.map((l) => ({ loaded: l, role: "noise" as const })),
+  ];
+  options.log(
+    `tune ${alert}: ${candidates.length} value(s) × ${drills.length} drill(s) (${faultDrills.length} fault, ${noiseDrills.length} noise), ${options.time} time, ${options.jobs} at a time`,
+  );
+  const outcomes = candidates.map(() => new Map<string, TuneDrillOutcome>());
+  let versions: Readonly<Record<string, string>> = {};
+  const work = candidates.flatMap((candidate, c) =>
+    drills.map((drill) => ({ candidate, c, ...drill })),
+  );
+  let done = 0;
+  await runPool(
+    work,
+    options.jobs,
+    async ({ candidate, c, loaded: drill, role }: (typeof work)[number], signal) => {
+      const label = candidateLabel(candidate);
+      const dir = path.join(options.reportDir, label.replace(/[^\w.-]+/g, "_"));
+      await mkdir(dir, { recursive: true });
+      const ruleFile = path.join(
+        dir,
+        `${path.basename(source.file).replace(/\.ya?ml$/, "")}.tuned.yml`,
+      );
+      await writeFile(
+        ruleFile,
+        editAlertRule(
+          source.text,
+          alert,
+          {
+            ...(candidate.threshold !== undefined && options.thresholds
+              ? { threshold: candidate.threshold }
+              : {}),
+            ...(options.forValues ? { for: candidate.for } : {}),
+          },
+          source.file,
+        ),
+      );
+      const result = await runSuite({
+        inputs: [drill.file],
+        only: drill.scenario.name,
+        speed: options.speed,
+        time: options.time,
+        jobs: 1,
+        reportDir: path.join(dir, drill.scenario.name),
+        ruleFiles: options.ruleFiles.map((f) =>
+          path.resolve(f) === path.resolve(source.file) ? ruleFile : f,
+        ),
+        alertmanagerConfig: options.alertmanagerConfig,
+        catalogues: options.catalogues,
+        reporter: {},
+        ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
+        signal,
+      });
+      versions = result.versions;
+      const got = outcome(result.scenarios[0]!, alert, role);
+      outcomes[c]!.set(drill.scenario.name, got);
+      done++;
+      options.log(
+        `[${done}/${work.length}] ${label}: ${drill.scenario.name} (${role}) ${got.state}${got.note ? `: ${got.note.split("\n")[0]}` : ""}`,
+      );
+    },
+    options.signal,
+  );
+  const rows: TuneRow[] = candidates.map((candidate, c) => {
+    const list = drills.map((d) => outcomes[c]!.get(d.loaded.scenario.name)!);
+    const catchesEveryFault = list.every((o) => o.role !== "fault" || o.state !== "failed");
+    const noisePages = list.filter((o) => o.role === "noise").reduce((n, o) => n + o.pages, 0);
+    const verdict =
+      !catchesEveryFault && noisePages > 0
+        ? "misses, noisy"
+        : !catchesEveryFault
+          ? "misses"
+          : noisePages > 0
+            ? "noisy"
+            : "good";
+    return { candidate, drills: list, catchesEveryFault, noisePages, verdict };
+  });
+  const report: TuneReport = {
+    alert,
+    ruleFile: source.file,
+    asWritten,
+    faultDrills: faultDrills.map((l) => l.scenario.name),
+    noiseDrills: noiseDrills.map((l) => l.scenario.name),
+    time: options.time,
+    versions,
+    wallSeconds: (Date.now() - started) / 1000,
+    rows,
+  };
+  await mkdir(options.reportDir, { recursive: true });
+  await writeFile(
+    path.join(options.reportDir, "tune.json"),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  return report;
+}
+
+/** A value as the table and the folders name it: `threshold 0.3, for 5m`. */
+export function candidateLabel(candidate: TuneCandidate): string {
+  return `${candidate.threshold !== undefined ? `threshold ${candidate.threshold}, ` : ""}for ${candidate.for}`;
+}
