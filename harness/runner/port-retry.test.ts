@@ -46,4 +46,29 @@ describe("withPortRetry", () => {
     await expect(withPortRetry("s", () => {}, undefined, other)).rejects.toThrow("Prometheus");
     expect(calls).toBe(1);
   });
+
+  it("starts a fleet too slow for its first scrapes again once, then gives up", async () => {
+    const slow = () =>
+      new StartupError(
+        'Failed to scrape the fleet: Prometheus did not see all 7 targets of cognitora up within 30000 ms (6 of 7 up; http://127.0.0.1:27522/metrics: down Get "http://127.0.0.1:27522/metrics": context deadline exceeded).',
+        { component: "prometheus" },
+      );
+    const lines: string[] = [];
+    let calls = 0;
+    await expect(
+      withPortRetry(
+        "s",
+        (l) => lines.push(l),
+        undefined,
+        () => {
+          calls++;
+          return Promise.reject(slow());
+        },
+      ),
+    ).rejects.toThrow("context deadline exceeded");
+    expect(calls).toBe(2);
+    expect(lines).toEqual([
+      "[s] the fleet answered its first scrapes too slowly (Failed to scrape the fleet: Prometheus did not see all 7 targets of cognitora up within 30000 ms); starting it again once",
+    ]);
+  });
 });

@@ -35,7 +35,7 @@ export async function waitForTargets(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new StartupError(
-    `Failed to scrape the fleet: Prometheus did not see all ${count} targets of ${[...names].join(", ")} up within ${options.timeoutMs} ms (${last}). Check the sim logs in the scenario's logs folder.`,
+    `Failed to scrape the fleet: Prometheus did not see all ${count} targets of ${[...names].join(", ")} up within ${options.timeoutMs} ms (${last}). ${/context deadline exceeded/.test(last) ? " The sim answered slower than the sped-up scrape timeout: the machine is busy; run fewer --jobs or a lower --speed." : ""} Check the sim logs in the scenario's logs folder.`,
     { component: "prometheus" },
   );
 }
