@@ -81,7 +81,7 @@ async function run(cliArgs: string[]): Promise<number> {
   if (time !== "live" && time !== "virtual") {
     fail(`firedrill run: --time must be live or virtual (got "${time}").`);
   }
-  const seeds = parseSeeds("firedrill run", time, values.seed, values.seeds);
+  const seeds = parseSeeds("firedrill run", values.seed, values.seeds);
   const speed = parseSpeed("firedrill run", values.speed);
   const prometheusVersion = parsePrometheusVersion("firedrill run", values["prometheus-version"]);
   const driver = values.driver;

@@ -2,18 +2,14 @@ import { InputError } from "../errors.ts";
 
 /**
  * `--seed S` (one workload seed for every scenario) and `--seeds N` (each scenario with N
- * seeds from its own): virtual time only. Returns the seeds of a scenario given its own seed.
+ * seeds from its own), in live or virtual time. Returns the seeds of a scenario given its own seed.
  */
 export function parseSeeds(
   command: string,
-  time: string,
   seed: string | undefined,
   seeds: string | undefined,
 ): ((scenarioSeed: number) => readonly number[]) | undefined {
   if (seed === undefined && seeds === undefined) return undefined;
-  if (time !== "virtual") {
-    throw new InputError(`${command}: --seed and --seeds need --time virtual.`);
-  }
   if (seed !== undefined && seeds !== undefined) {
     throw new InputError(`${command}: give --seed S or --seeds N, not both.`);
   }

@@ -79,7 +79,7 @@ export interface ScenarioResult {
   readonly state: "passed" | "failed" | "error" | "skipped";
   readonly error?: string;
   readonly skipReason?: string;
-  /** Virtual time: the workload seeds it ran with, and those whose verdict failed (to replay with --seed). */
+  /** The workload seeds it ran with (--seed/--seeds), and those whose verdict failed (to replay with --seed). */
   readonly seeds?: readonly number[];
   readonly failingSeeds?: readonly number[];
   readonly driver: string;

@@ -54,6 +54,8 @@ export interface RunScenarioOptions {
     fleets: ReadonlyMap<string, SimFleet>,
     timeline: TimelineClock,
   ) => Promise<void>;
+  /** The workload seed (`--seed`/`--seeds`); the scenario's own when absent. */
+  readonly seed?: number;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
   /**
@@ -177,7 +179,7 @@ export async function runScenario(
       const fleet = await SimFleet.start(
         {
           system: planned.system,
-          seed: scenario.seed ?? 42,
+          seed: options.seed ?? scenario.seed ?? 42,
           time: clock.mapping,
           nodes: planned.nodes,
           controlPort: takePort(),

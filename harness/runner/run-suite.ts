@@ -15,6 +15,7 @@ import { withPortRetry } from "./port-retry.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
 import { runPool } from "./run-pool.ts";
 import { RunAborted, type RunScenarioOptions, runScenario } from "./run-scenario.ts";
+import { runSeeds } from "./run-seeds.ts";
 import { type Shard, selectShard } from "./select-shard.ts";
 
 /** Options of `firedrill run`. */
@@ -44,7 +45,7 @@ export interface RunSuiteOptions {
   readonly onTimelineEnd?: RunScenarioOptions["onTimelineEnd"];
   /** live (default): the real stack; virtual: the evaluator on a fake clock, no servers. */
   readonly time?: "live" | "virtual";
-  /** Virtual time: the workload seeds every scenario runs with (default: its own seed). */
+  /** The workload seeds every scenario runs with (default: its own seed), live or virtual. */
   readonly seeds?: (scenarioSeed: number) => readonly number[];
 }
 
@@ -161,20 +162,26 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
     const result = await withPortRetry(loaded.scenario.name, log, options.fixedPorts, () =>
       virtual
         ? virtual.run(loaded)
-        : runScenario(loaded, {
-            runId,
-            driver: driver!,
-            tools: tools!,
-            speed: options.speed,
-            ruleFiles: options.ruleFiles,
-            alertmanagerConfig: options.alertmanagerConfig,
-            dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
-            reporter: options.reporter,
-            ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
-            ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
-            ...(options.onTimelineEnd ? { onTimelineEnd: options.onTimelineEnd } : {}),
-            signal,
-          }),
+        : runSeeds(
+            options.seeds?.(loaded.scenario.seed ?? 42) ?? [loaded.scenario.seed ?? 42],
+            path.join(options.reportDir, "scenarios", loaded.scenario.name),
+            (seed, dir) =>
+              runScenario(loaded, {
+                runId,
+                driver: driver!,
+                tools: tools!,
+                speed: options.speed,
+                ruleFiles: options.ruleFiles,
+                alertmanagerConfig: options.alertmanagerConfig,
+                dir,
+                reporter: options.reporter,
+                seed,
+                ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
+                ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
+                ...(options.onTimelineEnd ? { onTimelineEnd: options.onTimelineEnd } : {}),
+                signal,
+              }),
+          ),
     );
     const located = loaded.location ? { ...result, location: loaded.location } : result;
     results.push(located);
