@@ -189,7 +189,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   };
   // A failing scenario run stops the others: they share nothing but the machine.
   try {
-    await runPool(scenarios, options.jobs ?? 1, runOne, options.signal);
+    // Virtual time runs the fleet in this process, whose fetch msw patches once: one at a time.
+    await runPool(scenarios, virtual ? 1 : (options.jobs ?? 1), runOne, options.signal);
     // Results in the suite's order, whatever order parallel runs finished in.
     results.sort(
       (a, b) =>

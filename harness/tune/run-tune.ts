@@ -180,8 +180,10 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
     ...faultDrills.map((l) => ({ loaded: l, role: "fault" as const })),
     ...noiseDrills.map((l) => ({ loaded: l, role: "noise" as const })),
   ];
+  // Virtual time runs each fleet in this process (msw patches its fetch once): one at a time.
+  const jobs = options.time === "virtual" ? 1 : options.jobs;
   options.log(
-    `tune ${alert}: ${candidates.length} value(s) × ${drills.length} drill(s) (${faultDrills.length} fault, ${noiseDrills.length} noise), ${options.time} time, ${options.jobs} at a time`,
+    `tune ${alert}: ${candidates.length} value(s) × ${drills.length} drill(s) (${faultDrills.length} fault, ${noiseDrills.length} noise), ${options.time} time, ${jobs} at a time`,
   );
   const outcomes = candidates.map(() => new Map<string, TuneDrillOutcome>());
   let versions: Readonly<Record<string, string>> = {};
@@ -191,7 +193,7 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
   let done = 0;
   await runPool(
     work,
-    options.jobs,
+    jobs,
     async ({ candidate, c, loaded: drill, role }: (typeof work)[number], signal) => {
       const label = candidateLabel(candidate);
       const dir = path.join(options.reportDir, label.replace(/[^\w.-]+/g, "_"));
