@@ -12,7 +12,9 @@ export {
   SimConfigError,
   SimError,
 } from "./core/errors.ts";
-export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
+export type { FaultParamProblem } from "./core/fault-param-problem.ts";
+export { faultParamProblem } from "./core/fault-param-problem.ts";
+export type { FaultParamSpec, FaultParamValue } from "./core/fault-param-spec.ts";
 export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
 export { readCatalogue } from "./core/read-catalogue.ts";
 export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";

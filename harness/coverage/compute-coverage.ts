@@ -1,4 +1,4 @@
-import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
+import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { AlertRule } from "./alert-rule.ts";
 import type { AlertCoverage, AlertRef, Coverage, UnknownAlert } from "./coverage.ts";

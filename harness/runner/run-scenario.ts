@@ -10,7 +10,7 @@ import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
 import type { Reporter } from "../result/reporter.ts";
 import type { ScenarioResult } from "../result/result.ts";
-import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
+import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { FleetShape } from "../scenario/types.ts";
 import { checkPortFree } from "../stack/check-port-free.ts";

@@ -2,7 +2,8 @@ import { InputError } from "../errors.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { isHarnessFault } from "../faults/harness-fault.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { fleetNodeIds } from "./fleet-node-ids.ts";
+import { type FleetNode, faultProblem } from "./fault-problem.ts";
+import { fleetNodes } from "./fleet-nodes.ts";
 
 /** The harness faults' names (their behaviour does not depend on the speed). */
 const harnessFaultNames = () => [...builtinHarnessFaults(1).keys()];
@@ -39,13 +40,19 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
     }
   };
   const total = duration(s.duration, "duration");
-  let bySystem: Map<string, string[]>;
+  let bySystem: Map<string, FleetNode[]>;
   try {
-    bySystem = fleetNodeIds(s.fleet ?? {});
+    bySystem = new Map(
+      [...fleetNodes(s.fleet ?? {})].map(([system, nodes]) => [
+        system,
+        nodes.map((n) => ({ ...n, system })),
+      ]),
+    );
   } catch (error) {
     return fail("fleet", (error as Error).message);
   }
-  const nodes = new Set([...bySystem.values()].flat());
+  const fleet = new Map([...bySystem.values()].flat().map((n) => [n.id, n]));
+  const nodes = new Set(fleet.keys());
   if (nodes.size < 1) fail("fleet", "must have at least one node.");
   const steps = new Map<string, FaultStep>();
   (s.faults ?? []).forEach((step, i) => {
@@ -84,6 +91,11 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
         `"${step.fault.name}" is a ${system} fault, but the fleet has no ${system} nodes.`,
       );
     }
+    const problem = faultProblem(
+      step.fault,
+      step.fault.target === undefined ? undefined : fleet.get(step.fault.target),
+    );
+    if (problem) fail(`${place}.fault.${problem.field}`, problem.problem);
   });
   (s.expect ?? []).forEach((e: Expectation, i) => {
     const place = `expect[${i}]`;

@@ -1,6 +1,7 @@
 import type { Clock } from "./clock.ts";
 import { FaultNotFoundError, FaultRequestError } from "./errors.ts";
-import type { FaultDefinition, FaultParamSpec, FaultParamValue, Heal } from "./fault-definition.ts";
+import type { FaultDefinition, Heal } from "./fault-definition.ts";
+import type { FaultParamSpec, FaultParamValue } from "./fault-param-spec.ts";
 import { FaultParams } from "./fault-params.ts";
 import type { SimNode } from "./sim-node.ts";
 

@@ -1,4 +1,4 @@
-import type { FaultParamSpec } from "../core/fault-definition.ts";
+import type { FaultParamSpec } from "../core/fault-param-spec.ts";
 import { systems } from "../systems.ts";
 
 /** One fault of one simulated system, as its definition describes it (without `apply`). */
