@@ -80,3 +80,25 @@ describe("validateScenario: faults against their schema", () => {
     );
   });
 });
+
+describe("validateScenario: expectations by kind", () => {
+  it("refuses an expectation kind the registry does not hold", () => {
+    const candidate = {
+      ...withFault({ name: "cosmictron.node.crash" }),
+      expect: [{ kind: "fire" }],
+    };
+    expect(messageOf(candidate)).toBe(
+      'Invalid scenario file: drills/x.scenario.ts: expect[0].kind "fire" is not an expectation kind (kinds: fires, never-fires, firing-within, spans-arrive, no-other-alerts). Build expectations with expectAlert, expectSpans or expectNoOtherAlerts.',
+    );
+  });
+
+  it("checks a windowed expectation's fault step", () => {
+    const candidate = {
+      ...withFault({ name: "cosmictron.node.crash" }),
+      expect: [{ kind: "spans-arrive", after: "y", within: "1m" }],
+    };
+    expect(messageOf(candidate)).toBe(
+      'Invalid scenario file: drills/x.scenario.ts: expect[0].after names fault "y", which the timeline does not have (faults: x).',
+    );
+  });
+});

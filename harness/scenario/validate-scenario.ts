@@ -1,14 +1,15 @@
 import { InputError } from "../errors.ts";
+import { expectationKind, expectationKindNames } from "../expectations/index.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { isHarnessFault } from "../faults/harness-fault.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import { type FleetNode, faultProblem } from "./fault-problem.ts";
 import { fleetNodes } from "./fleet-nodes.ts";
 
+import type { Expectation, FaultStep, Scenario } from "./types.ts";
+
 /** The harness faults' names (their behaviour does not depend on the speed). */
 const harnessFaultNames = () => [...builtinHarnessFaults(1).keys()];
-
-import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -99,25 +100,13 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
   });
   (s.expect ?? []).forEach((e: Expectation, i) => {
     const place = `expect[${i}]`;
-    if (e.kind === "no-other-alerts" || e.kind === "never-fires") return;
-    const step = steps.get(e.after);
-    if (!step) {
+    if (!expectationKindNames.includes(e?.kind)) {
       fail(
-        `${place}.after`,
-        `names fault "${e.after}", which the timeline does not have (faults: ${[...steps.keys()].join(", ") || "none"}).`,
+        `${place}.kind`,
+        `${JSON.stringify(e?.kind)} is not an expectation kind (kinds: ${expectationKindNames.join(", ")}). Build expectations with expectAlert, expectSpans or expectNoOtherAlerts.`,
       );
-      return;
     }
-    duration(e.within, `${place}.within`);
-    if (e.kind === "fires" && e.resolvesWithin !== undefined) {
-      duration(e.resolvesWithin, `${place}.resolvesWithin`);
-      if (step.heal === undefined) {
-        fail(
-          `${place}.resolvesWithin`,
-          `needs fault "${e.after}" to be healed; give it a heal time.`,
-        );
-      }
-    }
+    expectationKind(e).validate(e, { place, steps, fail, duration });
   });
   if ((s.expect ?? []).length === 0) fail("expect", "is empty; a drill must expect something.");
   return s;
