@@ -1,7 +1,7 @@
 import {
   type FaultParamProblem,
   type FaultParamSpec,
-  faultCatalog,
+  faultCatalogue,
   faultParamProblem,
   type SystemFault,
   type TopologyNode,
@@ -26,7 +26,7 @@ let catalogue: Map<string, SystemFault> | undefined;
 
 /** Every sim fault by name, built once (the definitions of sim/systems.ts, never applied). */
 function simFaults(): Map<string, SystemFault> {
-  catalogue ??= new Map(faultCatalog().map((f) => [f.name, f]));
+  catalogue ??= new Map(faultCatalogue().map((f) => [f.name, f]));
   return catalogue;
 }
 

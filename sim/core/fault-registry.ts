@@ -6,7 +6,7 @@ import { FaultParams } from "./fault-params.ts";
 import type { SimNode } from "./sim-node.ts";
 
 /** A fault as the control API lists it in its catalog. */
-export interface FaultCatalogEntry {
+export interface FaultCatalogueEntry {
   readonly name: string;
   readonly description: string;
   readonly params: readonly FaultParamSpec[];
@@ -56,7 +56,7 @@ export class FaultRegistry<N extends SimNode> {
   }
 
   /** Every fault this host knows, with its params. */
-  catalog(): FaultCatalogEntry[] {
+  catalog(): FaultCatalogueEntry[] {
     return [...this.#definitions.values()].map((d) => ({
       name: d.name,
       description: d.description,

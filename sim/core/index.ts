@@ -10,7 +10,7 @@ export {
   EnvFilterError,
   FaultNotFoundError,
   FaultRequestError,
-  PortInUseError,
+  PortBusyError,
   SimConfigError,
   SimError,
 } from "./errors.ts";
@@ -19,7 +19,7 @@ export type { FaultParamProblem } from "./fault-param-problem.ts";
 export { faultParamProblem } from "./fault-param-problem.ts";
 export type { FaultParamSpec, FaultParamType, FaultParamValue } from "./fault-param-spec.ts";
 export { FaultParams } from "./fault-params.ts";
-export type { ActiveFault, FaultCatalogEntry } from "./fault-registry.ts";
+export type { ActiveFault, FaultCatalogueEntry } from "./fault-registry.ts";
 export { FaultRegistry } from "./fault-registry.ts";
 export type {
   FaultParamSchema,
