@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PortInUseError, SimConfigError } from "./core/errors.ts";
+import { PortBusyError, SimConfigError } from "./core/errors.ts";
 import { parseHostConfig } from "./host/host-config.ts";
 import { startSimHost } from "./host/start-sim-host.ts";
 import { systemRegistry } from "./host/system-registry.ts";
@@ -52,7 +52,7 @@ async function main(args: readonly string[]): Promise<number> {
   try {
     host = await startSimHost(await loadConfig(file), { configFile: file });
   } catch (error) {
-    if (error instanceof SimConfigError || error instanceof PortInUseError) {
+    if (error instanceof SimConfigError || error instanceof PortBusyError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -8,12 +8,14 @@ export { ScaledClock, VirtualClock } from "./core/clock.ts";
 export {
   FaultNotFoundError,
   FaultRequestError,
-  PortInUseError,
+  PortBusyError,
   SimConfigError,
   SimError,
 } from "./core/errors.ts";
-export type { FaultParamSpec, FaultParamValue } from "./core/fault-definition.ts";
-export type { ActiveFault, FaultCatalogEntry } from "./core/fault-registry.ts";
+export type { FaultParamProblem } from "./core/fault-param-problem.ts";
+export { faultParamProblem } from "./core/fault-param-problem.ts";
+export type { FaultParamSpec, FaultParamValue } from "./core/fault-param-spec.ts";
+export type { ActiveFault, FaultCatalogueEntry } from "./core/fault-registry.ts";
 export { readCatalogue } from "./core/read-catalogue.ts";
 export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";
 export type { SystemModule } from "./core/system-module.ts";
@@ -26,8 +28,8 @@ export type {
 } from "./core/system-topology.ts";
 export type { DetailedHealth } from "./cosmictron/cosmictron-health.ts";
 export type { FleetShapeOf } from "./fleet-shape-of.ts";
-export type { SystemFault } from "./host/fault-catalog.ts";
-export { faultCatalog } from "./host/fault-catalog.ts";
+export type { SystemFault } from "./host/fault-catalogue.ts";
+export { faultCatalogue } from "./host/fault-catalogue.ts";
 export type { HostConfig } from "./host/host-config.ts";
 export { parseHostConfig } from "./host/host-config.ts";
 export type { SimHostOptions, StartedSimHost } from "./host/start-sim-host.ts";

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { faultCatalog, type SystemFault } from "../../sim/index.ts";
+import { faultCatalogue, type SystemFault } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
-import { harnessFaultCatalog } from "../faults/harness-fault-catalog.ts";
-import { renderFaultCatalog } from "./render-fault-catalog.ts";
+import { harnessFaultCatalogue } from "../faults/harness-fault-catalogue.ts";
+import { renderFaultCatalogue } from "./render-fault-catalogue.ts";
 
 /**
  * `firedrill faults [--system NAME] [--json]`: every fault of the simulated systems (or of one),
@@ -18,7 +18,10 @@ export async function faultsCommand(
     options: { system: { type: "string" }, json: { type: "boolean", default: false } },
   });
   // The sim's faults, then the ones the harness carries out itself (watchers, network, processes).
-  const all: SystemFault[] = [...faultCatalog(), ...harnessFaultCatalog(builtinHarnessFaults(1))];
+  const all: SystemFault[] = [
+    ...faultCatalogue(),
+    ...harnessFaultCatalogue(builtinHarnessFaults(1)),
+  ];
   const known = [...new Set(all.map((f) => f.system))];
   if (values.system !== undefined && !known.includes(values.system)) {
     throw new InputError(
@@ -26,6 +29,6 @@ export async function faultsCommand(
     );
   }
   const faults = all.filter((f) => values.system === undefined || f.system === values.system);
-  write(values.json ? `${JSON.stringify(faults, null, 2)}\n` : renderFaultCatalog(faults));
+  write(values.json ? `${JSON.stringify(faults, null, 2)}\n` : renderFaultCatalogue(faults));
   return 0;
 }

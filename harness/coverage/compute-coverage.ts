@@ -1,4 +1,5 @@
-import { fleetNodeIds } from "../scenario/fleet-node-ids.ts";
+import { expectationKind } from "../expectations/index.ts";
+import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { AlertRule } from "./alert-rule.ts";
 import type { AlertCoverage, AlertRef, Coverage, UnknownAlert } from "./coverage.ts";
@@ -14,18 +15,17 @@ interface ScenarioFacts {
 
 /** Reads a scenario's fleet systems and the alerts its expectations name. */
 function factsOf(scenario: LoadedScenario["scenario"]): ScenarioFacts {
-  const named = (kind: "fires" | "never-fires") =>
-    new Set(
-      scenario.expect.flatMap((e) => (e.kind === kind ? [(e as { alert: string }).alert] : [])),
-    );
+  const claims = scenario.expect.map((e) => expectationKind(e).coverage(e));
+  const named = (claim: "fires" | "silent") =>
+    new Set(claims.flatMap((c) => (c.claim === claim ? [c.alert] : [])));
   return {
     name: scenario.name,
     systems: new Set(
       [...fleetNodeIds(scenario.fleet)].filter(([, ids]) => ids.length > 0).map(([s]) => s),
     ),
     fires: named("fires"),
-    neverFires: named("never-fires"),
-    noOthers: scenario.expect.some((e) => e.kind === "no-other-alerts"),
+    neverFires: named("silent"),
+    noOthers: claims.some((c) => c.claim === "others-silent"),
   };
 }
 
@@ -65,15 +65,18 @@ export function computeCoverage(
   const unknownAlerts: UnknownAlert[] = [];
   for (const { file, scenario } of scenarios) {
     for (const e of scenario.expect) {
-      if (e.kind !== "fires" && e.kind !== "never-fires" && e.kind !== "firing-within") continue;
-      if (defined.has(e.alert)) continue;
+      const claim = expectationKind(e).coverage(e);
+      if (!("alert" in claim) || defined.has(claim.alert)) continue;
+      // Only the kinds whose claim names an alert reach here.
+      const kind = e.kind as UnknownAlert["kind"];
+      const alert = claim.alert;
       if (
         unknownAlerts.some(
-          (u) => u.scenario === scenario.name && u.alert === e.alert && u.kind === e.kind,
+          (u) => u.scenario === scenario.name && u.alert === alert && u.kind === kind,
         )
       )
         continue;
-      unknownAlerts.push({ alert: e.alert, scenario: scenario.name, file, kind: e.kind });
+      unknownAlerts.push({ alert, scenario: scenario.name, file, kind });
     }
   }
   const ref = (a: AlertCoverage): AlertRef => ({ system: a.system, alert: a.alert });

@@ -15,6 +15,7 @@ import { ensureTools } from "../setup/ensure-tools.ts";
 import { formatDuration } from "../time/format-duration.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import { type AlertCheck, chooseAlertChecks } from "./choose-alert-checks.ts";
+import { describeKey, labelKey } from "./label-key.ts";
 import { parsePromtoolFailures } from "./parse-promtool-failures.ts";
 import { type InputSeries, recordInputSeries } from "./record-input-series.ts";
 import { renderPromtoolTest } from "./render-promtool-test.ts";
@@ -55,9 +56,6 @@ export interface ExportPromtoolResult {
   /** `promtool test rules` on the written file: passed, or its output. */
   readonly promtool: { readonly passed: boolean; readonly output: string };
 }
-
-const sortedKey = (labels: Readonly<Record<string, string>>) =>
-  JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * Runs one drill live and writes a promtool unit test that replays it in milliseconds: the raw
@@ -178,8 +176,8 @@ export async function exportPromtool(
       );
       // No failure: promtool saw exactly these instances, none with annotations.
       if (!failure) return check.firing.map(() => ({}));
-      const expected = check.firing.map(sortedKey).sort();
-      const got = failure.got.map((g) => sortedKey(g.labels)).sort();
+      const expected = check.firing.map(labelKey).sort();
+      const got = failure.got.map((g) => labelKey(g.labels)).sort();
       if (JSON.stringify(expected) !== JSON.stringify(got)) {
         const list = (keys: string[]) =>
           keys.length === 0 ? "none" : keys.map((k) => describeKey(k)).join("; ");
@@ -189,7 +187,7 @@ export async function exportPromtool(
       }
       return check.firing.map(
         (labels) =>
-          failure.got.find((g) => sortedKey(g.labels) === sortedKey(labels))?.annotations ?? {},
+          failure.got.find((g) => labelKey(g.labels) === labelKey(labels))?.annotations ?? {},
       );
     });
   } finally {
@@ -224,12 +222,4 @@ export async function exportPromtool(
     disagreements,
     promtool: { passed: check.exitCode === 0, output: (check.all ?? "").trim() },
   };
-}
-
-function describeKey(key: string): string {
-  const pairs = JSON.parse(key) as [string, string][];
-  return `{${pairs
-    .filter(([k]) => k !== "alertname")
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(", ")}}`;
 }

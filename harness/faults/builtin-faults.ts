@@ -17,7 +17,7 @@ function restart(component: ComponentName, what: string): HarnessFault {
     name: `stack.${component}.restart`,
     description: `Restarts ${what} (stop, then start with the same config and data). Heal does nothing: the restart is the event.`,
     params: [],
-    async inject(context) {
+    async apply(context) {
       await context.stack.restart(component);
       return noHeal;
     },
@@ -35,7 +35,7 @@ function path(
     name,
     description,
     params,
-    async inject(context, fault) {
+    async apply(context, fault) {
       if (!context.proxies || fault.target === undefined) {
         throw new InputError(
           `Failed to inject ${name}: give it a target node, e.g. { name: "${name}", target: "cosmictron-0" }.`,
@@ -65,7 +65,7 @@ export function builtinHarnessFaults(speed: number): ReadonlyMap<string, Harness
           description: "The receiver that fails (pager, tickets, default).",
         },
       ],
-      async inject(context, fault) {
+      async apply(context, fault) {
         const receiver = String(param(fault, "receiver") ?? "");
         if (!receiver)
           throw new InputError(
@@ -108,7 +108,7 @@ export function builtinHarnessFaults(speed: number): ReadonlyMap<string, Harness
       params: [
         { name: "system", type: "string", description: "The system whose host process dies." },
       ],
-      async inject(context, fault) {
+      async apply(context, fault) {
         const system = String(param(fault, "system") ?? "");
         const fleet = context.fleets.get(system);
         if (!fleet) {

@@ -33,7 +33,7 @@ export interface HarnessFault {
   readonly description: string;
   readonly params: readonly HarnessFaultParam[];
   /** Applies the fault; resolves to the function that heals it. */
-  inject(context: HarnessFaultContext, fault: FaultSpec): Promise<() => Promise<void>>;
+  apply(context: HarnessFaultContext, fault: FaultSpec): Promise<() => Promise<void>>;
 }
 
 /** The prefixes that mark a harness fault (anything else is a sim fault named after its system). */

@@ -1,6 +1,6 @@
-import { faultCatalog, type SystemFault } from "../../sim/index.ts";
+import { faultCatalogue, type SystemFault } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
-import { harnessFaultCatalog } from "../faults/harness-fault-catalog.ts";
+import { harnessFaultCatalogue } from "../faults/harness-fault-catalogue.ts";
 import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
 import type { FaultSpec } from "../scenario/types.ts";
 import { type RecordedFault, Recorder, type Recording } from "./recorder.ts";
@@ -58,8 +58,8 @@ export class Rehearsal {
   catalog(): OfferedFault[] {
     const systems = new Set(this.stack.fleets.keys());
     return [
-      ...faultCatalog().filter((f) => systems.has(f.system)),
-      ...harnessFaultCatalog(this.stack.harnessFaults),
+      ...faultCatalogue().filter((f) => systems.has(f.system)),
+      ...harnessFaultCatalogue(this.stack.harnessFaults),
     ];
   }
 
@@ -92,7 +92,7 @@ export class Rehearsal {
     const harness = this.stack.harnessFaults.get(fault.name);
     let heal: () => Promise<void>;
     if (harness) {
-      heal = await harness.inject(
+      heal = await harness.apply(
         {
           stack: this.stack.stack,
           webhook: this.stack.webhook,

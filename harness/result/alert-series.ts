@@ -1,4 +1,4 @@
-import type { FleetSeconds } from "./result.ts";
+import type { FleetSeconds } from "./fleet-seconds.ts";
 
 /**
  * The series behind one alert over a scenario, for plotting next to its threshold: a range

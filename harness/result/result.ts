@@ -1,9 +1,9 @@
 import type { Expectation } from "../scenario/types.ts";
 import type { AlertSeries } from "./alert-series.ts";
 import type { DetectionLatency } from "./detection-latency.ts";
+import type { FleetSeconds } from "./fleet-seconds.ts";
 
-/** Times in results are fleet seconds since the scenario's t=0 (fleet and stack ready). */
-export type FleetSeconds = number;
+export type { FleetSeconds } from "./fleet-seconds.ts";
 
 /** What happened to one fault step. */
 export interface FaultRecord {

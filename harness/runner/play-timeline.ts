@@ -81,7 +81,7 @@ export async function playTimeline(args: {
       if (action === "inject") {
         const harnessFault = harness.faults.get(step.fault.name);
         if (harnessFault) {
-          record.heal = await harnessFault.inject(harness.context, step.fault);
+          record.heal = await harnessFault.apply(harness.context, step.fault);
           record.id = step.id;
         } else {
           record.id = await fleetOf(step.fault).inject(step.fault);

@@ -1,13 +1,15 @@
 import { InputError } from "../errors.ts";
+import { expectationKind, expectationKindNames } from "../expectations/index.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { isHarnessFault } from "../faults/harness-fault.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { fleetNodeIds } from "./fleet-node-ids.ts";
+import { type FleetNode, faultProblem } from "./fault-problem.ts";
+import { fleetNodes } from "./fleet-nodes.ts";
+
+import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 /** The harness faults' names (their behaviour does not depend on the speed). */
 const harnessFaultNames = () => [...builtinHarnessFaults(1).keys()];
-
-import type { Expectation, FaultStep, Scenario } from "./types.ts";
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -39,13 +41,19 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
     }
   };
   const total = duration(s.duration, "duration");
-  let bySystem: Map<string, string[]>;
+  let bySystem: Map<string, FleetNode[]>;
   try {
-    bySystem = fleetNodeIds(s.fleet ?? {});
+    bySystem = new Map(
+      [...fleetNodes(s.fleet ?? {})].map(([system, nodes]) => [
+        system,
+        nodes.map((n) => ({ ...n, system })),
+      ]),
+    );
   } catch (error) {
     return fail("fleet", (error as Error).message);
   }
-  const nodes = new Set([...bySystem.values()].flat());
+  const fleet = new Map([...bySystem.values()].flat().map((n) => [n.id, n]));
+  const nodes = new Set(fleet.keys());
   if (nodes.size < 1) fail("fleet", "must have at least one node.");
   const steps = new Map<string, FaultStep>();
   (s.faults ?? []).forEach((step, i) => {
@@ -84,28 +92,21 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
         `"${step.fault.name}" is a ${system} fault, but the fleet has no ${system} nodes.`,
       );
     }
+    const problem = faultProblem(
+      step.fault,
+      step.fault.target === undefined ? undefined : fleet.get(step.fault.target),
+    );
+    if (problem) fail(`${place}.fault.${problem.field}`, problem.problem);
   });
   (s.expect ?? []).forEach((e: Expectation, i) => {
     const place = `expect[${i}]`;
-    if (e.kind === "no-other-alerts" || e.kind === "never-fires") return;
-    const step = steps.get(e.after);
-    if (!step) {
+    if (!expectationKindNames.includes(e?.kind)) {
       fail(
-        `${place}.after`,
-        `names fault "${e.after}", which the timeline does not have (faults: ${[...steps.keys()].join(", ") || "none"}).`,
+        `${place}.kind`,
+        `${JSON.stringify(e?.kind)} is not an expectation kind (kinds: ${expectationKindNames.join(", ")}). Build expectations with expectAlert, expectSpans or expectNoOtherAlerts.`,
       );
-      return;
     }
-    duration(e.within, `${place}.within`);
-    if (e.kind === "fires" && e.resolvesWithin !== undefined) {
-      duration(e.resolvesWithin, `${place}.resolvesWithin`);
-      if (step.heal === undefined) {
-        fail(
-          `${place}.resolvesWithin`,
-          `needs fault "${e.after}" to be healed; give it a heal time.`,
-        );
-      }
-    }
+    expectationKind(e).validate(e, { place, steps, fail, duration });
   });
   if ((s.expect ?? []).length === 0) fail("expect", "is empty; a drill must expect something.");
   return s;

@@ -3,12 +3,14 @@ import path from "node:path";
 import { computeCoverage } from "../coverage/compute-coverage.ts";
 import { readAlertRules } from "../coverage/read-alert-rules.ts";
 import { InputError } from "../errors.ts";
-import type { ScenarioResult } from "../result/result.ts";
 import { readRuleFiles } from "../rules/read-rule-files.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { runSuite } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { type AlertRuleShape, editAlertRule, readAlertRuleShape } from "./edit-alert-rule.ts";
+import { type TuneDrillOutcome, tuneDrillOutcome } from "./tune-drill-outcome.ts";
+
+export type { TuneDrillOutcome } from "./tune-drill-outcome.ts";
 
 /** What `firedrill tune` sweeps and against what. */
 export interface RunTuneOptions {
@@ -41,23 +43,6 @@ export interface TuneCandidate {
   readonly asWritten: boolean;
 }
 
-/** What one drill said about one value. */
-export interface TuneDrillOutcome {
-  readonly scenario: string;
-  /** fault: the drill expects the alert to fire; noise: it must not page. */
-  readonly role: "fault" | "noise";
-  readonly state: "passed" | "failed" | "skipped";
-  /** Fault drills: fleet seconds from the fault to firing and to the first page. */
-  readonly faultToFiring: number | null;
-  readonly faultToDelivered: number | null;
-  /** Fault drills: the detection budget the configuration implies. */
-  readonly budgetSeconds: number | null;
-  /** Firing notifications of the alert the drill's receivers got. */
-  readonly pages: number;
-  /** Why it failed (the expectation's message), or was skipped. */
-  readonly note?: string;
-}
-
 /** One row of the table: a value and what every drill said. */
 export interface TuneRow {
   readonly candidate: TuneCandidate;
@@ -80,55 +65,6 @@ export interface TuneReport {
   readonly versions: Readonly<Record<string, string>>;
   readonly wallSeconds: number;
   readonly rows: readonly TuneRow[];
-}
-
-function outcome(result: ScenarioResult, alert: string, role: "fault" | "noise"): TuneDrillOutcome {
-  const pages = result.deliveries.filter(
-    (d) => d.status === "firing" && d.labels.alertname === alert,
-  ).length;
-  const base = { scenario: result.name, role, pages };
-  if (result.state === "skipped") {
-    return {
-      ...base,
-      state: "skipped",
-      faultToFiring: null,
-      faultToDelivered: null,
-      budgetSeconds: null,
-      note: result.skipReason ?? "skipped",
-    };
-  }
-  if (role === "noise") {
-    return {
-      ...base,
-      state: pages === 0 ? "passed" : "failed",
-      faultToFiring: null,
-      faultToDelivered: null,
-      budgetSeconds: null,
-      ...(pages > 0 ? { note: `${alert} paged ${pages} time(s)` } : {}),
-    };
-  }
-  const fires = result.expectations.filter(
-    (e) => e.expectation.kind === "fires" && e.expectation.alert === alert,
-  );
-  const failed = fires.find((e) => e.state === "failed");
-  const late = fires.find((e) => e.latency?.deliveredWithinBudget === false);
-  const latest = (pick: (l: NonNullable<(typeof fires)[number]["latency"]>) => number | null) => {
-    const values = fires.map((e) => (e.latency ? pick(e.latency) : null));
-    return values.some((v) => v === null) ? null : Math.max(...(values as number[]));
-  };
-  const budget = fires.find((e) => e.latency)?.latency?.budget.seconds ?? null;
-  return {
-    ...base,
-    state: failed || late ? "failed" : "passed",
-    faultToFiring: latest((l) => l.faultToFiring),
-    faultToDelivered: latest((l) => l.faultToDelivered),
-    budgetSeconds: budget,
-    ...(failed && failed.state === "failed"
-      ? { note: failed.message }
-      : late
-        ? { note: `paged after the ${budget}s budget` }
-        : {}),
-  };
 }
 
 /**
@@ -233,7 +169,7 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
         signal,
       });
       versions = result.versions;
-      const got = outcome(result.scenarios[0]!, alert, role);
+      const got = tuneDrillOutcome(result.scenarios[0]!, alert, role);
       outcomes[c]!.set(drill.scenario.name, got);
       done++;
       options.log(

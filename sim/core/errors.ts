@@ -16,8 +16,8 @@ export class SimConfigError extends SimError {
 }
 
 /** A loopback port a simulated server wanted is already taken. */
-export class PortInUseError extends SimError {
-  override name = "PortInUseError";
+export class PortBusyError extends SimError {
+  override name = "PortBusyError";
   readonly port: number;
   constructor(message: string, options: { port: number; cause?: unknown }) {
     super(message, { cause: options.cause });

@@ -1,37 +1,6 @@
 import { FaultRequestError } from "./errors.ts";
-import type { FaultParamSpec, FaultParamValue } from "./fault-definition.ts";
-
-/** Describes what a spec accepts, for error messages. */
-function expected(spec: FaultParamSpec): string {
-  if (spec.type === "string" && spec.values) {
-    return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  }
-  if (spec.type === "number") {
-    if (spec.min !== undefined && spec.max !== undefined)
-      return `a number from ${spec.min} to ${spec.max}`;
-    if (spec.min !== undefined) return `a number >= ${spec.min}`;
-    if (spec.max !== undefined) return `a number <= ${spec.max}`;
-    return "a number";
-  }
-  return `a ${spec.type}`;
-}
-
-/** Whether a raw JSON value is acceptable for the spec. */
-function valid(spec: FaultParamSpec, value: unknown): value is FaultParamValue {
-  switch (spec.type) {
-    case "number":
-      return (
-        typeof value === "number" &&
-        Number.isFinite(value) &&
-        (spec.min === undefined || value >= spec.min) &&
-        (spec.max === undefined || value <= spec.max)
-      );
-    case "string":
-      return typeof value === "string" && (!spec.values || spec.values.includes(value));
-    case "boolean":
-      return typeof value === "boolean";
-  }
-}
+import { faultParamProblem } from "./fault-param-problem.ts";
+import type { FaultParamSpec, FaultParamValue } from "./fault-param-spec.ts";
 
 /**
  * A fault's validated params, defaults filled in, read back with typed getters.
@@ -54,26 +23,23 @@ export class FaultParams {
         `Failed to inject fault "${fault}": ${cause}. Fix the params and retry.`,
       );
     };
-    if (raw === undefined || raw === null) raw = {};
-    if (typeof raw !== "object" || Array.isArray(raw))
-      fail(`params must be a JSON object, got ${JSON.stringify(raw)}`);
-    const given = raw as Record<string, unknown>;
-    const known = specs.map((s) => s.name);
-    for (const name of Object.keys(given)) {
-      if (!known.includes(name)) {
-        fail(
-          `unknown param "${name}" (known: ${known.length ? known.map((k) => `"${k}"`).join(", ") : "none"})`,
-        );
-      }
+    const problem = faultParamProblem(specs, raw);
+    if (problem?.kind === "not-an-object")
+      fail(`params must be a JSON object, got ${JSON.stringify(problem.got)}`);
+    if (problem?.kind === "unknown") {
+      const { param, known } = problem;
+      fail(
+        `unknown param "${param}" (known: ${known.length ? known.map((k) => `"${k}"`).join(", ") : "none"})`,
+      );
     }
+    if (problem?.kind === "invalid") {
+      fail(
+        `param "${problem.param}" must be ${problem.expected}, got ${JSON.stringify(problem.got)}`,
+      );
+    }
+    const given = (raw ?? {}) as Record<string, FaultParamValue | undefined>;
     const values: Record<string, FaultParamValue> = {};
-    for (const spec of specs) {
-      const value = given[spec.name] ?? spec.default;
-      if (!valid(spec, value)) {
-        fail(`param "${spec.name}" must be ${expected(spec)}, got ${JSON.stringify(value)}`);
-      }
-      values[spec.name] = value as FaultParamValue;
-    }
+    for (const spec of specs) values[spec.name] = given[spec.name] ?? spec.default;
     return new FaultParams(values);
   }
 

@@ -1,11 +1,12 @@
 import type { Clock } from "./clock.ts";
 import { FaultNotFoundError, FaultRequestError } from "./errors.ts";
-import type { FaultDefinition, FaultParamSpec, FaultParamValue, Heal } from "./fault-definition.ts";
+import type { FaultDefinition, Heal } from "./fault-definition.ts";
+import type { FaultParamSpec, FaultParamValue } from "./fault-param-spec.ts";
 import { FaultParams } from "./fault-params.ts";
 import type { SimNode } from "./sim-node.ts";
 
 /** A fault as the control API lists it in its catalog. */
-export interface FaultCatalogEntry {
+export interface FaultCatalogueEntry {
   readonly name: string;
   readonly description: string;
   readonly params: readonly FaultParamSpec[];
@@ -55,7 +56,7 @@ export class FaultRegistry<N extends SimNode> {
   }
 
   /** Every fault this host knows, with its params. */
-  catalog(): FaultCatalogEntry[] {
+  catalog(): FaultCatalogueEntry[] {
     return [...this.#definitions.values()].map((d) => ({
       name: d.name,
       description: d.description,

@@ -2,6 +2,7 @@
 export type { Clock, TimeMapping, Timer } from "./clock.ts";
 export { ScaledClock, VirtualClock } from "./clock.ts";
 export { ControlServer } from "./control-server.ts";
+export { defineFault } from "./define-fault.ts";
 export { EffectStack } from "./effect-stack.ts";
 export type { LogLevel } from "./env-filter.ts";
 export { EnvFilter } from "./env-filter.ts";
@@ -9,20 +10,25 @@ export {
   EnvFilterError,
   FaultNotFoundError,
   FaultRequestError,
-  PortInUseError,
+  PortBusyError,
   SimConfigError,
   SimError,
 } from "./errors.ts";
-export type {
-  FaultDefinition,
-  FaultParamSpec,
-  FaultParamType,
-  FaultParamValue,
-  Heal,
-} from "./fault-definition.ts";
+export type { FaultDefinition, Heal } from "./fault-definition.ts";
+export type { FaultParamProblem } from "./fault-param-problem.ts";
+export { faultParamProblem } from "./fault-param-problem.ts";
+export type { FaultParamSpec, FaultParamType, FaultParamValue } from "./fault-param-spec.ts";
 export { FaultParams } from "./fault-params.ts";
-export type { ActiveFault, FaultCatalogEntry } from "./fault-registry.ts";
+export type { ActiveFault, FaultCatalogueEntry } from "./fault-registry.ts";
 export { FaultRegistry } from "./fault-registry.ts";
+export type {
+  FaultParamSchema,
+  FaultParamsOf,
+  FaultParamValueOf,
+  FaultSchema,
+  FaultSchemaTable,
+} from "./fault-schema.ts";
+export { lifecycleFaultSchema } from "./lifecycle-fault-schema.ts";
 export { lifecycleFaults } from "./lifecycle-faults.ts";
 export type { LogFields, LogFormat, LogSpan } from "./logger.ts";
 export { Logger } from "./logger.ts";

@@ -1,4 +1,6 @@
+import { defineFault } from "./define-fault.ts";
 import type { FaultDefinition } from "./fault-definition.ts";
+import { lifecycleFaultSchema } from "./lifecycle-fault-schema.ts";
 import type { SimNode } from "./sim-node.ts";
 
 /**
@@ -8,20 +10,9 @@ import type { SimNode } from "./sim-node.ts";
  * const faults = [...cosmictronFaults, ...lifecycleFaults("cosmictron")];
  */
 export function lifecycleFaults(system: string): FaultDefinition<SimNode>[] {
+  const schema = lifecycleFaultSchema(system);
   return [
-    {
-      name: `${system}.node.crash`,
-      description:
-        "The process dies: the listener closes and open connections are reset, so scrapes get connection refused (up == 0). Heal restarts it on the same port with fresh counters.",
-      params: [],
-      apply: (node) => node.crash(),
-    },
-    {
-      name: `${system}.node.hang`,
-      description:
-        "The process hangs: connections are accepted but never answered, so scrapes time out (up == 0). Heal makes it answer again.",
-      params: [],
-      apply: (node) => node.hang(),
-    },
+    defineFault(schema.nodeCrash, (node: SimNode) => node.crash()),
+    defineFault(schema.nodeHang, (node: SimNode) => node.hang()),
   ];
 }

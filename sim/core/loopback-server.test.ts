@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PortInUseError } from "./errors.ts";
+import { PortBusyError } from "./errors.ts";
 import { LoopbackServer } from "./loopback-server.ts";
 
 /** The error code a failed fetch carries in its cause (ECONNREFUSED, ...). */
@@ -53,8 +53,8 @@ describe("LoopbackServer", () => {
     const first = await started();
     const second = new LoopbackServer({ port: first.port, handler: () => undefined });
     const error = await second.start().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PortInUseError);
-    expect((error as PortInUseError).message).toBe(
+    expect(error).toBeInstanceOf(PortBusyError);
+    expect((error as PortBusyError).message).toBe(
       `Failed to listen on 127.0.0.1:${first.port}: port ${first.port} is already in use. Choose another port (or 0 for a free one) or stop the process holding it.`,
     );
   });

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PortInUseError } from "./errors.ts";
+import { PortBusyError } from "./errors.ts";
 
 /** Handles one HTTP request; may be async. */
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -59,7 +59,7 @@ export class LoopbackServer {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE") {
-        throw new PortInUseError(
+        throw new PortBusyError(
           `Failed to listen on ${this.host}:${this.#port}: port ${this.#port} is already in use. Choose another port (or 0 for a free one) or stop the process holding it.`,
           { port: this.#port, cause: error },
         );

@@ -96,7 +96,7 @@ function logSettings(
 
 /**
  * Starts a sim host in this process: the system's nodes on their ports, the control API, the
- * fault registry, logs and span export. Rejects with SimConfigError or PortInUseError (nothing
+ * fault registry, logs and span export. Rejects with SimConfigError or PortBusyError (nothing
  * is left listening) when it cannot start.
  *
  * @example

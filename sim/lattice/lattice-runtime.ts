@@ -5,52 +5,14 @@ import { latticeId } from "./lattice-id.ts";
 import type { LatticeMember } from "./lattice-member.ts";
 import { ORGANISMS, type Organism } from "./lattice-organisms.ts";
 import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
+import { SlotCounters } from "./lattice-slot-counters.ts";
+import { BUDGET_SECONDS, LATENCY, type SlotOutcome } from "./lattice-slot-model.ts";
+import { recordSlot } from "./lattice-slot-record.ts";
 import { RaftGroup } from "./raft-group.ts";
-
-/** Normal commit latency per organism: log-normal median and a cap (seconds), far under the red lines. */
-const LATENCY: Readonly<Record<Organism, { median: number; max: number }>> = {
-  zipnet: { median: 0.8, max: 4 },
-  unseal: { median: 1.2, max: 4 },
-  offer: { median: 0.4, max: 1 },
-  atelier: { median: 2, max: 5 },
-  relay: { median: 0.35, max: 1 },
-  tally: { median: 3, max: 8 },
-};
-
-/** The histogram each organism observes its commit latency in (atelier has none). */
-const LATENCY_METRIC: Readonly<Record<Organism, string | undefined>> = {
-  zipnet: "zipnet_round_commit_latency_seconds",
-  unseal: "unseal_decrypt_latency_seconds",
-  offer: "offer_auction_commit_latency_seconds",
-  atelier: undefined,
-  relay: "relay_proposer_ack_latency_seconds",
-  tally: "tally_attestation_latency_seconds",
-};
-
-/** Seconds of work after which an organism's slot is missed; tally attests late, never misses. */
-const BUDGET_SECONDS: Readonly<Record<Organism, number>> = {
-  zipnet: LATTICE_PARAMETERS.roundMs / 1000,
-  unseal: LATTICE_PARAMETERS.slotMs / 1000,
-  offer: LATTICE_PARAMETERS.slotMs / 1000,
-  atelier: LATTICE_PARAMETERS.slotMs / 1000,
-  relay: LATTICE_PARAMETERS.slotDeadlineMs / 1000,
-  tally: Number.POSITIVE_INFINITY,
-};
 
 /** Normal turbulence: a leader steps down about once per 15 fleet minutes per organism. */
 const NORMAL_STEP_DOWN_PER_TICK = 1 / 900;
-/** Share of slots with a tally evidence failure in normal operation: rare blips, never sustained. */
-const NORMAL_EVIDENCE_BLIP = 0.002;
 const RAFT_TICK_MS = 1_000;
-
-/** What one organism did in one slot. */
-export interface SlotOutcome {
-  readonly organism: Organism;
-  readonly committed: boolean;
-  /** Seconds the slot's work took; undefined when the organism could not start it. */
-  readonly latency: number | undefined;
-  readonly reason?: string;
-}
 
 /**
  * One lattice as a sim host runs it: the six organisms' Raft groups, the slot clock (on the
@@ -71,8 +33,7 @@ export class LatticeRuntime {
   readonly #members: LatticeMember[] = [];
   readonly #raft = new Map<Organism, RaftGroup>();
   readonly #lastCommitted = new Map<Organism, number>();
-  /** Fractional candidates carried to the next slot while few-candidates is injected. */
-  #candidateCredit = 0;
+  readonly #counters: SlotCounters;
   #timers: Timer[] = [];
 
   constructor(options: { name: string; clock: Clock; random: SeededRandom }) {
@@ -80,6 +41,7 @@ export class LatticeRuntime {
     this.latticeId = latticeId(options.name);
     this.#clock = options.clock;
     this.#random = options.random;
+    this.#counters = new SlotCounters(this.effects, options.random);
     for (const organism of ORGANISMS) {
       this.#raft.set(organism, new RaftGroup(options.random.derive(`raft/${organism}`)));
     }
@@ -210,7 +172,10 @@ export class LatticeRuntime {
     for (const organism of ORGANISMS) {
       const outcome = this.#organismSlot(organism, upstream);
       upstream = outcome.committed;
-      this.#record(slot, outcome);
+      if (outcome.committed) this.#lastCommitted.set(organism, slot);
+      const members = this.#of(organism).filter((m) => m.running);
+      const extra = outcome.committed ? this.#counters.of(organism) : [];
+      recordSlot(members, outcome, extra, this.#random);
     }
     const offer = this.#of("offer").filter((m) => m.running);
     const quiet = this.effects.quietMempool.size > 0;
@@ -253,71 +218,5 @@ export class LatticeRuntime {
     return committed
       ? { organism, committed, latency }
       : { organism, committed, latency, reason: `took ${latency.toFixed(1)}s` };
-  }
-
-  // Writes one organism's slot outcome to its running members.
-  #record(slot: number, outcome: SlotOutcome): void {
-    const { organism, committed, latency } = outcome;
-    const members = this.#of(organism).filter((m) => m.running);
-    if (committed) this.#lastCommitted.set(organism, slot);
-    const extra = committed ? this.#organismCounts(organism) : [];
-    const histogram = LATENCY_METRIC[organism];
-    for (const member of members) {
-      if (latency !== undefined && histogram) {
-        member.metrics.histogram(histogram).observe(latency * this.#random.uniform(0.95, 1.05));
-      }
-      if (committed) {
-        member.metrics.counter(`${organism}_commits_per_slot`).inc();
-        for (const [name, value] of extra) if (value > 0) member.metrics.counter(name).inc(value);
-        member.log("debug", `lattice::${organism}`, "slot committed", {
-          latency_ms: Math.round((latency ?? 0) * 1000),
-        });
-      } else {
-        member.log("warn", `lattice::${organism}`, "slot missed", { reason: outcome.reason });
-      }
-    }
-    if (
-      organism === "relay" &&
-      extra.some(([n, v]) => n === "relay_on_chain_mismatches_total" && v > 0)
-    ) {
-      members[0]?.log("error", "lattice::relay", "accepted header did not land on chain", {});
-    }
-  }
-
-  // Candidates atelier commits this slot: 2 + Poisson(2), or — while few-candidates is injected —
-  // exactly `perSlot` on average, spread evenly (0.5: one every other slot).
-  #candidates(): number {
-    const few = this.effects.fewCandidates.values();
-    if (few.length === 0) {
-      this.#candidateCredit = 0;
-      return 2 + this.#random.poisson(2);
-    }
-    this.#candidateCredit += Math.min(...few);
-    const whole = Math.floor(this.#candidateCredit);
-    this.#candidateCredit -= whole;
-    return whole;
-  }
-
-  // The organism-specific counters of one committed slot (the same on every member: replicated).
-  #organismCounts(organism: Organism): [string, number][] {
-    const random = this.#random;
-    const share = (stack: { max(): number | undefined }) => random.chance(stack.max() ?? 0);
-    switch (organism) {
-      case "zipnet":
-        return [["zipnet_broadcasts_appended_total", 1 + random.poisson(40)]];
-      case "atelier":
-        return [
-          ["atelier_candidates_committed_total", this.#candidates()],
-          ["atelier_simulation_divergence_total", share(this.effects.divergence) ? 1 : 0],
-        ];
-      case "relay":
-        return [["relay_on_chain_mismatches_total", share(this.effects.onChainMismatch) ? 1 : 0]];
-      case "tally": {
-        const failed = random.chance(NORMAL_EVIDENCE_BLIP) || share(this.effects.evidenceMismatch);
-        return [["tally_evidence_failures_total", failed ? 1 : 0]];
-      }
-      default:
-        return [];
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
-import type { ReactorState } from "./reactor-workload.ts";
+import type { ReactorState } from "./reactor-state.ts";
 
 /** The body of GET /health: every capability "ok" (200), or the failing ones "error" (503). */
 export interface ReactorHealth {

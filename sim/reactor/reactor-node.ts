@@ -12,7 +12,8 @@ import { reactorDoctor, reactorHealth } from "./reactor-health.ts";
 import { ReactorLog } from "./reactor-log.ts";
 import { streamLogs } from "./reactor-log-stream.ts";
 import { ReactorMetrics } from "./reactor-metrics.ts";
-import { type ErrorBurst, ReactorWorkload } from "./reactor-workload.ts";
+import type { ErrorBurst } from "./reactor-request-model.ts";
+import { ReactorWorkload } from "./reactor-workload.ts";
 
 /** The version every capability of the simulated binary reports. */
 const VERSION = "0.1.0";

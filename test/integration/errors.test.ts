@@ -36,6 +36,31 @@ export default defineScenario({
     expect(firedrillProcesses(result.pid)).toEqual([]);
   });
 
+  it("an out-of-range fault param: exit 2 naming the fault and the range, before anything starts", async () => {
+    const file = path.join(dir, "bad-fault.scenario.ts");
+    writeFileSync(
+      file,
+      `import { cosmictron, defineScenario, expectNoOtherAlerts } from "firedrill";
+export default defineScenario({
+  name: "bad-fault",
+  fleet: { cosmictron: { nodes: 1 } },
+  duration: "5m",
+  faults: [
+    { id: "stall", at: "1m", fault: cosmictron.walFsyncStall({ latencySeconds: 600 }) },
+  ],
+  expect: [expectNoOtherAlerts()],
+});
+`,
+    );
+    const result = await firedrillRun(["run", file, "--report-dir", tempReportDir("badfault")]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split("\n").at(-1)).toBe(
+      `firedrill: Invalid scenario file: ${file}: faults[0].fault.params.latencySeconds must be a number from 0.001 to 60 (got 600).`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(firedrillProcesses(result.pid)).toEqual([]);
+  });
+
   it("a rule file Prometheus rejects: exit 2 with promtool's reason and the file", async () => {
     const rules = path.join(dir, "bad-rules.yml");
     writeFileSync(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SystemFault } from "../../sim/index.ts";
-import { renderFaultCatalog } from "./render-fault-catalog.ts";
+import { renderFaultCatalogue } from "./render-fault-catalogue.ts";
 
 const faults: SystemFault[] = [
   {
@@ -30,9 +30,9 @@ const faults: SystemFault[] = [
   },
 ];
 
-describe("renderFaultCatalog", () => {
+describe("renderFaultCatalogue", () => {
   it("groups faults by system and lines up each system's params", () => {
-    expect(renderFaultCatalog(faults)).toMatchInlineSnapshot(`
+    expect(renderFaultCatalogue(faults)).toMatchInlineSnapshot(`
       "alpha: 2 faults
 
         alpha.disk.slow
@@ -61,7 +61,7 @@ describe("renderFaultCatalog", () => {
 
   it("wraps long descriptions to 100 columns", () => {
     const description = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
-    const text = renderFaultCatalog([{ system: "a", name: "a.x", description, params: [] }]);
+    const text = renderFaultCatalogue([{ system: "a", name: "a.x", description, params: [] }]);
     const lines = text.split("\n").slice(3, -2);
     expect(lines.map((l) => l.length)).toEqual([98, 94, 17]);
     expect(lines.map((l) => l.trim()).join(" ")).toBe(description);

@@ -1,4 +1,4 @@
-import type { FaultParamSpec } from "../core/fault-definition.ts";
+import type { FaultParamSpec } from "../core/fault-param-spec.ts";
 import { systems } from "../systems.ts";
 
 /** One fault of one simulated system, as its definition describes it (without `apply`). */
@@ -16,10 +16,10 @@ export interface SystemFault {
  * at GET /faults/catalog (plus the roles they act on), without starting anything.
  *
  * @example
- * faultCatalog().filter((f) => f.system === "cosmictron").map((f) => f.name);
+ * faultCatalogue().filter((f) => f.system === "cosmictron").map((f) => f.name);
  * // ["cosmictron.wal.fsync-stall", ...]
  */
-export function faultCatalog(): SystemFault[] {
+export function faultCatalogue(): SystemFault[] {
   return [...systems]
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap(({ name: system, faults }) =>

@@ -1,29 +1,20 @@
 import type { ExpectationResult } from "../result/result.ts";
+import {
+  describeAlert,
+  formatSeconds,
+  matches,
+  type Observations,
+} from "../runner/observations.ts";
 import type {
   Expectation,
   FiresExpectation,
   FiringWithinExpectation,
-  NeverFiresExpectation,
+  NoOtherAlertsExpectation,
 } from "../scenario/types.ts";
-import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
-
-/** The alert (with those labels) never fires; pending is allowed: it is not a page. */
-export function evaluateNeverFires(e: NeverFiresExpectation, obs: Observations): ExpectationResult {
-  const who = describeAlert(e.alert, e.labels);
-  const title = `${who} never fires`;
-  const fired = obs.alerts.filter((a) => matches(a, e.alert, e.labels) && a.firingAt !== null);
-  if (fired.length === 0) return { state: "passed", expectation: e, title };
-  const list = fired.map(
-    (a) => `${describeAlert(a.alertname, a.labels)} at t=${formatSeconds(a.firingAt!)}`,
-  );
-  return { state: "failed", expectation: e, title, message: `${who} fired: ${list.join("; ")}.` };
-}
+import type { ExpectationKind } from "./expectation-kind.ts";
 
 /** No alert fires that no firing expectation of the scenario names (the noise never pages). */
-export function evaluateNoOthers(
-  all: readonly Expectation[],
-  obs: Observations,
-): ExpectationResult {
+function evaluateNoOthers(all: readonly Expectation[], obs: Observations): ExpectationResult {
   const expectation = all.find((e) => e.kind === "no-other-alerts")!;
   const title = "no other alert fires";
   const allowed = all.filter(
@@ -44,3 +35,11 @@ export function evaluateNoOthers(
     message: `Unexpected alerts fired: ${list.join("; ")}.`,
   };
 }
+
+/** `expectNoOtherAlerts()`: only the alerts a firing expectation names may fire. */
+export const noOtherAlertsKind: ExpectationKind<NoOtherAlertsExpectation> = {
+  kind: "no-other-alerts",
+  validate: () => undefined,
+  evaluate: (_e, { all, observations }) => evaluateNoOthers(all, observations),
+  coverage: () => ({ claim: "others-silent" }),
+};

@@ -29,9 +29,9 @@ function alignRows(rows: readonly (readonly string[])[]): string[] {
  * roles it acts on, its description and an aligned table of its params.
  *
  * @example
- * process.stdout.write(renderFaultCatalog(faultCatalog()));
+ * process.stdout.write(renderFaultCatalogue(faultCatalogue()));
  */
-export function renderFaultCatalog(faults: readonly SystemFault[]): string {
+export function renderFaultCatalogue(faults: readonly SystemFault[]): string {
   const systems = [...new Set(faults.map((f) => f.system))];
   const out: string[] = [];
   for (const system of systems) {

@@ -1,12 +1,19 @@
 import type { ExpectationResult, FiringObservation } from "../result/result.ts";
+import {
+  describeAlert,
+  formatSeconds,
+  matches,
+  type Observations,
+} from "../runner/observations.ts";
 import type { FiresExpectation } from "../scenario/types.ts";
-import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
+import { checkAfter } from "./check-after.ts";
+import type { ExpectationKind } from "./expectation-kind.ts";
 
 /**
  * A firing expectation: the alert fires within its window after the fault (not before it),
  * reaches exactly its receiver, and resolves within its window after the heal.
  */
-export function evaluateFires(
+function evaluateFires(
   e: FiresExpectation,
   obs: Observations,
   parseSeconds: (duration: string) => number,
@@ -135,3 +142,21 @@ export function evaluateFires(
   }
   return { state: "passed", expectation: e, title, observed };
 }
+
+/** `expectAlert(x).firesWithin(window, { after })`, with `.deliveredTo` and `.resolvesWithin`. */
+export const firesKind: ExpectationKind<FiresExpectation> = {
+  kind: "fires",
+  validate(e, check) {
+    const step = checkAfter(e, check);
+    if (e.resolvesWithin === undefined) return;
+    check.duration(e.resolvesWithin, `${check.place}.resolvesWithin`);
+    if (step.heal === undefined) {
+      check.fail(
+        `${check.place}.resolvesWithin`,
+        `needs fault "${e.after}" to be healed; give it a heal time.`,
+      );
+    }
+  },
+  evaluate: (e, { observations, parseSeconds }) => evaluateFires(e, observations, parseSeconds),
+  coverage: (e) => ({ claim: "fires", alert: e.alert }),
+};

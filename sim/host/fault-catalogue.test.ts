@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { EnvFilter } from "../core/env-filter.ts";
 import { Logger } from "../core/logger.ts";
-import { faultCatalog } from "./fault-catalog.ts";
+import { faultCatalogue } from "./fault-catalogue.ts";
 import { systemRegistry } from "./system-registry.ts";
 
-describe("faultCatalog", () => {
+describe("faultCatalogue", () => {
   it("lists a system for every system a host can run", () => {
-    expect([...new Set(faultCatalog().map((f) => f.system))]).toEqual(
+    expect([...new Set(faultCatalogue().map((f) => f.system))]).toEqual(
       [...systemRegistry.keys()].sort(),
     );
   });
@@ -25,7 +25,7 @@ describe("faultCatalog", () => {
     for (const [name, system] of systemRegistry) {
       const host = await system.start({ seed: 1, clock, logger, otlpEndpoint: undefined, env: {} });
       try {
-        expect(faultCatalog().filter((f) => f.system === name)).toEqual(
+        expect(faultCatalogue().filter((f) => f.system === name)).toEqual(
           host.faults.map((d) => ({
             system: name,
             name: d.name,
@@ -41,7 +41,7 @@ describe("faultCatalog", () => {
   });
 
   it("describes cosmictron.wal.fsync-stall's latencySeconds", () => {
-    expect(faultCatalog().find((f) => f.name === "cosmictron.wal.fsync-stall")).toEqual({
+    expect(faultCatalogue().find((f) => f.name === "cosmictron.wal.fsync-stall")).toEqual({
       system: "cosmictron",
       name: "cosmictron.wal.fsync-stall",
       description:

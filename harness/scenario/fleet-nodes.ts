@@ -1,10 +1,10 @@
-import { topologyRegistry } from "../../sim/index.ts";
+import { type TopologyNode, topologyRegistry } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
 import type { FleetShape } from "./types.ts";
 
-/** The node ids a fleet shape gives, by system, before ports are chosen. */
-export function fleetNodeIds(fleet: FleetShape): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** The nodes (id and role) a fleet shape gives, by system, before ports are chosen. */
+export function fleetNodes(fleet: FleetShape): Map<string, TopologyNode[]> {
+  const out = new Map<string, TopologyNode[]>();
   for (const [system, shape] of Object.entries(fleet)) {
     if (shape === undefined) continue;
     const topology = topologyRegistry.get(system);
@@ -26,10 +26,12 @@ export function fleetNodeIds(fleet: FleetShape): Map<string, string[]> {
         );
       }
     }
-    out.set(
-      system,
-      topology.nodes(shape as Record<string, number>).map((n) => n.id),
-    );
+    out.set(system, topology.nodes(shape as Record<string, number>));
   }
   return out;
+}
+
+/** The node ids a fleet shape gives, by system, before ports are chosen. */
+export function fleetNodeIds(fleet: FleetShape): Map<string, string[]> {
+  return new Map([...fleetNodes(fleet)].map(([system, nodes]) => [system, nodes.map((n) => n.id)]));
 }

@@ -1,12 +1,19 @@
 import type { ExpectationResult } from "../result/result.ts";
-import type { FiringWithinExpectation, SpansArriveExpectation } from "../scenario/types.ts";
-import { describeAlert, formatSeconds, matches, type Observations } from "./observations.ts";
+import {
+  describeAlert,
+  formatSeconds,
+  matches,
+  type Observations,
+} from "../runner/observations.ts";
+import type { FiringWithinExpectation } from "../scenario/types.ts";
+import { checkAfter } from "./check-after.ts";
+import type { ExpectationKind } from "./expectation-kind.ts";
 
 /**
  * For the watchers' own faults: the alert is seen firing at some poll inside the window after
  * the fault (its state restored after a restart, or fired again).
  */
-export function evaluateFiringWithin(
+function evaluateFiringWithin(
   e: FiringWithinExpectation,
   obs: Observations,
   parseSeconds: (duration: string) => number,
@@ -47,30 +54,11 @@ export function evaluateFiringWithin(
   };
 }
 
-/** For a Collector restart: spans reach the trace sink again inside the window after the fault. */
-export function evaluateSpansArrive(
-  e: SpansArriveExpectation,
-  obs: Observations,
-  parseSeconds: (duration: string) => number,
-): ExpectationResult {
-  const title = `spans reach the trace sink within ${e.within} after ${e.after}`;
-  const step = obs.faults.find((f) => f.id === e.after);
-  const from = step?.healedAt ?? step?.injectedAt ?? null;
-  if (from === null) {
-    return {
-      state: "failed",
-      expectation: e,
-      title,
-      message: `Fault step "${e.after}" was never injected.`,
-    };
-  }
-  const to = from + parseSeconds(e.within);
-  const first = (obs.spanArrivals ?? []).find((t) => t >= from);
-  if (first !== undefined && first <= to) return { state: "passed", expectation: e, title };
-  return {
-    state: "failed",
-    expectation: e,
-    title,
-    message: `No span reached the trace sink between t=${formatSeconds(from)} and t=${formatSeconds(to)}; ${first === undefined ? "none arrived after" : `the next arrived at t=${formatSeconds(first)}`}.`,
-  };
-}
+/** `expectAlert(x).firingWithin(window, { after })`: seen firing at some moment of the window. */
+export const firingWithinKind: ExpectationKind<FiringWithinExpectation> = {
+  kind: "firing-within",
+  validate: (e, check) => void checkAfter(e, check),
+  evaluate: (e, { observations, parseSeconds }) =>
+    evaluateFiringWithin(e, observations, parseSeconds),
+  coverage: (e) => ({ claim: "names", alert: e.alert }),
+};

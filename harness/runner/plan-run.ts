@@ -1,0 +1,46 @@
+import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
+import type { Scenario } from "../scenario/types.ts";
+import { checkPortFree } from "../stack/check-port-free.ts";
+import { freePorts } from "../stack/free-port.ts";
+import type { StackPorts } from "../stack/types.ts";
+import { type PlannedSystem, planFleet } from "./plan-fleet.ts";
+
+/** What a run will use, chosen before anything starts: ports and the fleet's nodes. */
+export interface RunPlan {
+  readonly stackPorts: StackPorts;
+  readonly fleet: readonly PlannedSystem[];
+  /** Whether the scenario has net.* faults, which act on a proxy in front of every node. */
+  readonly proxied: boolean;
+  /** Hands out the remaining free ports (proxies, the sim hosts' control servers). */
+  readonly takePort: () => number;
+}
+
+/**
+ * The plan stage of a run: checks the fixed ports are free and picks every other port (stack,
+ * fleet, proxies, control servers) at once, then places the fleet's nodes on them.
+ */
+export async function planRun(
+  scenario: Scenario,
+  fixed: { readonly prometheus?: number; readonly alertmanager?: number },
+): Promise<RunPlan> {
+  if (fixed.prometheus !== undefined) await checkPortFree(fixed.prometheus, "prometheus");
+  if (fixed.alertmanager !== undefined) await checkPortFree(fixed.alertmanager, "alertmanager");
+  const nodeCount = [...fleetNodeIds(scenario.fleet).values()].reduce(
+    (n, ids) => n + ids.length,
+    0,
+  );
+  const systems = Object.values(scenario.fleet).filter((shape) => shape !== undefined);
+  const proxied = scenario.faults.some((f) => f.fault.name.startsWith("net."));
+  const ports = await freePorts(nodeCount * (proxied ? 2 : 1) + systems.length + 7);
+  const takePort = () => ports.shift()!;
+  const stackPorts = {
+    prometheus: fixed.prometheus ?? takePort(),
+    alertmanager: fixed.alertmanager ?? takePort(),
+    alertmanagerCluster: takePort(),
+    collectorOtlpGrpc: takePort(),
+    collectorOtlpHttp: takePort(),
+    collectorPrometheus: takePort(),
+    collectorTelemetry: takePort(),
+  };
+  return { stackPorts, fleet: planFleet(scenario.fleet, takePort), proxied, takePort };
+}

@@ -1,0 +1,82 @@
+import type { FaultSchemaTable } from "../core/fault-schema.ts";
+import { lifecycleFaultSchema } from "../core/lifecycle-fault-schema.ts";
+import { rampSecondsParam } from "../core/ramp-seconds-param.ts";
+import { shareParam } from "../core/share-param.ts";
+
+/**
+ * Cosmictron's faults, declared once: the model knobs (fsync stall, reducer error burst, storage
+ * fill, TSA errors) and the node crash and hang every system has. Keys are the scenario
+ * factories' names (`cosmictron.walFsyncStall(...)`); each key's comment says which alert it drives.
+ */
+export const cosmictronFaultSchema = {
+  /** fsync takes about `latencySeconds` (default 1.5 s): the WAL fsync latency alert's fault. */
+  walFsyncStall: {
+    name: "cosmictron.wal.fsync-stall",
+    description:
+      'WAL fsync takes about latencySeconds (±15%) per commit, so the fsync p99 rises above it; /v1/health/detailed reports wal.status "degraded".',
+    params: {
+      latencySeconds: {
+        type: "number",
+        default: 1.5,
+        min: 0.001,
+        max: 60,
+        description: "Typical fsync duration while stalled, in seconds.",
+      },
+    },
+  },
+  /** The next `count` fsyncs (default 1) take `latencySeconds` (default 2) each: slow fsyncs, not a stall. */
+  slowFsync: {
+    name: "cosmictron.wal.slow-fsync",
+    description:
+      "The next `count` WAL fsyncs take latencySeconds each, then fsync is normal again: a handful of slow fsyncs, not a stall.",
+    params: {
+      count: {
+        type: "number",
+        default: 1,
+        min: 1,
+        max: 1000,
+        description: "How many fsyncs are slow.",
+      },
+      latencySeconds: {
+        type: "number",
+        default: 2,
+        min: 0.001,
+        max: 60,
+        description: "How long each slow fsync takes, in seconds.",
+      },
+    },
+  },
+  /** A share `errorRatio` (default 0.3) of reducer calls fail. */
+  reducerErrorBurst: {
+    name: "cosmictron.reducer.error-burst",
+    description: 'A share of reducer calls fail (status="error") on every module and reducer.',
+    params: {
+      errorRatio: shareParam(0.3, "Share of reducer calls that fail, from 0 to 1."),
+    },
+  },
+  /** The data directory fills to `fillRatio` (default 0.92) of the disk over `rampSeconds`. */
+  storageFill: {
+    name: "cosmictron.storage.fill",
+    description:
+      "Bytes used in the data directory climb to fillRatio of the disk over rampSeconds of fleet time; readiness fails (503) above 0.95. Heal frees the space.",
+    params: {
+      fillRatio: shareParam(0.92, "Share of the disk used at the end of the ramp, from 0 to 1."),
+      rampSeconds: rampSecondsParam,
+    },
+  },
+  /** The timestamp authority answers 500 ("error") or not at all ("timeout"). */
+  tsaErrors: {
+    name: "cosmictron.tsa.errors",
+    description:
+      'The timestamp authority fails this node\'s requests: HTTP 500 ("error") or no answer within the client\'s timeout ("timeout"); both count status="error".',
+    params: {
+      mode: {
+        type: "string",
+        default: "error",
+        values: ["error", "timeout"],
+        description: 'How the authority fails: "error" (HTTP 500) or "timeout" (never answers).',
+      },
+    },
+  },
+  ...lifecycleFaultSchema("cosmictron"),
+} as const satisfies FaultSchemaTable;

@@ -1,0 +1,96 @@
+import type { Clock } from "../core/clock.ts";
+import { EffectStack } from "../core/effect-stack.ts";
+import type { SeededRandom } from "../core/seeded-random.ts";
+import type { ReactorLog } from "./reactor-log.ts";
+import type { ReactorMetrics } from "./reactor-metrics.ts";
+
+/** Backlogged jobs the workers clear per fleet second once the backlog heals. */
+const DRAIN_PER_SECOND = 40;
+
+/** A jobs backlog: the queue climbs to `depth` over `rampMs` while the workers are stuck. */
+export interface BacklogPlan {
+  readonly depth: number;
+  readonly rampMs: number;
+  readonly startMs: number;
+}
+
+/**
+ * A reactor-server's job queue: seeded enqueues, a seeded number of workers completing runs,
+ * and the jobs-backlog faults on top (stuck workers, a queue climbing to the plan's depth,
+ * drained after the heal).
+ */
+export class ReactorJobQueue {
+  /** Active backlog faults. */
+  readonly backlogs = new EffectStack<BacklogPlan>();
+  readonly #clock: Clock;
+  readonly #random: SeededRandom;
+  readonly #metrics: ReactorMetrics;
+  readonly #log: ReactorLog;
+  readonly #enqueueRate: number;
+  readonly #workers: number;
+  #queued = 0;
+  /** Jobs a backlog fault holds on top of the queue. */
+  backlog = 0;
+
+  constructor(options: {
+    clock: Clock;
+    random: SeededRandom;
+    metrics: ReactorMetrics;
+    log: ReactorLog;
+  }) {
+    this.#clock = options.clock;
+    this.#random = options.random;
+    this.#metrics = options.metrics;
+    this.#log = options.log;
+    this.#enqueueRate = options.random.uniform(1.5, 3.5);
+    this.#workers = options.random.int(6, 10);
+  }
+
+  /** Jobs waiting, the backlog included. */
+  get depth(): number {
+    return this.#queued + this.backlog;
+  }
+
+  /** One fleet second of the queue; `tick` counts the seconds, for the periodic warning. */
+  tick(tick: number): void {
+    const random = this.#random;
+    const now = this.#clock.now();
+    const plans = this.backlogs.values();
+    const stuck = plans.length > 0;
+    this.#queued += random.poisson(this.#enqueueRate);
+    const capacity = random.poisson(this.#workers * (stuck ? 0.3 : 1));
+    const runs = Math.min(this.#queued, capacity);
+    this.#queued -= runs;
+    if (stuck) {
+      const target = Math.max(
+        ...plans.map((p) => {
+          const progress =
+            p.rampMs > 0 ? Math.min(1, Math.max(0, (now - p.startMs) / p.rampMs)) : 1;
+          return p.depth * progress;
+        }),
+      );
+      this.backlog = Math.max(this.backlog, Math.round(target - this.#queued));
+    } else if (this.backlog > 0) {
+      const drained = Math.min(this.backlog, DRAIN_PER_SECOND);
+      this.backlog -= drained;
+      this.#metrics.jobsRuns.inc({ outcome: "completed" }, drained);
+      if (this.backlog === 0) this.#log.info("reactor_jobs", "job backlog drained", {});
+    }
+    for (let i = 0; i < runs; i++) {
+      const failed = random.chance(0.02);
+      const seconds = Math.min(300, random.logNormal(1.5, 0.8) * (stuck ? 5 : 1));
+      this.#metrics.jobsRuns.inc({ outcome: failed ? "failed" : "completed" });
+      this.#metrics.jobsRunDuration.observe(seconds);
+      if (failed) {
+        this.#log.warn("reactor_jobs", "job run failed", {
+          job_id: random.int(100_000, 999_999),
+          duration_ms: Math.round(seconds * 1000),
+          error: "handler returned an error",
+        });
+      }
+    }
+    if (stuck && tick % 30 === 0) {
+      this.#log.warn("reactor_jobs", "job queue backlog growing", { depth: this.depth });
+    }
+  }
+}
