@@ -140,6 +140,16 @@ function evaluateFires(
       );
     }
   }
+  const endedAt = episode?.endedAt ?? null;
+  const again = mine.find(
+    (a) => a !== episode && a.firingAt !== null && endedAt !== null && a.firingAt >= endedAt,
+  );
+  if (again && endedAt !== null && !e.mayFireAgain) {
+    return fail(
+      `${who} flapped: it fired at ${at(firingAt)}, resolved at ${at(endedAt)} and fired again at ${at(again.firingAt!)}. If the fault comes and goes by design, say so with .mayFireAgain().`,
+      observed,
+    );
+  }
   return { state: "passed", expectation: e, title, observed };
 }
 

@@ -101,6 +101,41 @@ describe("evaluate", () => {
     );
   });
 
+  it("fails an alert that resolves and fires again, unless the scenario allows it", () => {
+    const flapping = observations({
+      alerts: [
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 135,
+          firingAt: 440,
+          endedAt: 1050,
+        },
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 1110,
+          firingAt: 1140,
+          endedAt: 1200,
+        },
+      ],
+    });
+    const [result] = evaluate([fires], flapping, seconds);
+    expect(result).toMatchObject({
+      state: "failed",
+      message:
+        'CosmictronWalFsyncLatency{node="cosmictron-1"} flapped: it fired at t=7m20s, resolved at t=17m30s and fired again at t=19m. If the fault comes and goes by design, say so with .mayFireAgain().',
+    });
+    const allowed = expectAlert("CosmictronWalFsyncLatency")
+      .withLabels({ node: "cosmictron-1" })
+      .firesWithin("8m", { after: "stall" })
+      .deliveredTo("tickets")
+      .resolvesWithin("8m")
+      .mayFireAgain()
+      .toExpectation();
+    expect(evaluate([allowed], flapping, seconds)[0]?.state).toBe("passed");
+  });
+
   it("fails an alert still firing at the end", () => {
     const stuck = observations({
       alerts: [

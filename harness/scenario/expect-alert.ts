@@ -113,6 +113,14 @@ export class FiringAlertExpectation implements ExpectationSource {
     return new FiringAlertExpectation({ ...this.#expectation, resolvesWithin: within });
   }
 
+  /**
+   * The alert may resolve and fire again during the scenario (a fault that comes and goes).
+   * Without it, firing again after resolving — flapping — fails the expectation.
+   */
+  mayFireAgain(): FiringAlertExpectation {
+    return new FiringAlertExpectation({ ...this.#expectation, mayFireAgain: true });
+  }
+
   toExpectation(): FiresExpectation {
     return this.#expectation;
   }

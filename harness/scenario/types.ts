@@ -59,6 +59,8 @@ export interface FiresExpectation {
   readonly receiver?: string;
   /** Resolve window, counted from the heal of `after`. */
   readonly resolvesWithin?: Duration;
+  /** The alert may resolve and fire again within the scenario (flapping is otherwise a failure). */
+  readonly mayFireAgain?: boolean;
 }
 
 /** An alert must never fire (pending is allowed: it is not a page). */
