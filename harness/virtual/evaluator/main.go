@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"testing"
 	"testing/synctest"
 )
@@ -24,6 +25,14 @@ func matchAll(pat, str string) (bool, error) { return regexp.MatchString(pat, st
 
 // evaluateStdin reads the header from stdin and runs the whole evaluation in one bubble.
 func evaluateStdin(t *testing.T) {
+	// testing.Main refuses -test.cpuprofile (and exits without running defers in main), so
+	// the evaluator is profiled through this variable, around the test itself.
+	if file := os.Getenv("FIREDRILL_EVALUATOR_CPUPROFILE"); file != "" {
+		if f, err := os.Create(file); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
+		}
+	}
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
 	out := NewEmitter(os.Stdout)
 	input, err := ReadInput(in)
