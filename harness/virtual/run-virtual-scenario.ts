@@ -14,6 +14,7 @@ import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/free-port.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import { type EvaluatorEvent, runEvaluator } from "./evaluator-process.ts";
+import { scrapeAddresses } from "./scrape-addresses.ts";
 import { VirtualFleet } from "./virtual-fleet.ts";
 import { virtualObservations } from "./virtual-observations.ts";
 import { virtualSkipReason } from "./virtual-skip-reason.ts";
@@ -75,6 +76,8 @@ export async function runVirtualScenario(
     if (port === undefined) throw new Error("Failed to plan the fleet: ran out of free ports.");
     return port;
   });
+  const seed = options.seed ?? scenario.seed ?? 42;
+  const scraped = scrapeAddresses(plan, seed);
   const steps = scenario.faults.flatMap((step) => [
     { step, action: "inject" as const, at: parseDuration(step.at) / 1000 },
     ...(step.heal === undefined
@@ -108,7 +111,7 @@ export async function runVirtualScenario(
     const evaluatorRecords = await runEvaluator(
       options.evaluator,
       {
-        prometheusConfig: virtualPrometheusConfig(plan),
+        prometheusConfig: virtualPrometheusConfig(scraped.plan),
         ruleFiles: options.ruleFiles.map((f) => path.resolve(f)),
         alertmanagerConfig: path.resolve(options.alertmanagerConfig),
         warmupSeconds,
@@ -121,14 +124,14 @@ export async function runVirtualScenario(
             plan,
             zeroMs,
             warmupMs: warmupSeconds * 1000,
-            seed: options.seed ?? scenario.seed ?? 42,
+            seed,
             logDir: path.join(dir, "logs"),
           });
         },
         scrape: async (target, urlPath, at) => {
           await play(at);
           await fleet!.advanceTo(at);
-          return fleet!.scrape(target, urlPath);
+          return fleet!.scrape(scraped.realOf.get(target) ?? target, urlPath);
         },
       },
     );
