@@ -1,8 +1,6 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parse, stringify } from "yaml";
 import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
-import { renderPrometheusConfig } from "../config/render-prometheus-config.ts";
 import { InputError } from "../errors.ts";
 import type { Reporter } from "../result/reporter.ts";
 import type { FaultRecord, ScenarioResult } from "../result/result.ts";
@@ -13,7 +11,7 @@ import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts"
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/free-port.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { type EvaluatorEvent, runEvaluator } from "./evaluator-process.ts";
+import { runEvaluator } from "./evaluator-process.ts";
 import { scrapeAddresses } from "./scrape-addresses.ts";
 import { ScrapeSchedule } from "./scrape-schedule.ts";
 import { stackEvents } from "./stack-events.ts";
