@@ -15,7 +15,7 @@ import { repoRoot } from "../harness/tools/tools.ts";
 /** One scenario per system, the slowest-to-judge kinds: histograms, federation, many nodes. */
 const DEFAULT_SCENARIOS = [
   "scenarios/cosmictron/wal-fsync-stall.scenario.ts",
-  "scenarios/cognitora/admission-queue-full.scenario.ts",
+  "scenarios/cognitora/engine-not-ready.scenario.ts",
   "scenarios/lattice/zipnet-server-down.scenario.ts",
   "scenarios/reactor/http-5xx-burst.scenario.ts",
   "scenarios/dsfb/exporter-down.scenario.ts",
@@ -25,7 +25,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     live: { type: "string", default: "" },
-    repeat: { type: "string", default: "3" },
+    repeat: { type: "string", default: "2" },
     speed: { type: "string", default: "30" },
   },
 });
