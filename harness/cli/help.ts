@@ -39,7 +39,7 @@ Usage:
                                 check every rule's and dashboard query's selectors against the
                                 fleet's catalogues, ranges and \`for\`; exits 1 on any problem
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
-                   [--speed N] [--report-dir DIR] [--prometheus-version V]
+                   [--speed N] [--time live|virtual] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10)
                                 and check a scenario fails naming it; exits 1 if one survives
   firedrill tune <alert> [files or folders...] [--threshold FROM:TO:STEP|A,B,C] [--for 0s,1m]

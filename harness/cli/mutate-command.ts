@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { InputError } from "../errors.ts";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
 import { withConfigArgs } from "../project/config-args.ts";
 import { defaultReportDir } from "./default-report-dir.ts";
@@ -25,7 +26,7 @@ export function renderMutants(verdicts: readonly MutantVerdict[]): string {
 }
 
 /**
- * `firedrill mutate [scenarios...] [--alert NAME]... [--mutant ID]... [--jobs N] [--speed N] [--report-dir DIR]`:
+ * `firedrill mutate [scenarios...] [--alert NAME]... [--mutant ID]... [--jobs N] [--speed N] [--time live|virtual] [--report-dir DIR]`:
  * breaks each documented alerting rule in turn — deletes it, or moves one of its thresholds
  * tenfold the way that makes it fire less — and runs the scenarios that expect it to fire.
  * Every mutant must be killed by a failing expectation naming the alert: exit 1 if one survives
@@ -39,6 +40,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
     speed: { type: "string", default: "30" },
     "report-dir": { type: "string" },
     "prometheus-version": { type: "string" },
+    time: { type: "string", default: "live" },
   } as const;
   // The config's reportDir is run's; mutate's report keeps its own folder.
   const fields = ["scenarios", "speed", "jobs", "time"] as const;
@@ -47,6 +49,10 @@ export async function mutateCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options,
   });
+  const time = values.time;
+  if (time !== "live" && time !== "virtual") {
+    throw new InputError(`firedrill mutate: --time must be live or virtual (got "${time}").`);
+  }
   const jobs = parseJobs("firedrill mutate", values.jobs);
   const speed = parseSpeed("firedrill mutate", values.speed);
   const prometheusVersion = parsePrometheusVersion(
@@ -62,6 +68,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
       ...(values.mutant ? { ids: values.mutant } : {}),
       jobs,
       speed,
+      time,
       prometheusVersion,
       reportDir,
       signal: signal,

@@ -37,6 +37,8 @@ export interface RunMutantsOptions {
   /** Mutants tried at once, each on its own stack. */
   readonly jobs: number;
   readonly speed: number;
+  /** live (default): each scenario on the real stack; virtual: the evaluator on a fake clock. */
+  readonly time?: "live" | "virtual";
   /** A pinned Prometheus version or line; the default line when absent. */
   readonly prometheusVersion?: string;
   /** mutants.json and one folder per mutant (its rule file and the scenario reports). */
@@ -134,6 +136,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         catalogues: fixtures.catalogues,
         reporter: {},
         stopOnceMissed: mutant.alert,
+        ...(options.time ? { time: options.time } : {}),
         signal,
       });
       versions = result.versions;

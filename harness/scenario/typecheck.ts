@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import ts from "typescript";
@@ -56,6 +57,12 @@ function format(diagnostic: ts.Diagnostic): string {
  * options; throws InputError listing every error with its file, line and column.
  */
 export function typecheckFiles(files: readonly string[]): void {
+  // `firedrill mutate` loads the same few files once per mutant: check each set once.
+  const key = files
+    .map((f) => `${path.resolve(f)}@${statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0}`)
+    .sort()
+    .join("\n");
+  if (passed.has(key)) return;
   const program = ts.createProgram({
     rootNames: [...files],
     options: { ...scenarioCompilerOptions(), noEmit: true, incremental: false },
@@ -71,4 +78,8 @@ export function typecheckFiles(files: readonly string[]): void {
       first ? { file: first } : {},
     );
   }
+  passed.add(key);
 }
+
+/** The file sets (with their modification times) that type-checked clean in this process. */
+const passed = new Set<string>();

@@ -113,7 +113,7 @@ export async function runEvaluator(
         | { kind: "fatal"; error: string };
       if (record.kind === "scrape") {
         const reply = await hooks.scrape(record.target, record.path, record.at);
-        child.stdin.write(`${JSON.stringify({ kind: "scrape-reply", id: record.id, ...reply })}\n`);
+        writeReply(child.stdin, record.id, reply);
         continue;
       }
       if (record.kind === "fatal") {
@@ -136,4 +136,17 @@ export async function runEvaluator(
     );
   }
   return records;
+}
+
+// One scrape answer: its JSON line, then an ok answer's body as raw bytes (bodyBytes long),
+// which spares escaping every exposition into JSON and parsing it back.
+function writeReply(stdin: NodeJS.WritableStream, id: number, reply: ScrapeReply): void {
+  if (reply.status !== "ok") {
+    stdin.write(`${JSON.stringify({ kind: "scrape-reply", id, ...reply })}\n`);
+    return;
+  }
+  const { body, ...rest } = reply;
+  const bytes = Buffer.from(body, "utf8");
+  const line = JSON.stringify({ kind: "scrape-reply", id, ...rest, bodyBytes: bytes.length });
+  stdin.write(Buffer.concat([Buffer.from(`${line}\n`), bytes]));
 }

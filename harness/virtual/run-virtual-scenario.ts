@@ -1,8 +1,6 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parse, stringify } from "yaml";
 import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
-import { renderPrometheusConfig } from "../config/render-prometheus-config.ts";
 import { InputError } from "../errors.ts";
 import type { Reporter } from "../result/reporter.ts";
 import type { FaultRecord, ScenarioResult } from "../result/result.ts";
@@ -13,13 +11,14 @@ import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts"
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/free-port.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { type EvaluatorEvent, runEvaluator } from "./evaluator-process.ts";
+import { runEvaluator } from "./evaluator-process.ts";
+import { scrapeAddresses } from "./scrape-addresses.ts";
+import { ScrapeSchedule } from "./scrape-schedule.ts";
+import { stackEvents } from "./stack-events.ts";
 import { VirtualFleet } from "./virtual-fleet.ts";
 import { virtualObservations } from "./virtual-observations.ts";
+import { virtualPrometheusConfig } from "./virtual-prometheus-config.ts";
 import { virtualSkipReason } from "./virtual-skip-reason.ts";
-
-/** Fleet seconds a restarted Prometheus or Alertmanager is away (a live restart at 30x). */
-export const RESTART_SECONDS = 15;
 
 /** How to run one scenario in virtual time. */
 export interface RunVirtualScenarioOptions {
@@ -75,6 +74,8 @@ export async function runVirtualScenario(
     if (port === undefined) throw new Error("Failed to plan the fleet: ran out of free ports.");
     return port;
   });
+  const seed = options.seed ?? scenario.seed ?? 42;
+  const scraped = scrapeAddresses(plan, seed);
   const steps = scenario.faults.flatMap((step) => [
     { step, action: "inject" as const, at: parseDuration(step.at) / 1000 },
     ...(step.heal === undefined
@@ -89,6 +90,9 @@ export async function runVirtualScenario(
   const scrapeSeconds = parseDuration(SCRAPE_INTERVAL) / 1000;
   const warmupSeconds = scrapeSeconds + 5;
   let fleet: VirtualFleet | undefined;
+  const prometheusConfig = virtualPrometheusConfig(scraped.plan);
+  const schedule = new ScrapeSchedule(prometheusConfig);
+  let ahead: Promise<void> = Promise.resolve();
   const play = async (until: number) => {
     while (actions.length > 0 && actions[0]!.at <= until) {
       const { step, action, at } = actions.shift()!;
@@ -108,7 +112,7 @@ export async function runVirtualScenario(
     const evaluatorRecords = await runEvaluator(
       options.evaluator,
       {
-        prometheusConfig: virtualPrometheusConfig(plan),
+        prometheusConfig,
         ruleFiles: options.ruleFiles.map((f) => path.resolve(f)),
         alertmanagerConfig: path.resolve(options.alertmanagerConfig),
         warmupSeconds,
@@ -121,17 +125,33 @@ export async function runVirtualScenario(
             plan,
             zeroMs,
             warmupMs: warmupSeconds * 1000,
-            seed: options.seed ?? scenario.seed ?? 42,
+            seed,
             logDir: path.join(dir, "logs"),
           });
         },
         scrape: async (target, urlPath, at) => {
+          await ahead;
           await play(at);
           await fleet!.advanceTo(at);
-          return fleet!.scrape(target, urlPath);
+          const reply = await fleet!.scrape(scraped.realOf.get(target) ?? target, urlPath);
+          schedule.scraped(target, at);
+          // Once this answer is written, run the fleet on to the soonest next scrape while the
+          // evaluator ingests it and evaluates: the two processes work side by side.
+          ahead = new Promise<void>((resolve, reject) => {
+            setImmediate(() => {
+              const next = Math.min(schedule.earliestNext() ?? at, duration);
+              if (next <= at) return resolve();
+              play(next)
+                .then(() => fleet!.advanceTo(next))
+                .then(resolve, reject);
+            });
+          });
+          ahead.catch(() => undefined);
+          return reply;
         },
       },
     );
+    await ahead;
     await play(duration);
     const faults: FaultRecord[] = scenario.faults.map((step) => ({
       id: step.id,
@@ -176,48 +196,6 @@ export async function runVirtualScenario(
   } finally {
     await fleet?.stop();
   }
-}
-
-/** prometheus.yml as the live stack gets it, at speed 1, without the Collector's jobs. */
-function virtualPrometheusConfig(plan: ReturnType<typeof planFleet>): string {
-  const rendered = parse(
-    renderPrometheusConfig({
-      speed: 1,
-      scrapeInterval: SCRAPE_INTERVAL,
-      evaluationInterval: EVALUATION_INTERVAL,
-      ruleFiles: [],
-      alertmanagerUrl: "127.0.0.1:9093",
-      jobs: plan.flatMap((p) => p.scrapeJobs),
-      collectorPrometheus: "127.0.0.1:1",
-      collectorTelemetry: "127.0.0.1:2",
-    }),
-  ) as { scrape_configs: { job_name: string }[]; alerting?: unknown };
-  rendered.scrape_configs = rendered.scrape_configs.filter(
-    (j) => !j.job_name.startsWith("otelcol"),
-  );
-  delete rendered.alerting;
-  return stringify(rendered);
-}
-
-/** The evaluator events of a stack.* or receiver.* fault. */
-function stackEvents(
-  fault: { name: string; params?: Readonly<Record<string, unknown>> },
-  action: "inject" | "heal",
-  at: number,
-): EvaluatorEvent[] {
-  const restart = /^stack\.(prometheus|alertmanager)\.restart$/.exec(fault.name);
-  if (restart && action === "inject") {
-    const component = restart[1] as "prometheus" | "alertmanager";
-    return [
-      { at, kind: `${component}-down` },
-      { at: at + RESTART_SECONDS, kind: `${component}-up` },
-    ];
-  }
-  if (fault.name === "receiver.outage") {
-    const receiver = String(fault.params?.receiver ?? "");
-    return [{ at, kind: action === "inject" ? "receiver-down" : "receiver-up", receiver }];
-  }
-  return [];
 }
 
 /** Applies a fleet-side fault (sim faults, net.*, process.kill); returns the id its heal needs. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { setImmediate as tick } from "node:timers/promises";
-import { type StartedSimHost, startSimHost, VirtualClock } from "../../sim/index.ts";
+import { type SimNode, type StartedSimHost, startSimHost, VirtualClock } from "../../sim/index.ts";
 import type { PlannedSystem } from "../runner/plan-fleet.ts";
 import type { FaultSpec } from "../scenario/types.ts";
 import type { ScrapeReply } from "./evaluator-process.ts";
@@ -25,7 +25,7 @@ export class VirtualFleet implements AsyncDisposable {
   readonly #nodeOfAddress = new Map<string, string>();
   readonly #paths = new Map<string, PathMode>();
   readonly #killed = new Set<string>();
-  #states = new Map<string, string>();
+  readonly #nodes = new Map<string, SimNode>();
   readonly #start: (planned: PlannedSystem) => Promise<StartedSimHost>;
 
   private constructor(
@@ -73,9 +73,7 @@ export class VirtualFleet implements AsyncDisposable {
       options.logDir,
     );
     try {
-      for (const planned of options.plan)
-        fleet.#hosts.set(planned.system, await fleet.#start(planned));
-      await fleet.#refreshStates();
+      for (const planned of options.plan) fleet.#add(planned.system, await fleet.#start(planned));
     } catch (error) {
       await fleet.stop();
       throw error;
@@ -97,14 +95,21 @@ export class VirtualFleet implements AsyncDisposable {
 
   /** What Prometheus would get from scraping `path` at `target` now. */
   async scrape(target: string, urlPath: string): Promise<ScrapeReply> {
-    const node = this.#nodeOfAddress.get(target);
-    if (node === undefined) return { status: "refused" };
-    const mode = this.#paths.get(node) ?? { kind: "pass" };
-    if (mode.kind === "refuse" || this.#killed.has(this.#systemOfNode.get(node)!)) {
+    const id = this.#nodeOfAddress.get(target);
+    if (id === undefined) return { status: "refused" };
+    const mode = this.#paths.get(id) ?? { kind: "pass" };
+    if (mode.kind === "refuse" || this.#killed.has(this.#systemOfNode.get(id)!)) {
       return { status: "refused" };
     }
-    if (mode.kind === "timeout" || this.#states.get(node) === "hung") return { status: "hang" };
-    if (this.#states.get(node) === "crashed") return { status: "refused" };
+    const node = this.#nodes.get(id);
+    if (mode.kind === "timeout" || node?.state === "hung") return { status: "hang" };
+    if (node?.state === "crashed") return { status: "refused" };
+    const delay = mode.kind === "latency" ? { delaySeconds: mode.seconds * 2 } : {};
+    // GET /metrics is the node's exposition: read it in-process, as its listener would serve it.
+    if (urlPath === "/metrics" && node?.exposition) {
+      const { contentType, body } = await node.exposition();
+      return { status: "ok", statusCode: 200, contentType, body, ...delay };
+    }
     try {
       const response = await fetch(`http://${target}${urlPath}`, {
         signal: AbortSignal.timeout(10_000),
@@ -115,7 +120,7 @@ export class VirtualFleet implements AsyncDisposable {
         statusCode: response.status,
         contentType: response.headers.get("content-type") ?? "",
         body,
-        ...(mode.kind === "latency" ? { delaySeconds: mode.seconds * 2 } : {}),
+        ...delay,
       };
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code;
@@ -138,7 +143,6 @@ export class VirtualFleet implements AsyncDisposable {
         `Failed to inject fault ${fault.name}${fault.target ? ` on ${fault.target}` : ""}: the sim answered ${response.status}: ${body.error ?? JSON.stringify(body)}.`,
       );
     }
-    await this.#refreshStates();
     return body.id;
   }
 
@@ -149,7 +153,6 @@ export class VirtualFleet implements AsyncDisposable {
     });
     if (!response.ok)
       throw new Error(`Failed to heal fault ${id}: the sim answered ${response.status}.`);
-    await this.#refreshStates();
   }
 
   /** Sets what the network does to scrapes of one node (net.* faults). */
@@ -162,15 +165,15 @@ export class VirtualFleet implements AsyncDisposable {
     this.#killed.add(system);
     await this.#hosts.get(system)?.stop();
     this.#hosts.delete(system);
+    for (const [id, sys] of this.#systemOfNode) if (sys === system) this.#nodes.delete(id);
   }
 
   /** Starts a killed system's host again: fresh nodes, same ports, same clock. */
   async restart(system: string): Promise<void> {
     const planned = this.#plan.find((p) => p.system === system);
     if (!planned || this.#hosts.has(system)) return;
-    this.#hosts.set(system, await this.#start(planned));
+    this.#add(system, await this.#start(planned));
     this.#killed.delete(system);
-    await this.#refreshStates();
   }
 
   /** Whether the fleet has nodes of this system. */
@@ -195,14 +198,9 @@ export class VirtualFleet implements AsyncDisposable {
     return host.controlUrl;
   }
 
-  // Node states change with faults (crash, hang); scrapes read them without a round trip.
-  async #refreshStates(): Promise<void> {
-    const states = new Map<string, string>();
-    for (const host of this.#hosts.values()) {
-      const response = await fetch(`${host.controlUrl}/nodes`);
-      for (const n of (await response.json()) as { id: string; state: string }[])
-        states.set(n.id, n.state);
-    }
-    this.#states = states;
+  // Scrapes read each node's state (crashed, hung) and exposition from the node itself.
+  #add(system: string, host: StartedSimHost): void {
+    this.#hosts.set(system, host);
+    for (const node of host.simNodes) this.#nodes.set(node.id, node);
   }
 }

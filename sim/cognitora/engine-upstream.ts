@@ -29,7 +29,10 @@ export interface CompletionResponse {
  * const heal = engine.slow("cgn-agent-0", 4);
  */
 export class EngineUpstream {
-  static readonly url = "http://vllm.cognitora.internal:8000";
+  // A reserved testing name (RFC 2606): msw's cookie store finds its public suffix at once,
+  // where an ordinary name costs a scan of the whole public-suffix list on every request
+  // (a third of a virtual-time cognitora run).
+  static readonly url = "http://vllm.cognitora.test:8000";
   /** The header an agent sends so the engine knows whose it is. */
   static readonly agentHeader = "x-cognitora-agent";
   readonly #random: SeededRandom;

@@ -1,3 +1,5 @@
+import { type HeapTimer, TimerHeap } from "./timer-heap.ts";
+
 /**
  * Fleet time. Everything in sim/ reads time and schedules work through a Clock, never through
  * Date.now() or setTimeout directly, so the same fleet runs at 1x, sped up N times, or virtually.
@@ -94,7 +96,7 @@ export class VirtualClock implements Clock {
   #now: number;
   readonly #epoch: number;
   #seq = 0;
-  #timers: { at: number; seq: number; fn: () => void; every?: number }[] = [];
+  readonly #timers = new TimerHeap();
 
   constructor(epochMs = 0) {
     this.#now = epochMs;
@@ -117,28 +119,33 @@ export class VirtualClock implements Clock {
     return this.#add(fn, fleetMs, Math.max(1, fleetMs));
   }
 
-  /** Moves time forward by `fleetMs`, running due timers in order. */
+  /** Moves time forward by `fleetMs`, running due timers in order (due time, then first added). */
   advance(fleetMs: number): void {
     const end = this.#now + fleetMs;
     for (;;) {
-      this.#timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.#timers[0];
+      const next = this.#timers.peek();
       if (!next || next.at > end) break;
+      this.#timers.pop();
       this.#now = next.at;
-      if (next.every !== undefined) next.at += next.every;
-      else this.#timers.shift();
+      // An interval is due again before it runs, so that it may cancel itself.
+      if (next.every !== undefined) {
+        next.at += next.every;
+        this.#timers.push(next);
+      }
       next.fn();
     }
     this.#now = end;
   }
 
   #add(fn: () => void, fleetMs: number, every?: number): Timer {
-    const entry = { at: this.#now + Math.max(0, fleetMs), seq: this.#seq++, fn, every };
-    this.#timers.push(entry);
-    return {
-      cancel: () => {
-        this.#timers = this.#timers.filter((t) => t !== entry);
-      },
+    const entry: HeapTimer = {
+      at: this.#now + Math.max(0, fleetMs),
+      seq: this.#seq++,
+      fn,
+      cancelled: false,
+      ...(every === undefined ? {} : { every }),
     };
+    this.#timers.push(entry);
+    return { cancel: () => (entry.cancelled = true) };
   }
 }

@@ -21,6 +21,8 @@ export interface StartedSimHost extends AsyncDisposable {
   /** Base URL of the control API, e.g. http://127.0.0.1:41000. */
   readonly controlUrl: string;
   readonly nodes: readonly { readonly id: string; readonly url: string }[];
+  /** The nodes themselves, for a caller in this process (virtual time reads them without HTTP). */
+  readonly simNodes: readonly SimNode[];
   /** `FIREDRILL_SIM_READY {"control":...,"nodes":[...]}`, as host.ts prints it. */
   readonly readyLine: string;
   readonly clock: Clock;
@@ -171,6 +173,7 @@ export async function startSimHost(
   return {
     controlUrl: control.url,
     nodes: nodeUrls,
+    simNodes: nodes,
     readyLine,
     clock,
     flushSpans: async () => {

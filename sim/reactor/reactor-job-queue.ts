@@ -29,6 +29,8 @@ export class ReactorJobQueue {
   readonly #enqueueRate: number;
   readonly #workers: number;
   #queued = 0;
+  /** Jobs queued at the worst of a backlog fault, beyond the backlog itself. */
+  #stuckQueued = 0;
   /** Jobs a backlog fault holds on top of the queue. */
   backlog = 0;
 
@@ -70,12 +72,18 @@ export class ReactorJobQueue {
         }),
       );
       this.backlog = Math.max(this.backlog, Math.round(target - this.#queued));
-    } else if (this.backlog > 0) {
-      const drained = Math.min(this.backlog, DRAIN_PER_SECOND);
-      this.backlog -= drained;
-      this.#metrics.jobsRuns.inc({ outcome: "completed" }, drained);
+    } else if (this.backlog > 0 || this.#stuckQueued > 0) {
+      // The workers clear what piled up while they were stuck, the queued jobs that outgrew
+      // the backlog's depth included: those too are gone within a minute or so of the heal.
+      const fromBacklog = Math.min(this.backlog, DRAIN_PER_SECOND);
+      const fromQueue = Math.min(this.#stuckQueued, this.#queued, DRAIN_PER_SECOND - fromBacklog);
+      this.backlog -= fromBacklog;
+      this.#queued -= fromQueue;
+      this.#stuckQueued = Math.max(0, Math.min(this.#stuckQueued - fromQueue, this.#queued));
+      this.#metrics.jobsRuns.inc({ outcome: "completed" }, fromBacklog + fromQueue);
       if (this.backlog === 0) this.#log.info("reactor_jobs", "job backlog drained", {});
     }
+    if (stuck) this.#stuckQueued = Math.max(this.#stuckQueued, this.#queued);
     for (let i = 0; i < runs; i++) {
       const failed = random.chance(0.02);
       const seconds = Math.min(300, random.logNormal(1.5, 0.8) * (stuck ? 5 : 1));

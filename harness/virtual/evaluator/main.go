@@ -9,9 +9,17 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"testing"
 	"testing/synctest"
+	"time"
 )
+
+// fleetEpoch is the fake wall time the evaluation starts at. synctest's clock starts at
+// 2000-01-01, before what the fleet's clocks take for granted (a lattice counts its slots from
+// a 2020 genesis, so its chain RPC head never lagged); live fleet time is today's wall time.
+// A fixed date, a whole number of every interval, keeps runs reproducible.
+var fleetEpoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // main runs the evaluation as the single test of a testing.Main, because synctest.Test needs
 // a *testing.T and only the testing package makes one.
@@ -24,6 +32,14 @@ func matchAll(pat, str string) (bool, error) { return regexp.MatchString(pat, st
 
 // evaluateStdin reads the header from stdin and runs the whole evaluation in one bubble.
 func evaluateStdin(t *testing.T) {
+	// testing.Main refuses -test.cpuprofile (and exits without running defers in main), so
+	// the evaluator is profiled through this variable, around the test itself.
+	if file := os.Getenv("FIREDRILL_EVALUATOR_CPUPROFILE"); file != "" {
+		if f, err := os.Create(file); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
+		}
+	}
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
 	out := NewEmitter(os.Stdout)
 	input, err := ReadInput(in)
@@ -35,6 +51,7 @@ func evaluateStdin(t *testing.T) {
 	source := NewPipeSource(in, out)
 	warmResolver()
 	synctest.Test(t, func(t *testing.T) {
+		time.Sleep(time.Until(fleetEpoch))
 		if err := Evaluate(t.Context(), input, source, out); err != nil {
 			out.Fatal(err)
 			t.Fatal(err)

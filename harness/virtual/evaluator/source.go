@@ -64,6 +64,9 @@ type scrapeReply struct {
 	Reply
 	Kind string `json:"kind"`
 	ID   int    `json:"id"`
+	// BodyBytes, when set, is the length of the body sent raw right after the line: escaping a
+	// large exposition into JSON and back cost more than the rest of the exchange.
+	BodyBytes int `json:"bodyBytes,omitempty"`
 }
 
 // Scrape sends one request and waits for its reply.
@@ -82,6 +85,13 @@ func (p *PipeSource) Scrape(target, path string, at float64) (Reply, error) {
 	}
 	if r.Kind != "scrape-reply" || r.ID != p.id {
 		return Reply{}, fmt.Errorf("failed to read the reply to scrape %d: got kind %q id %d", p.id, r.Kind, r.ID)
+	}
+	if r.BodyBytes > 0 {
+		body := make([]byte, r.BodyBytes)
+		if _, err := io.ReadFull(p.in, body); err != nil {
+			return Reply{}, fmt.Errorf("failed to read the %d body bytes of scrape %d: %w", r.BodyBytes, p.id, err)
+		}
+		r.Body = string(body)
 	}
 	return r.Reply, nil
 }

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
+
+// Virtual time is only worth something if it judges as the real stack does. The same scenarios,
+// at least one per system plus a network fault and a Prometheus restart, run live (30x) and in
+// virtual time: every expectation must get the same verdict, and every alert that fired must go
+// pending, fire, resolve and be delivered within one scrape plus one evaluation interval of the
+// live run's fleet times.
+const SCENARIOS = [
+  "scenarios/cosmictron/node-crash.scenario.ts",
+  "scenarios/dsfb/exporter-down.scenario.ts",
+  "scenarios/reactor/health-check-failing.scenario.ts",
+  "scenarios/cognitora/engine-not-ready.scenario.ts",
+  "scenarios/lattice/zipnet-server-down.scenario.ts",
+  "scenarios/network/path-cut.scenario.ts",
+  "scenarios/watchers/prometheus-restart.scenario.ts",
+];
+/** One scrape interval plus one evaluation interval (15 s each), in fleet seconds. */
+const TOLERANCE = 30;
+
+interface Results {
+  versions: Record<string, string>;
+  scenarios: {
+    name: string;
+    state: string;
+    expectations: { state: string; title: string }[];
+    alerts: {
+      alertname: string;
+      labels: Record<string, string>;
+      pendingAt: number;
+      firingAt: number | null;
+      endedAt: number | null;
+    }[];
+    deliveries: { status: string; labels: Record<string, string>; receivedAt: number }[];
+  }[];
+}
+
+/** An alert's identity across the two runs: its labels less `instance` (a port in either). */
+function alertKey(labels: Record<string, string>): string {
+  const { instance: _, alertname, ...rest } = labels;
+  const inner = Object.entries(rest)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(",");
+  return `${alertname}{${inner}}`;
+}
+
+/** Each fired alert's first pending, firing, resolved and delivered fleet times. */
+function firedTimes(
+  scenario: Results["scenarios"][number],
+): Map<string, Record<string, number | null>> {
+  const times = new Map<string, Record<string, number | null>>();
+  for (const a of scenario.alerts) {
+    const key = alertKey({ ...a.labels, alertname: a.alertname });
+    if (a.firingAt === null || times.has(key)) continue;
+    const delivered = scenario.deliveries.find(
+      (d) => d.status === "firing" && alertKey(d.labels) === key,
+    );
+    times.set(key, {
+      pending: a.pendingAt,
+      firing: a.firingAt,
+      resolved: a.endedAt,
+      delivered: delivered?.receivedAt ?? null,
+    });
+  }
+  return times;
+}
+
+async function run(time: "live" | "virtual"): Promise<Results> {
+  const dir = tempReportDir(`parity-${time}`);
+  const result = await firedrillRun(["run", ...SCENARIOS, "--time", time, "--report-dir", dir]);
+  expect(firedrillProcesses(result.pid)).toEqual([]);
+  return JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));
+}
+
+describe("virtual time against the real stack", () => {
+  it("gives every expectation the live verdict and every fired alert its live times ±30 s", async () => {
+    const live = await run("live");
+    const virtual = await run("virtual");
+    expect(virtual.versions.prometheus).toBe(
+      `${live.versions.prometheus} (module v0.316.0, virtual time)`,
+    );
+    expect(virtual.versions.alertmanager).toBe(
+      `${live.versions.alertmanager} (module, virtual time)`,
+    );
+
+    const rows: string[][] = [];
+    const mismatches: string[] = [];
+    for (const l of live.scenarios) {
+      const v = virtual.scenarios.find((s) => s.name === l.name);
+      expect(v, l.name).toBeDefined();
+      const verdicts = (s: Results["scenarios"][number]) =>
+        [s.state, ...s.expectations.map((e) => `${e.state}: ${e.title}`)].join("\n");
+      expect(verdicts(v!), l.name).toBe(verdicts(l));
+      const liveTimes = firedTimes(l);
+      const virtualTimes = firedTimes(v!);
+      expect([...virtualTimes.keys()].sort(), `${l.name}: alerts that fired`).toEqual(
+        [...liveTimes.keys()].sort(),
+      );
+      for (const [key, lt] of liveTimes) {
+        const vt = virtualTimes.get(key)!;
+        for (const event of ["pending", "firing", "delivered", "resolved"]) {
+          const a = lt[event] ?? null;
+          const b = vt[event] ?? null;
+          const delta = a === null || b === null ? null : b - a;
+          rows.push([l.name, key, event, fmt(a), fmt(b), delta === null ? "—" : delta.toFixed(1)]);
+          if ((a === null) !== (b === null) || (delta !== null && Math.abs(delta) > TOLERANCE)) {
+            mismatches.push(`${l.name} ${key} ${event}: live ${fmt(a)}, virtual ${fmt(b)}`);
+          }
+        }
+      }
+    }
+    printTable(["scenario", "alert", "event", "live t", "virtual t", "Δ s"], rows);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+function fmt(t: number | null): string {
+  return t === null ? "—" : t.toFixed(1);
+}
+
+// The parity table on the test's output: scenario, alert, event, both fleet times.
+function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  process.stdout.write(`\n${[line(head), ...rows.map(line)].join("\n")}\n`);
+}
