@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
+import { checkParity } from "./parity.ts";
 import {
   dockerAvailable,
   firedrillContainers,
@@ -25,9 +26,9 @@ async function runAll(
   driver: "processes" | "containers",
   inputs: readonly string[],
   extra: string[] = [],
-): Promise<void> {
+  dir: string = tempReportDir(driver),
+): Promise<string> {
   const names = await scenarioNames(inputs);
-  const dir = tempReportDir(driver);
   const result = await firedrillRun([
     "run",
     ...inputs,
@@ -74,6 +75,7 @@ async function runAll(
   expect(existsSync(path.join(dir, `scenarios/${names[0]}/logs/prometheus.log`))).toBe(true);
   expect(firedrillProcesses(result.pid)).toEqual([]);
   expect(firedrillContainers(result.pid)).toEqual([]);
+  return dir;
 }
 
 // Through containers: the watchers' own faults (restarts of containers, a receiver outage, a
@@ -90,12 +92,21 @@ const CONTAINERS_SUBSET = [
   "scenarios/dsfb/exporter-down.scenario.ts",
 ];
 
+/** The whole live suite's report folder, once it ran: the parity test compares against it. */
+let liveSuite: string | undefined;
+
 describe("firedrill run", () => {
+  // Two at a time, as a CI machine of two cores allows: ~20 min instead of ~40.
+  it("passes the whole suite, every system's scenarios, through the processes driver", async () => {
+    liveSuite = tempReportDir("processes");
+    await runAll("processes", ["scenarios/"], ["--jobs", "2"], liveSuite);
+  }, 3_600_000);
+  // Virtual time judges as the real stack does: its parity scenarios against the live suite's
+  // own runs of them (or a live run of its own when the suite's test was left out).
   it(
-    "passes the whole suite, every system's scenarios, through the processes driver",
-    // Two at a time, as a CI machine of two cores allows: ~17 min instead of ~33.
-    () => runAll("processes", ["scenarios/"], ["--jobs", "2"]),
-    3_600_000,
+    "gives virtual time's parity scenarios the live suite's verdicts and alert times ±30 s",
+    () => checkParity(liveSuite),
+    1_800_000,
   );
   it.skipIf(!docker)(
     "passes a subset of every system's scenarios and the watchers' faults through the containers driver (skipped when no Docker engine answers: run scripts/docker-engine.sh)",
