@@ -170,10 +170,11 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     };
   };
 
-  // A stack that will not start, or Ctrl-C, stops the other mutants too.
+  // A stack that will not start, or Ctrl-C, stops the other mutants too. Virtual time runs each
+  // fleet in this process, whose fetch msw patches once: one mutant at a time.
   await runPool(
     queue,
-    options.jobs,
+    options.time === "virtual" ? 1 : options.jobs,
     async (next, signal) => {
       verdicts[next.index] = await tryOne(next, signal);
     },
