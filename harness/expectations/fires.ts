@@ -9,6 +9,12 @@ import type { FiresExpectation } from "../scenario/types.ts";
 import { checkAfter } from "./check-after.ts";
 import type { ExpectationKind } from "./expectation-kind.ts";
 
+// The same alert instance: the same labels, whatever their order.
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /**
  * A firing expectation: the alert fires within its window after the fault (not before it),
  * reaches exactly its receiver, and resolves within its window after the heal.
@@ -142,7 +148,12 @@ function evaluateFires(
   }
   const endedAt = episode?.endedAt ?? null;
   const again = mine.find(
-    (a) => a !== episode && a.firingAt !== null && endedAt !== null && a.firingAt >= endedAt,
+    (a) =>
+      a !== episode &&
+      a.firingAt !== null &&
+      endedAt !== null &&
+      a.firingAt >= endedAt &&
+      sameLabels(a.labels, episode!.labels),
   );
   if (again && endedAt !== null && !e.mayFireAgain) {
     return fail(

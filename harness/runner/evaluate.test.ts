@@ -134,6 +134,27 @@ describe("evaluate", () => {
       .mayFireAgain()
       .toExpectation();
     expect(evaluate([allowed], flapping, seconds)[0]?.state).toBe("passed");
+    // Another instance (another node) firing later is not the same alert flapping.
+    const other = { ...labels, instance: "b" };
+    const two = observations({
+      alerts: [
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels,
+          pendingAt: 135,
+          firingAt: 440,
+          endedAt: 1050,
+        },
+        {
+          alertname: "CosmictronWalFsyncLatency",
+          labels: other,
+          pendingAt: 1110,
+          firingAt: 1140,
+          endedAt: 1200,
+        },
+      ],
+    });
+    expect(evaluate([fires], two, seconds)[0]?.state).toBe("passed");
   });
 
   it("fails an alert still firing at the end", () => {
