@@ -6,8 +6,7 @@ import { firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 // Virtual time is only worth something if it judges as the real stack does. The same scenarios,
 // at least one per system plus a network fault and a Prometheus restart, run live (30x) and in
 // virtual time: every expectation must get the same verdict, and every alert that fired must go
-// pending, fire, resolve and be delivered within one scrape plus one evaluation interval of the
-// live run's fleet times.
+// pending, fire, resolve and be delivered within TOLERANCE of the live run's fleet times.
 /** The parity scenarios: one per system, a network fault and a Prometheus restart. */
 const SCENARIOS = [
   "scenarios/cosmictron/node-crash.scenario.ts",
@@ -28,8 +27,13 @@ const SCENARIO_NAMES = [
   "network-path-cut",
   "watchers-prometheus-restart",
 ];
-/** One scrape interval plus one evaluation interval (15 s each), in fleet seconds. */
-const TOLERANCE = 30;
+/**
+ * How far apart the two runs' fleet times may be: either run's scrape (15 s) and evaluation
+ * (15 s) may land anywhere in their interval, and the live run sees a change only at its next
+ * alert poll (half an evaluation interval, 7.5 s) and later still on a loaded machine. Seen: up
+ * to 29.3 s (cognitora-engine-not-ready firing, live behind).
+ */
+const TOLERANCE = 45;
 
 interface Results {
   versions: Record<string, string>;
