@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import { checkParity } from "./parity.ts";
+import { checkSpeed, type SpeedRun, startSpeedRun } from "./speed.ts";
 import {
   dockerAvailable,
   firedrillContainers,
@@ -92,15 +93,25 @@ const CONTAINERS_SUBSET = [
   "scenarios/dsfb/exporter-down.scenario.ts",
 ];
 
-/** The whole live suite's report folder, once it ran: the parity test compares against it. */
+/** The whole live suite's report folder, once it ran: the parity and speed tests compare against it. */
 let liveSuite: string | undefined;
+/** The speed test's 1x run, started beside the whole suite. */
+let realTime: SpeedRun | undefined;
 
 describe("firedrill run", () => {
   // Two at a time, as a CI machine of two cores allows: ~20 min instead of ~40.
   it("passes the whole suite, every system's scenarios, through the processes driver", async () => {
+    realTime = startSpeedRun(1);
     liveSuite = tempReportDir("processes");
     await runAll("processes", ["scenarios/"], ["--jobs", "2"], liveSuite);
   }, 3_600_000);
+  // The time model's promise, on a scenario of the suite: 1x (run alongside the suite, or on its
+  // own when the suite's test was left out) gives the same verdicts as the suite's 30x.
+  it(
+    "gives the same verdicts at 1x as at 30x (cosmictron-node-crash)",
+    () => checkSpeed(realTime, liveSuite),
+    1_800_000,
+  );
   // Virtual time judges as the real stack does: its parity scenarios against the live suite's
   // own runs of them (or a live run of its own when the suite's test was left out).
   it(

@@ -1,6 +1,6 @@
 import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";
 
-// A short liveness drill for the speed test: it must give the same verdicts at 1x and 30x.
+// A short liveness drill for the cleanup tests: a run that must pass after a killed one.
 // 8 minutes, because the resolved notification waits for Alertmanager's group_interval (5m).
 export default defineScenario({
   name: "liveness-short",
