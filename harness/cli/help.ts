@@ -38,10 +38,11 @@ Usage:
   firedrill lint [--rules FILE|FOLDER|GLOB]... [dashboards...]
                                 check every rule's and dashboard query's selectors against the
                                 fleet's catalogues, ranges and \`for\`; exits 1 on any problem
-  firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--jobs N]
+  firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--kind K]... [--jobs N]
                    [--speed N] [--time live|virtual] [--report-dir DIR] [--prometheus-version V]
-                                break each alerting rule in turn (deleted; each threshold x10)
-                                and check a scenario fails naming it; exits 1 if one survives
+                                break each alerting rule in turn (deleted; each threshold x10;
+                                for x3, /3, removed) and check a scenario fails naming it;
+                                exits 1 if one survives
   firedrill tune <alert> [files or folders...] [--threshold FROM:TO:STEP|A,B,C] [--for 0s,1m]
                  [--rules FILE|FOLDER|GLOB]... [--time virtual|live] [--jobs N]
                                 try each value of the alert's threshold and/or for against its

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
+import { MUTATION_KINDS, type MutationKind } from "../mutation/mutate-rule-file.ts";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
 import { withConfigArgs } from "../project/config-args.ts";
 import { defaultReportDir } from "./default-report-dir.ts";
@@ -26,9 +27,10 @@ export function renderMutants(verdicts: readonly MutantVerdict[]): string {
 }
 
 /**
- * `firedrill mutate [scenarios...] [--alert NAME]... [--mutant ID]... [--jobs N] [--speed N] [--time live|virtual] [--report-dir DIR]`:
- * breaks each documented alerting rule in turn — deletes it, or moves one of its thresholds
- * tenfold the way that makes it fire less — and runs the scenarios that expect it to fire.
+ * `firedrill mutate [scenarios...] [--alert NAME]... [--mutant ID]... [--kind K[,K]]... [--jobs N] [--speed N] [--time live|virtual] [--report-dir DIR]`:
+ * breaks each documented alerting rule in turn — deletes it, moves one of its thresholds
+ * tenfold the way that makes it fire less, or its `for` ×3, ÷3 or away — and runs the scenarios
+ * that expect it to fire.
  * Every mutant must be killed by a failing expectation naming the alert: exit 1 if one survives
  * or no scenario exercises it, 130 on Ctrl-C.
  */
@@ -36,6 +38,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
   const options = {
     alert: { type: "string", multiple: true },
     mutant: { type: "string", multiple: true },
+    kind: { type: "string", multiple: true },
     jobs: { type: "string", default: "2" },
     speed: { type: "string", default: "30" },
     "report-dir": { type: "string" },
@@ -53,6 +56,13 @@ export async function mutateCommand(args: string[]): Promise<number> {
   if (time !== "live" && time !== "virtual") {
     throw new InputError(`firedrill mutate: --time must be live or virtual (got "${time}").`);
   }
+  const kinds = (values.kind ?? []).flatMap((k) => k.split(","));
+  const unknownKind = kinds.find((k) => !(MUTATION_KINDS as readonly string[]).includes(k));
+  if (unknownKind !== undefined) {
+    throw new InputError(
+      `firedrill mutate: --kind ${unknownKind} is not a mutant kind. Kinds: ${MUTATION_KINDS.join(", ")}.`,
+    );
+  }
   const jobs = parseJobs("firedrill mutate", values.jobs);
   const speed = parseSpeed("firedrill mutate", values.speed);
   const prometheusVersion = parsePrometheusVersion(
@@ -66,6 +76,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
       inputs: positionals.length > 0 ? positionals : defaultScenarioInputs("firedrill mutate"),
       ...(values.alert ? { alerts: values.alert } : {}),
       ...(values.mutant ? { ids: values.mutant } : {}),
+      ...(kinds.length > 0 ? { kinds: kinds as MutationKind[] } : {}),
       jobs,
       speed,
       time,

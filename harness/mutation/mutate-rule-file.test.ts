@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { findThresholds, mutateRuleFile } from "./mutate-rule-file.ts";
+import { findThresholds, forMutations, mutateRuleFile } from "./mutate-rule-file.ts";
 
 const rules = `groups:
   - name: g
@@ -21,6 +21,24 @@ const exprOf = (text: string, alert: string) =>
   (parse(text) as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]?.rules.find(
     (r) => r.alert === alert,
   )?.expr;
+
+const forOf = (text: string, alert: string) =>
+  (parse(text) as { groups: { rules: { alert: string; for?: string }[] }[] }).groups[0]?.rules.find(
+    (r) => r.alert === alert,
+  )?.for;
+
+describe("forMutations", () => {
+  it("leaves out a for that rounds to as many evaluations as the rule's own", () => {
+    expect(forMutations(120, 15)).toEqual([
+      { kind: "for-x3", to: 360 },
+      { kind: "for-div3", to: 40 },
+      { kind: "for-removed", to: undefined },
+    ]);
+    // 15s ÷ 3 = 5s fires at the same evaluation as 15s: the same rule, not a mutant.
+    expect(forMutations(15, 15).map((m) => m.kind)).toEqual(["for-x3", "for-removed"]);
+    expect(forMutations(0, 15)).toEqual([]);
+  });
+});
 
 describe("findThresholds", () => {
   it("finds a top-level comparison's number through the PromQL grammar", () => {
@@ -51,11 +69,14 @@ describe("findThresholds", () => {
 });
 
 describe("mutateRuleFile", () => {
-  it("deletes each alert and moves each threshold in turn tenfold the way that fires less", () => {
+  it("deletes each alert, moves each threshold in turn tenfold the way that fires less, and its for x3, /3 and away", () => {
     const mutants = mutateRuleFile(rules);
     expect(mutants.map((m) => [m.id, m.change])).toEqual([
       ["Slow/deleted", "rule deleted"],
       ["Slow/threshold-x10", "> 0.5 → > 5"],
+      ["Slow/for-x3", "for: 5m → for: 15m"],
+      ["Slow/for-div3", "for: 5m → for: 1m40s"],
+      ["Slow/for-removed", "for: 5m → no for"],
       ["Down/deleted", "rule deleted"],
       ["LowHits/deleted", "rule deleted"],
       ["LowHits/threshold-x10", "< 0.30 → < 0.03"],
@@ -71,6 +92,8 @@ describe("mutateRuleFile", () => {
     expect(exprOf(byId.get("OutOfRange/threshold-x10#2")!, "OutOfRange")).toBe(
       "s < 0.99 or s > 10.1",
     );
+    expect(forOf(byId.get("Slow/for-div3")!, "Slow")).toBe("1m40s");
+    expect(forOf(byId.get("Slow/for-removed")!, "Slow")).toBeUndefined();
     expect(exprOf(byId.get("Slow/deleted")!, "Slow")).toBeUndefined();
     expect(exprOf(byId.get("Slow/deleted")!, "Down")).toBe('up{job="x"} == 0');
   });

@@ -1,8 +1,22 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { findComparisons } from "../promql/find-comparisons.ts";
+import { formatSeconds } from "../result/format-seconds.ts";
+import { parseDuration } from "../time/parse-duration.ts";
 
-/** How a rule is broken: deleted, or one threshold moved tenfold the way that makes it fire less. */
-export type MutationKind = "deleted" | "threshold-x10";
+/**
+ * How a rule is broken: deleted; one threshold moved tenfold the way that makes it fire less;
+ * its `for` three times longer, a third as long, or removed.
+ */
+export type MutationKind = "deleted" | "threshold-x10" | "for-x3" | "for-div3" | "for-removed";
+
+/** Every kind, in the order mutants of one alert are made. */
+export const MUTATION_KINDS: readonly MutationKind[] = [
+  "deleted",
+  "threshold-x10",
+  "for-x3",
+  "for-div3",
+  "for-removed",
+];
 
 /** One broken rule file: which alert, how, and the file's new text. */
 export interface Mutant {
@@ -55,10 +69,32 @@ export function findThresholds(expr: string): Threshold[] {
 }
 
 /**
- * Every mutant of a rule file: each alert deleted, and each of its thresholds in turn moved
- * tenfold in the direction that makes it fire less (`>`: ×10, `<`: ÷10).
+ * The `for` mutants of a rule whose `for` is `seconds`: ×3, ÷3 and removed. At an evaluation
+ * interval of `evaluation` seconds Prometheus fires at the first evaluation at least `for` after
+ * pending, so a `for` that rounds up to the same number of evaluations is the same rule, not a
+ * mutant: it is left out (e.g. 15s ÷ 3 at 15 s).
  */
-export function mutateRuleFile(text: string): Mutant[] {
+export function forMutations(
+  seconds: number,
+  evaluation: number,
+): { kind: MutationKind; to: number | undefined }[] {
+  if (seconds <= 0) return [];
+  const steps = (s: number) => Math.ceil(s / evaluation);
+  const out: { kind: MutationKind; to: number | undefined }[] = [
+    { kind: "for-x3", to: seconds * 3 },
+  ];
+  const third = Math.round(seconds / 3);
+  if (steps(third) !== steps(seconds)) out.push({ kind: "for-div3", to: third });
+  out.push({ kind: "for-removed", to: undefined });
+  return out;
+}
+
+/**
+ * Every mutant of a rule file: each alert deleted; each of its thresholds in turn moved tenfold
+ * in the direction that makes it fire less (`>`: ×10, `<`: ÷10); and its `for` ×3, ÷3 and
+ * removed (forMutations, at an evaluation interval of `evaluationSeconds`).
+ */
+export function mutateRuleFile(text: string, evaluationSeconds = 15): Mutant[] {
   const doc = parseDocument(text);
   const mutants: Mutant[] = [];
   const groups = doc.get("groups");
@@ -93,6 +129,20 @@ export function mutateRuleFile(text: string): Mutant[] {
           text: moved.toString(),
         });
       });
+      const written = (rule as YAMLMap).get("for");
+      const seconds = typeof written === "string" ? parseDuration(written) / 1000 : 0;
+      for (const { kind, to } of forMutations(seconds, evaluationSeconds)) {
+        const changed = doc.clone();
+        if (to === undefined) changed.deleteIn(["groups", g, "rules", r, "for"]);
+        else changed.setIn(["groups", g, "rules", r, "for"], formatSeconds(to));
+        mutants.push({
+          id: `${alert}/${kind}`,
+          alert,
+          kind,
+          change: `for: ${written} → ${to === undefined ? "no for" : `for: ${formatSeconds(to)}`}`,
+          text: changed.toString(),
+        });
+      }
     });
   });
   return mutants;

@@ -6,7 +6,7 @@ import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { type Mutant, mutateRuleFile } from "./mutate-rule-file.ts";
+import { type Mutant, type MutationKind, mutateRuleFile } from "./mutate-rule-file.ts";
 
 /** What happened to one mutant. */
 export interface MutantVerdict {
@@ -34,6 +34,8 @@ export interface RunMutantsOptions {
   readonly alerts?: readonly string[];
   /** Only these mutants, by id (`Alert/threshold-x10`). */
   readonly ids?: readonly string[];
+  /** Only mutants of these kinds (every kind when absent). */
+  readonly kinds?: readonly MutationKind[];
   /** Mutants tried at once, each on its own stack. */
   readonly jobs: number;
   readonly speed: number;
@@ -72,9 +74,12 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     for (const mutant of mutateRuleFile(source.text))
       mutants.push({ ruleFile: source.file, mutant });
   }
-  const { alerts, ids } = options;
+  const { alerts, ids, kinds } = options;
   const chosen = mutants.filter(
-    ({ mutant }) => (!alerts || alerts.includes(mutant.alert)) && (!ids || ids.includes(mutant.id)),
+    ({ mutant }) =>
+      (!alerts || alerts.includes(mutant.alert)) &&
+      (!ids || ids.includes(mutant.id)) &&
+      (!kinds || kinds.includes(mutant.kind)),
   );
   const unknownAlerts = alerts?.filter((a) => !mutants.some((m) => m.mutant.alert === a)) ?? [];
   if (unknownAlerts.length > 0) {
@@ -85,7 +90,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const unknownIds = ids?.filter((id) => !mutants.some((m) => m.mutant.id === id)) ?? [];
   if (unknownIds.length > 0) {
     throw new InputError(
-      `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/deleted, Alert/threshold-x10 (and #2, #3… for more thresholds); mutants.json of a run lists them all.`,
+      `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/deleted, Alert/threshold-x10 (and #2, #3… for more thresholds), Alert/for-x3, Alert/for-div3, Alert/for-removed; mutants.json of a run lists them all.`,
     );
   }
   const expecting = (alert: string): LoadedScenario[] =>
@@ -133,6 +138,8 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         reportDir: path.join(dir, candidate.scenario.name),
         ruleFiles: fixtures.ruleFiles.map((f) => (f === ruleFile ? mutatedFile : f)),
         alertmanagerConfig: fixtures.alertmanagerConfig,
+        // Windows come from the unedited rules: a `for` moved shorter or longer fails them.
+        windowsFrom: fixtures,
         catalogues: fixtures.catalogues,
         reporter: {},
         stopOnceMissed: mutant.alert,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readRuleText } from "../rules/read-rule-text.ts";
-import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
+import { alertRuleFors, detectionBudget, detectionLatency } from "./detection-latency.ts";
 
 const rules = `groups:
   - name: g
@@ -11,31 +11,27 @@ const rules = `groups:
       - alert: Instant
         expr: y > 0
 `;
-const alertmanager = `route:
-  receiver: default
-  group_wait: 30s
-  routes:
-    - receiver: pager
-      group_wait: 10s
-    - receiver: tickets
-`;
-
 describe("detection budgets and latency", () => {
-  const budgetOf = detectionBudgets(readRuleText(rules, "rules.yml").sources, alertmanager, {
-    scrape: "15s",
-    evaluation: "15s",
-  });
+  const fors = alertRuleFors(readRuleText(rules, "rules.yml").sources);
+  const budget = (alert: string, groupWait: number) =>
+    detectionBudget({
+      scrapeInterval: 15,
+      evaluationInterval: 15,
+      for: fors.get(alert)?.[0]?.for ?? 0,
+      groupWait,
+    });
 
-  it("adds scrape and evaluation intervals, the rule's for and the receiver's group_wait", () => {
-    expect(budgetOf("Slow", "pager")).toEqual({
+  it("adds scrape and evaluation intervals, the rule's for and the route's group_wait", () => {
+    expect(fors.get("Slow")).toEqual([{ for: 300, file: "rules.yml" }]);
+    expect(budget("Slow", 10)).toEqual({
       seconds: 340,
       scrapeInterval: 15,
       evaluationInterval: 15,
       for: 300,
       groupWait: 10,
     });
-    // tickets inherits the root's group_wait; an alert without `for` has none.
-    expect(budgetOf("Instant", "tickets").seconds).toBe(60);
+    // An alert without `for` has none.
+    expect(budget("Instant", 30).seconds).toBe(60);
   });
 
   it("measures each step from the fault and the resolve from the heal", () => {
@@ -50,7 +46,7 @@ describe("detection budgets and latency", () => {
         resolvedAt: 1050,
         resolvedDeliveredAt: 1200,
       },
-      budgetOf("Slow", "pager"),
+      budget("Slow", 10),
     );
     expect(latency).toMatchObject({
       faultToPending: 15,

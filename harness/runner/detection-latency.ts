@@ -1,63 +1,46 @@
-import { parse as parseYaml } from "yaml";
+import path from "node:path";
 import type { DetectionBudget, DetectionLatency } from "../result/detection-latency.ts";
 import type { FiringObservation } from "../result/result.ts";
 import type { RuleSource } from "../rules/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 
-interface Route {
-  receiver?: string;
-  group_wait?: string;
-  routes?: Route[];
-}
-
-/** The first route (depth first) that names `receiver`, inheriting group_wait from its parents. */
-function groupWaitFor(
-  route: Route,
-  receiver: string | undefined,
-  inherited: string,
-): string | undefined {
-  const own = route.group_wait ?? inherited;
-  if (receiver === undefined || route.receiver === receiver) return own;
-  for (const child of route.routes ?? []) {
-    const found = groupWaitFor(child, receiver, own);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
 /**
- * Takes the `for` of every alert of the rule files (readRuleFiles) and the routes of the Alertmanager config,
- * and returns the budget of an alert delivered to a receiver: scrape interval + evaluation
- * interval + `for` + group_wait, all in fleet time.
+ * The `for` of every alerting rule by name, in fleet seconds, with the file it is in: a name may
+ * be in several files.
  */
-export function detectionBudgets(
+export function alertRuleFors(
   ruleSources: readonly RuleSource[],
-  alertmanagerText: string,
-  intervals: { scrape: string; evaluation: string },
-): (alert: string, receiver?: string) => DetectionBudget {
-  const forOf = new Map<string, number>();
+): ReadonlyMap<string, readonly { readonly for: number; readonly file: string }[]> {
+  const fors = new Map<string, { for: number; file: string }[]>();
   for (const source of ruleSources) {
     for (const group of source.groups) {
       for (const rule of group.rules) {
-        if (rule.kind === "alert")
-          forOf.set(rule.name, rule.for ? parseDuration(rule.for) / 1000 : 0);
+        if (rule.kind !== "alert") continue;
+        const list = fors.get(rule.name) ?? [];
+        list.push({
+          for: rule.for ? parseDuration(rule.for) / 1000 : 0,
+          file: path.relative(process.cwd(), source.file) || source.file,
+        });
+        fors.set(rule.name, list);
       }
     }
   }
-  const root = ((parseYaml(alertmanagerText) as { route?: Route }).route ?? {}) as Route;
-  const scrapeInterval = parseDuration(intervals.scrape) / 1000;
-  const evaluationInterval = parseDuration(intervals.evaluation) / 1000;
-  return (alert, receiver) => {
-    const groupWait =
-      parseDuration(groupWaitFor(root, receiver, "30s") ?? root.group_wait ?? "30s") / 1000;
-    const forSeconds = forOf.get(alert) ?? 0;
-    return {
-      seconds: scrapeInterval + evaluationInterval + forSeconds + groupWait,
-      scrapeInterval,
-      evaluationInterval,
-      for: forSeconds,
-      groupWait,
-    };
+  return fors;
+}
+
+/**
+ * The budget of an alert delivered through a route: scrape interval + evaluation interval + the
+ * rule's `for` + the route's group_wait (Alertmanager's own routing, route-alerts.ts), in fleet time.
+ */
+export function detectionBudget(parts: {
+  readonly scrapeInterval: number;
+  readonly evaluationInterval: number;
+  readonly for: number;
+  readonly groupWait: number;
+}): DetectionBudget {
+  return {
+    seconds: parts.scrapeInterval + parts.evaluationInterval + parts.for + parts.groupWait,
+    ...parts,
   };
 }
 

@@ -1,39 +1,155 @@
-import type { ExpectationResult } from "../result/result.ts";
+import type { AlertRecord, ExpectationResult, FiringObservation } from "../result/result.ts";
 import type { RuleSource } from "../rules/types.ts";
 import type { Expectation } from "../scenario/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
-import { detectionBudgets, detectionLatency } from "./detection-latency.ts";
-import { evaluate, type Observations } from "./evaluate.ts";
+import { computeWindow, windowViolation } from "./computed-window.ts";
+import { alertRuleFors, detectionBudget, detectionLatency } from "./detection-latency.ts";
+import { describeAlert, evaluate, type Observations } from "./evaluate.ts";
+import { matches } from "./observations.ts";
+import { type MatchedRoute, routeAlerts } from "./route-alerts.ts";
+
+/** The rules and routes a configuration holds, as a run read them. */
+export interface JudgedConfiguration {
+  /** The rule groups (readRuleFiles). */
+  readonly ruleSources: readonly RuleSource[];
+  /** The Alertmanager config as applied, after any AlertmanagerConfig merge, in fleet time. */
+  readonly alertmanagerText: string;
+}
 
 /**
- * Judges a scenario's expectations against what a run observed (live or virtual), with each
- * firing expectation's detection latency next to the budget its rule and route allow.
+ * Judges a scenario's expectations against what a run observed (live or virtual). Each firing
+ * expectation also gets the window its configuration allows (computed-window.ts): a firing
+ * outside it fails, naming the bound and where it came from. `windowsFrom` is the configuration
+ * the drill was written against — `firedrill mutate` and `tune` pass the unedited one, so an
+ * edit that holds longer, shorter or delivers later fails — and the run's own by default.
  */
 export async function judgeObservations(
   expect: readonly Expectation[],
   observations: Observations,
-  config: {
-    /** The rule groups the run loaded (readRuleFiles). */
-    readonly ruleSources: readonly RuleSource[];
-    /** The Alertmanager config applied, after any AlertmanagerConfig merge. */
-    readonly alertmanagerText: string;
+  config: JudgedConfiguration & {
     readonly scrapeInterval: string;
     readonly evaluationInterval: string;
+    /** The evaluator binary: Alertmanager's own routing answers which route an alert takes. */
+    readonly evaluator: string;
+    readonly windowsFrom?: JudgedConfiguration;
   },
 ): Promise<ExpectationResult[]> {
-  const budgetOf = detectionBudgets(config.ruleSources, config.alertmanagerText, {
-    scrape: config.scrapeInterval,
-    evaluation: config.evaluationInterval,
-  });
-  return evaluate(expect, observations, (d) => parseDuration(d) / 1000).map((result) =>
-    result.expectation.kind === "fires" && result.observed
-      ? {
-          ...result,
-          latency: detectionLatency(
-            result.observed,
-            budgetOf(result.expectation.alert, result.expectation.receiver),
-          ),
-        }
-      : result,
+  const reference = config.windowsFrom ?? config;
+  const referenceFors = alertRuleFors(reference.ruleSources);
+  const runFors = alertRuleFors(config.ruleSources);
+  const fired = observations.alerts.filter((a) => a.firingAt !== null);
+  const routes = await routeAlerts(
+    config.evaluator,
+    reference.alertmanagerText,
+    fired.map((a) => a.labels),
   );
+  const routesOf = new Map<AlertRecord, MatchedRoute[]>(fired.map((a, i) => [a, routes[i] ?? []]));
+  const scrape = parseDuration(config.scrapeInterval) / 1000;
+  const evaluation = parseDuration(config.evaluationInterval) / 1000;
+
+  return evaluate(expect, observations, (d) => parseDuration(d) / 1000).map((result) => {
+    if (result.expectation.kind !== "fires" || !result.observed) return result;
+    const e = result.expectation;
+    const observed = result.observed;
+    const episode = fired.find(
+      (a) => matches(a, e.alert, e.labels) && a.firingAt === observed.firingAt,
+    );
+    const route = episode && pickRoute(routesOf.get(episode) ?? [], e.receiver);
+    const rules = referenceFors.get(e.alert) ?? runFors.get(e.alert) ?? [];
+    // The notifications of this very instance: a group's other instances notify at other times.
+    const exact = episode
+      ? instanceTimes(observed, episode, route?.receiver, observations)
+      : observed;
+    const window = computeWindow(
+      {
+        alert: e.alert,
+        rules,
+        route,
+        groupActive: episode && route ? groupActive(episode, route, routesOf) : false,
+        evaluationInterval: evaluation,
+        faults: observations.faults,
+      },
+      exact,
+    );
+    const latency = {
+      ...detectionLatency(
+        observed,
+        detectionBudget({
+          scrapeInterval: scrape,
+          evaluationInterval: evaluation,
+          for: Math.max(0, ...rules.map((r) => r.for)),
+          groupWait: route?.groupWait ?? 0,
+        }),
+      ),
+      window,
+    };
+    const broken =
+      result.state === "passed"
+        ? windowViolation(describeAlert(e.alert, e.labels), window, exact)
+        : undefined;
+    return broken
+      ? { state: "failed", expectation: e, title: result.title, message: broken, observed, latency }
+      : { ...result, latency };
+  });
+}
+
+/** The firing's own first and resolved notifications, by its exact labels. */
+function instanceTimes(
+  observed: FiringObservation,
+  episode: AlertRecord,
+  receiver: string | undefined,
+  observations: Observations,
+): FiringObservation {
+  const mine = observations.deliveries.filter(
+    (d) =>
+      (receiver === undefined || d.receiver === receiver) &&
+      Object.entries(episode.labels).every(([k, v]) => d.labels[k] === v),
+  );
+  const first = mine.find((d) => d.status === "firing" && d.receivedAt >= episode.pendingAt);
+  const resolved =
+    episode.endedAt === null
+      ? undefined
+      : mine.find(
+          (d) =>
+            d.status === "resolved" &&
+            d.receivedAt >= (first?.receivedAt ?? episode.pendingAt) &&
+            d.receivedAt >= episode.firingAt!,
+        );
+  return {
+    ...observed,
+    deliveredAt: first?.receivedAt ?? null,
+    resolvedDeliveredAt: resolved?.receivedAt ?? null,
+  };
+}
+
+/** The route that delivers to the expected receiver, or the first one the alert takes. */
+function pickRoute(routes: readonly MatchedRoute[], receiver: string | undefined) {
+  return routes.find((r) => r.receiver === receiver) ?? routes[0];
+}
+
+/** The values an alert's group is keyed by on a route: its group_by labels, or all of them. */
+function groupKey(alert: AlertRecord, route: MatchedRoute): string {
+  const names = route.groupByAll ? Object.keys(alert.labels).sort() : route.groupBy;
+  return JSON.stringify([route.receiver, ...names.map((n) => alert.labels[n] ?? "")]);
+}
+
+/**
+ * Whether another alert of the same group on the same route fired before `alert` and was still
+ * in the group (firing, or resolved less than a group_interval before): then Alertmanager sends
+ * `alert` at the group's next flush, not group_wait after it arrives.
+ */
+function groupActive(
+  alert: AlertRecord,
+  route: MatchedRoute,
+  routesOf: ReadonlyMap<AlertRecord, readonly MatchedRoute[]>,
+): boolean {
+  const key = groupKey(alert, route);
+  const firingAt = alert.firingAt!;
+  for (const [other, routes] of routesOf) {
+    if (other === alert || other.firingAt === null || other.firingAt >= firingAt) continue;
+    if (other.endedAt !== null && other.endedAt + route.groupInterval < firingAt) continue;
+    if (routes.some((r) => r.receiver === route.receiver && groupKey(other, r) === key))
+      return true;
+  }
+  return false;
 }

@@ -8,8 +8,9 @@ import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
+import { ensureEvaluator } from "./ensure-evaluator.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
-import { judgeObservations } from "./judge-observations.ts";
+import { type JudgedConfiguration, judgeObservations } from "./judge-observations.ts";
 import { observeRun, querySeries } from "./observe-run.ts";
 import { planRun } from "./plan-run.ts";
 import { playTimeline } from "./play-timeline.ts";
@@ -54,6 +55,10 @@ export interface RunScenarioOptions {
    * closed without it): `firedrill mutate` needs only the verdict, not the rest of the drill.
    */
   readonly stopOnceMissed?: string;
+  /** The evaluator binary, whose `routes` mode is Alertmanager's own routing (judgeObservations); built when absent. */
+  readonly evaluator?: string;
+  /** The configuration computed windows come from; the run's own by default. */
+  readonly windowsFrom?: JudgedConfiguration;
 }
 
 /** How a played timeline maps wall time to fleet time. */
@@ -136,6 +141,8 @@ export async function runScenario(
       alertmanagerText,
       scrapeInterval: SCRAPE_INTERVAL,
       evaluationInterval: EVALUATION_INTERVAL,
+      evaluator: options.evaluator ?? (await ensureEvaluator()),
+      ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
     },
   );
   await rm(path.join(dir, "prometheus-data"), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, readFile } from "node:fs/promises";
+import { access, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { FiredrillError } from "../errors.ts";
 import type { Reporter, SuiteEndReason } from "../result/reporter.ts";
@@ -11,7 +11,10 @@ import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
 import type { DriverName } from "../stack/types.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { virtualRunner } from "../virtual/virtual-runner.ts";
+import { ensureEvaluator } from "./ensure-evaluator.ts";
 import { withPortRetry } from "./port-retry.ts";
+import { readAssumptions } from "./read-assumptions.ts";
+import { readJudgedConfiguration } from "./read-judged-configuration.ts";
 import { readRunInputs } from "./read-run-inputs.ts";
 import { runPool } from "./run-pool.ts";
 import { RunAborted, type RunScenarioOptions, runScenario } from "./run-scenario.ts";
@@ -47,6 +50,15 @@ export interface RunSuiteOptions {
   readonly time?: "live" | "virtual";
   /** The workload seeds every scenario runs with (default: its own seed), live or virtual. */
   readonly seeds?: (scenarioSeed: number) => readonly number[];
+  /**
+   * The configuration the drills were written against, which computed windows come from
+   * (judgeObservations): `mutate` and `tune` pass the unedited rules and routes. The run's own
+   * by default.
+   */
+  readonly windowsFrom?: {
+    readonly ruleFiles: readonly string[];
+    readonly alertmanagerConfig: string;
+  };
 }
 
 /** The default rule files, Alertmanager config and catalogues: every system's, from fixtures/. */
@@ -90,23 +102,6 @@ export async function removeLeftovers(log: (line: string) => void): Promise<numb
   return removed.length;
 }
 
-/** Reads the catalogues' assumed metrics, so every report can list them. */
-async function readAssumptions(catalogues: readonly string[]) {
-  const out: { metric: string; system: string; reason: string }[] = [];
-  for (const file of catalogues) {
-    const catalogue = JSON.parse(await readFile(file, "utf8")) as {
-      system: string;
-      metrics: { name: string; source: string; reason?: string }[];
-    };
-    for (const m of catalogue.metrics) {
-      if (m.source === "assumed") {
-        out.push({ metric: m.name, system: catalogue.system, reason: m.reason ?? "" });
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Runs scenarios (`jobs` at a time), each on its own stack, telling the reporter as it goes.
  * Throws FiredrillError (exit 2) on bad input or a stack that will not start, RunAborted on
@@ -119,14 +114,33 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
   const scenarios = options.shard ? selectShard(loaded, options.shard) : loaded;
   const log = options.log ?? (() => undefined);
   const inputs = await readRunInputs(options.ruleFiles, options.alertmanagerConfig, log);
+  const windowsFrom = options.windowsFrom
+    ? await readJudgedConfiguration(
+        options.windowsFrom.ruleFiles,
+        options.windowsFrom.alertmanagerConfig,
+      )
+    : undefined;
   await removeLeftovers(log);
-  const virtual = options.time === "virtual" ? await virtualRunner(options) : undefined;
+  const virtual =
+    options.time === "virtual"
+      ? await virtualRunner({
+          reportDir: options.reportDir,
+          ruleFiles: options.ruleFiles,
+          alertmanagerConfig: options.alertmanagerConfig,
+          reporter: options.reporter,
+          ...(options.seeds ? { seeds: options.seeds } : {}),
+          log,
+          ...(windowsFrom ? { windowsFrom } : {}),
+        })
+      : undefined;
   const tools = virtual
     ? undefined
     : await ensureTools({
         onProgress: printSetupProgress(),
         ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
       });
+  // Live runs route alerts through the evaluator too (Alertmanager's own routing tree).
+  const evaluator = virtual?.evaluator ?? (await ensureEvaluator(log));
   const driver = virtual ? undefined : await chooseDriver(options.driver);
   await mkdir(options.reportDir, { recursive: true });
   await options.reporter.onSuiteStart?.({
@@ -176,6 +190,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
                 dir,
                 reporter: options.reporter,
                 seed,
+                evaluator,
+                ...(windowsFrom ? { windowsFrom } : {}),
                 ...(options.fixedPorts ? { fixedPorts: options.fixedPorts } : {}),
                 ...(options.stopOnceMissed ? { stopOnceMissed: options.stopOnceMissed } : {}),
                 ...(options.onTimelineEnd ? { onTimelineEnd: options.onTimelineEnd } : {}),

@@ -1,12 +1,11 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
 import { InputError } from "../errors.ts";
 import type { Reporter } from "../result/reporter.ts";
 import type { FaultRecord, ScenarioResult } from "../result/result.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
-import { judgeObservations } from "../runner/judge-observations.ts";
+import { type JudgedConfiguration, judgeObservations } from "../runner/judge-observations.ts";
 import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
+import { readJudgedConfiguration } from "../runner/read-judged-configuration.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/free-port.ts";
@@ -29,6 +28,8 @@ export interface RunVirtualScenarioOptions {
   readonly reporter: Reporter;
   /** Overrides the scenario's workload seed. */
   readonly seed?: number;
+  /** The configuration computed windows come from (judgeObservations); the run's own by default. */
+  readonly windowsFrom?: JudgedConfiguration;
 }
 
 /**
@@ -174,16 +175,12 @@ export async function runVirtualScenario(
         a.pendingAt,
       );
     }
-    const { sources: ruleSources } = await readRuleFiles(options.ruleFiles);
-    const alertmanagerText = readAlertmanagerConfig(
-      await readFile(options.alertmanagerConfig, "utf8"),
-      options.alertmanagerConfig,
-    ).text;
     const expectations = await judgeObservations(scenario.expect, observations, {
-      ruleSources,
-      alertmanagerText,
+      ...(await readJudgedConfiguration(options.ruleFiles, options.alertmanagerConfig)),
       scrapeInterval: SCRAPE_INTERVAL,
       evaluationInterval: EVALUATION_INTERVAL,
+      evaluator: options.evaluator,
+      ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
     });
     return {
       ...base,

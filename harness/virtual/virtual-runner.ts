@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../result/reporter.ts";
 import type { ScenarioResult } from "../result/result.ts";
+import { ensureEvaluator } from "../runner/ensure-evaluator.ts";
+import type { JudgedConfiguration } from "../runner/judge-observations.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import { buildEvaluator, evaluatorSourceDir } from "../setup/evaluator-build.ts";
-import { findGo } from "../setup/find-go.ts";
+import { evaluatorSourceDir } from "../setup/evaluator-build.ts";
 import { runVirtualSeeds } from "./run-virtual-seeds.ts";
 
 /** What `firedrill run --time virtual` needs to know. */
@@ -15,6 +16,8 @@ export interface VirtualRunnerOptions {
   readonly reporter: Reporter;
   readonly seeds?: (scenarioSeed: number) => readonly number[];
   readonly log?: (line: string) => void;
+  /** The configuration computed windows come from; the run's own by default. */
+  readonly windowsFrom?: JudgedConfiguration;
 }
 
 /**
@@ -24,26 +27,25 @@ export interface VirtualRunnerOptions {
  */
 export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
   versions: Readonly<Record<string, string>>;
+  evaluator: string;
   run: (loaded: LoadedScenario) => Promise<ScenarioResult>;
 }> {
-  const built = await buildEvaluator({
-    step: "evaluator",
-    go: await findGo("evaluator"),
-    onStart: (detail) => options.log?.(`setup: ${detail}`),
-  });
+  const evaluator = await ensureEvaluator(options.log);
   const versions = await evaluatorModuleVersions();
   return {
     versions: { ...versions, collector: "none (virtual time)", node: process.version },
+    evaluator,
     run: (loaded) =>
       runVirtualSeeds(
         loaded,
         options.seeds?.(loaded.scenario.seed ?? 42) ?? [loaded.scenario.seed ?? 42],
         {
-          evaluator: built.binary,
+          evaluator,
           ruleFiles: options.ruleFiles,
           alertmanagerConfig: options.alertmanagerConfig,
           dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
           reporter: options.reporter,
+          ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
         },
       ),
   };

@@ -24,6 +24,14 @@ var fleetEpoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 // main runs the evaluation as the single test of a testing.Main, because synctest.Test needs
 // a *testing.T and only the testing package makes one.
 func main() {
+	// `evaluator routes <alertmanager.yml>`: Alertmanager's routing of label sets, no clock.
+	if len(os.Args) == 3 && os.Args[1] == "routes" {
+		if err := routeAlerts(os.Args[2], os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		return
+	}
 	testing.Main(matchAll, []testing.InternalTest{{Name: "TestEvaluate", F: evaluateStdin}}, nil, nil)
 }
 
