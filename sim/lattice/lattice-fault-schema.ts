@@ -51,7 +51,7 @@ export const latticeModelFaultSchema = {
   raftNoLeader: {
     name: "lattice.raft.no-leader",
     description:
-      "The organism's Raft group elects no leader until healed: mosaik_raft_is_leader is 0 on every member and the organism commits nothing (downstream organisms stall too).",
+      "The organism's Raft group elects no leader until healed: mosaik_raft_has_leader (and mosaik_raft_is_leader) is 0 on every member and the organism commits nothing (downstream organisms stall too).",
     params: { organism: organismParam(ORGANISMS, "unseal") },
   },
   /**
@@ -61,7 +61,7 @@ export const latticeModelFaultSchema = {
   discoveryPartition: {
     name: "lattice.discovery.partition",
     description:
-      "A network partition: the first `minority` members of every organism lose sight of the rest, so discovery_peers_total drops on every node; Raft groups keep their majority side's leader.",
+      "A network partition: the first `minority` members of every organism lose sight of the rest, so discovery_peers_total drops on every node; Raft groups keep their majority side's leader (the minority's mosaik_raft_has_leader is 0).",
     params: {
       minority: {
         type: "number",
@@ -202,7 +202,7 @@ export const latticeModelFaultSchema = {
   zipnetServerDown: {
     name: "lattice.zipnet.server-down",
     description:
-      "A zipnet server stops serving (its exporter still answers): zipnet_server_up is 0 on that member and it leaves the Raft group.",
+      "A zipnet server stops serving (its exporter still answers): zipnet_server_up and mosaik_raft_has_leader are 0 on that member and it leaves the Raft group.",
     params: { member: MEMBER },
   },
 } as const satisfies FaultSchemaTable;

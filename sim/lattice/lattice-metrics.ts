@@ -47,6 +47,7 @@ export class LatticeMetrics {
     this.gauge("mosaik_lattice_info").set({ lattice_id: this.#latticeId }, 1);
     this.gauge("discovery_peers_total").set(0);
     this.gauge("mosaik_raft_is_leader").set(0);
+    this.gauge("mosaik_raft_has_leader").set(0);
     if (this.#metrics.has("zipnet_server_up")) this.gauge("zipnet_server_up").set(1);
     if (this.#metrics.has("unseal_member_tdx_attested"))
       this.gauge("unseal_member_tdx_attested").set(1);

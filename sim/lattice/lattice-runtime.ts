@@ -124,11 +124,14 @@ export class LatticeRuntime {
         blocked: LatticeEffects.has(this.effects.noLeader, organism),
         stepDownChance,
       });
+      // A member knows a leader only while it takes part on the side holding one (etcd's has_leader).
+      const following = raft.leader === undefined ? [] : quorate;
       for (const member of members.filter((m) => m.running)) {
         const tdxLost = this.effects.tdxLost
           .values()
           .some((t) => t.organism === organism && t.member === member.member);
         member.metrics.gauge("mosaik_raft_is_leader").set(raft.leader === member.member ? 1 : 0);
+        member.metrics.gauge("mosaik_raft_has_leader").set(following.includes(member) ? 1 : 0);
         if (change === "elected") {
           member.metrics.counter("mosaik_raft_leader_changes_total").inc();
         }

@@ -140,6 +140,7 @@ describe("lattice system (18 members, virtual clock)", () => {
     for (const organism of ORGANISMS) {
       const scrapes = await scrapeOrganism(organism);
       expect(Math.max(...values(scrapes, "mosaik_raft_is_leader")), organism).toBe(1);
+      expect(values(scrapes, "mosaik_raft_has_leader"), organism).toEqual([1, 1, 1]);
       expect(values(scrapes, "discovery_peers_total")).toEqual([17, 17, 17]);
     }
     expect(values(await scrapeOrganism("zipnet"), "zipnet_server_up")).toEqual([1, 1, 1]);
@@ -157,18 +158,27 @@ describe("lattice system (18 members, virtual clock)", () => {
   it("raft churn changes leaders often, never leaderless for long (noise)", async () => {
     const heal = await inject("lattice.raft.churn", { stepDownsPerMinute: 6 });
     const before = values(await scrapeOrganism("relay"), "mosaik_raft_leader_changes_total");
+    let elections = 0;
     for (let s = 0; s < 180; s += 5) {
       clock.advance(5_000);
-      const leaders = values(await scrapeOrganism("relay"), "mosaik_raft_is_leader");
+      const scrapes = await scrapeOrganism("relay");
+      const leaders = values(scrapes, "mosaik_raft_is_leader");
+      // Every member knows a leader exactly while one leads (all scraped at the same instant).
+      const known = Math.max(...leaders);
+      expect(values(scrapes, "mosaik_raft_has_leader")).toEqual([known, known, known]);
+      elections += known === 0 ? 1 : 0;
       // A leaderless sample is an election under way; two in a row would be a 5 s gap.
-      if (Math.max(...leaders) === 0) {
+      if (known === 0) {
         clock.advance(5_000);
         s += 5;
-        expect(Math.max(...values(await scrapeOrganism("relay"), "mosaik_raft_is_leader"))).toBe(1);
+        const next = await scrapeOrganism("relay");
+        expect(Math.max(...values(next, "mosaik_raft_is_leader"))).toBe(1);
+        expect(values(next, "mosaik_raft_has_leader")).toEqual([1, 1, 1]);
       }
     }
     const after = values(await scrapeOrganism("relay"), "mosaik_raft_leader_changes_total");
     expect((after[0] ?? 0) - (before[0] ?? 0)).toBeGreaterThan(6);
+    expect(elections, "samples taken during an election").toBeGreaterThan(0);
     expect(await growth("atelier", "atelier_candidates_committed_total", 60)).toBeGreaterThan(5);
     await heal();
   });
@@ -176,21 +186,32 @@ describe("lattice system (18 members, virtual clock)", () => {
   it("no-leader: relay's Raft group has no leader until healed", async () => {
     const heal = await inject("lattice.raft.no-leader", { organism: "relay" });
     clock.advance(45_000);
-    expect(Math.max(...values(await scrapeOrganism("relay"), "mosaik_raft_is_leader"))).toBe(0);
+    const blocked = await scrapeOrganism("relay");
+    expect(Math.max(...values(blocked, "mosaik_raft_is_leader"))).toBe(0);
+    expect(values(blocked, "mosaik_raft_has_leader")).toEqual([0, 0, 0]);
+    expect(values(await scrapeOrganism("unseal"), "mosaik_raft_has_leader")).toEqual([1, 1, 1]);
     expect(await growth("relay", "relay_commits_per_slot", 60)).toBe(0);
     await heal();
     clock.advance(10_000);
-    expect(Math.max(...values(await scrapeOrganism("relay"), "mosaik_raft_is_leader"))).toBe(1);
+    const healed = await scrapeOrganism("relay");
+    expect(Math.max(...values(healed, "mosaik_raft_is_leader"))).toBe(1);
+    expect(values(healed, "mosaik_raft_has_leader")).toEqual([1, 1, 1]);
   });
 
-  it("partition: peers drop on every node, leaders stay", async () => {
+  it("partition: peers drop on every node, leaders stay on the majority side", async () => {
     const heal = await inject("lattice.discovery.partition");
     clock.advance(15_000);
-    expect(values(await scrapeOrganism("offer"), "discovery_peers_total")).toEqual([5, 11, 11]);
-    expect(Math.max(...values(await scrapeOrganism("offer"), "mosaik_raft_is_leader"))).toBe(1);
+    const cut = await scrapeOrganism("offer");
+    expect(values(cut, "discovery_peers_total")).toEqual([5, 11, 11]);
+    expect(values(cut, "mosaik_raft_is_leader")[0]).toBe(0);
+    expect(Math.max(...values(cut, "mosaik_raft_is_leader"))).toBe(1);
+    // The minority member (index 0) has no quorum on its side, so it knows no leader.
+    expect(values(cut, "mosaik_raft_has_leader")).toEqual([0, 1, 1]);
     await heal();
     clock.advance(15_000);
-    expect(values(await scrapeOrganism("offer"), "discovery_peers_total")).toEqual([17, 17, 17]);
+    const whole = await scrapeOrganism("offer");
+    expect(values(whole, "discovery_peers_total")).toEqual([17, 17, 17]);
+    expect(values(whole, "mosaik_raft_has_leader")).toEqual([1, 1, 1]);
   });
 
   it("commit-stall: unseal stalls, atelier's candidates stop (below slot rate), then recover", async () => {
@@ -236,6 +257,8 @@ describe("lattice system (18 members, virtual clock)", () => {
       1, 0, 1,
     ]);
     expect(values(await scrapeOrganism("zipnet"), "zipnet_server_up")).toEqual([1, 1, 0]);
+    // The down server's exporter still answers, but it takes no part in zipnet's Raft group.
+    expect(values(await scrapeOrganism("zipnet"), "mosaik_raft_has_leader")).toEqual([1, 1, 0]);
     expect(await growth("zipnet", "zipnet_commits_per_slot", 60)).toBe(5);
     await tdx();
     await down();
@@ -244,6 +267,7 @@ describe("lattice system (18 members, virtual clock)", () => {
       1, 1, 1,
     ]);
     expect(values(await scrapeOrganism("zipnet"), "zipnet_server_up")).toEqual([1, 1, 1]);
+    expect(values(await scrapeOrganism("zipnet"), "mosaik_raft_has_leader")).toEqual([1, 1, 1]);
   });
 
   it("divergence, on-chain mismatches and evidence failures count while injected only", async () => {
