@@ -131,6 +131,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunResult> {
           ...(options.seeds ? { seeds: options.seeds } : {}),
           log,
           ...(windowsFrom ? { windowsFrom } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         })
       : undefined;
   const tools = virtual

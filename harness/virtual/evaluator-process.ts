@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { StartupError } from "../errors.ts";
+import { RunAborted } from "../runner/run-aborted.ts";
 
 /** A harness event the evaluator plays on Prometheus, Alertmanager or a receiver. */
 export interface EvaluatorEvent {
@@ -78,6 +79,8 @@ export interface EvaluatorHooks {
   onStart(zeroUnixMs: number): Promise<void>;
   /** Answers one scrape at fleet second `at`; the fake clock waits for the answer. */
   scrape(target: string, path: string, at: number): Promise<ScrapeReply>;
+  /** Ctrl-C: the evaluator is killed at once and the run rejects with RunAborted. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -99,6 +102,8 @@ export async function runEvaluator(
     child.once("close", (code) => resolve(code ?? 1));
   });
   child.stdin.on("error", () => undefined);
+  const abort = () => child.kill("SIGKILL");
+  hooks.signal?.addEventListener("abort", abort, { once: true });
   child.stdin.write(`${JSON.stringify({ kind: "config", ...input })}\n`);
   const records: EvaluatorRecord[] = [];
   let fatal: string | undefined;
@@ -128,6 +133,8 @@ export async function runEvaluator(
     child.kill("SIGKILL");
   }
   const code = await exited;
+  hooks.signal?.removeEventListener("abort", abort);
+  if (hooks.signal?.aborted) throw new RunAborted("The run was interrupted.");
   if (failure) throw failure;
   if (fatal !== undefined || code !== 0) {
     throw new StartupError(

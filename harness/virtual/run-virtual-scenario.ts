@@ -30,6 +30,8 @@ export interface RunVirtualScenarioOptions {
   readonly seed?: number;
   /** The configuration computed windows come from (judgeObservations); the run's own by default. */
   readonly windowsFrom?: JudgedConfiguration;
+  /** Ctrl-C: stops the evaluator at once. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -121,6 +123,7 @@ export async function runVirtualScenario(
         events: steps.flatMap(({ step, action, at }) => stackEvents(step.fault, action, at)),
       },
       {
+        ...(options.signal ? { signal: options.signal } : {}),
         onStart: async (zeroMs) => {
           fleet = await VirtualFleet.start({
             plan,

@@ -18,6 +18,7 @@ export interface VirtualRunnerOptions {
   readonly log?: (line: string) => void;
   /** The configuration computed windows come from; the run's own by default. */
   readonly windowsFrom?: JudgedConfiguration;
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -46,6 +47,7 @@ export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
           dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
           reporter: options.reporter,
           ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         },
       ),
   };
