@@ -16,6 +16,7 @@ const inputs = (over: Partial<WindowInputs> = {}): WindowInputs => ({
   route: pager,
   groupActive: false,
   evaluationInterval: 15,
+  observationSlack: 15,
   faults: [],
   ...over,
 });
@@ -39,17 +40,17 @@ describe("computed windows", () => {
   it("bounds the hold by the rule's for, the delivery by group_wait, the resolved one by group_interval", () => {
     expect(computeWindow(inputs(), firing())).toEqual({
       derivation:
-        "for: 2m (fixtures/cognitora/rules.yml) at a 15s evaluation interval: firing 2m to 2m30s after pending; route to pager: group_wait 30s: delivered 15s to 1m after firing; resolved notification within group_interval 5m (+30s) of the resolve",
-      hold: [120, 150],
-      delivery: [15, 60],
-      resolvedDelivery: [-30, 330],
+        "for: 2m (fixtures/cognitora/rules.yml) at a 15s evaluation interval: firing 2m to 2m15s after pending; route to pager: group_wait 30s: delivered 15s to 45s after firing; resolved notification within group_interval 5m of the resolve; each seen within 15s",
+      hold: [120, 135],
+      delivery: [15, 45],
+      resolvedDelivery: [-15, 315],
     });
     expect(judge(inputs(), firing())).toBeUndefined();
   });
 
   it("fails a rule that fires sooner than its for allows (for 2m → 40s)", () => {
     expect(judge(inputs(), firing({ firingAt: 145, deliveredAt: 170 }))).toBe(
-      'EngineNotReady{severity="warning"} fired 45s after going pending (t=1m40s → t=2m25s), outside the computed window: for: 2m (fixtures/cognitora/rules.yml) at a 15s evaluation interval: firing 2m to 2m30s after pending; route to pager: group_wait 30s: delivered 15s to 1m after firing; resolved notification within group_interval 5m (+30s) of the resolve.',
+      'EngineNotReady{severity="warning"} fired 45s after going pending (t=1m40s → t=2m25s), outside the computed window: for: 2m (fixtures/cognitora/rules.yml) at a 15s evaluation interval: firing 2m to 2m15s after pending; route to pager: group_wait 30s: delivered 15s to 45s after firing; resolved notification within group_interval 5m of the resolve; each seen within 15s.',
     );
   });
 
@@ -88,7 +89,7 @@ describe("computed windows", () => {
     const late = firing({ deliveredAt: 330 });
     const window = computeWindow(inputs({ faults: [outage] }), late);
     expect(window.delivery).toBeNull();
-    expect(window.hold).toEqual([120, 150]);
+    expect(window.hold).toEqual([120, 135]);
     expect(window.exempt).toBe(
       'receiver.outage ("outage") at t=1m falls within this firing: Alertmanager\'s timing is not bounded',
     );
@@ -105,7 +106,7 @@ describe("computed windows", () => {
         { for: 120, file: "b.yml" },
       ],
     });
-    expect(computeWindow(two, firing()).hold).toEqual([60, 150]);
+    expect(computeWindow(two, firing()).hold).toEqual([60, 135]);
     const none = computeWindow(inputs({ rules: [], route: undefined }), firing());
     expect([none.hold, none.delivery, none.derivation]).toEqual([null, null, ""]);
   });

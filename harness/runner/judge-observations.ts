@@ -31,6 +31,8 @@ export async function judgeObservations(
     readonly evaluationInterval: string;
     /** The evaluator binary: Alertmanager's own routing answers which route an alert takes. */
     readonly evaluator: string;
+    /** How late the run sees a change (computed-window.ts: live or virtual slack). */
+    readonly observationSlack: number;
     readonly windowsFrom?: JudgedConfiguration;
   },
 ): Promise<ExpectationResult[]> {
@@ -67,6 +69,7 @@ export async function judgeObservations(
         route,
         groupActive: episode && route ? groupActive(episode, route, routesOf) : false,
         evaluationInterval: evaluation,
+        observationSlack: config.observationSlack,
         faults: observations.faults,
       },
       exact,

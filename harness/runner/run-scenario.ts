@@ -8,6 +8,7 @@ import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import type { StackDriver, StartedStack } from "../stack/types.ts";
 import { parseDuration } from "../time/parse-duration.ts";
 import type { Tools } from "../tools/tools.ts";
+import { LIVE_OBSERVATION_SLACK } from "./computed-window.ts";
 import { ensureEvaluator } from "./ensure-evaluator.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
 import { type JudgedConfiguration, judgeObservations } from "./judge-observations.ts";
@@ -142,6 +143,7 @@ export async function runScenario(
       scrapeInterval: SCRAPE_INTERVAL,
       evaluationInterval: EVALUATION_INTERVAL,
       evaluator: options.evaluator ?? (await ensureEvaluator()),
+      observationSlack: LIVE_OBSERVATION_SLACK,
       ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
     },
   );

@@ -163,6 +163,11 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
           path.resolve(f) === path.resolve(source.file) ? ruleFile : f,
         ),
         alertmanagerConfig: options.alertmanagerConfig,
+        // Windows from the rule as written: a `for` that holds longer or shorter than it fails.
+        windowsFrom: {
+          ruleFiles: options.ruleFiles,
+          alertmanagerConfig: options.alertmanagerConfig,
+        },
         catalogues: options.catalogues,
         reporter: {},
         ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),

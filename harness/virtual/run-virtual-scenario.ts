@@ -3,6 +3,7 @@ import path from "node:path";
 import { InputError } from "../errors.ts";
 import type { Reporter } from "../result/reporter.ts";
 import type { FaultRecord, ScenarioResult } from "../result/result.ts";
+import { VIRTUAL_OBSERVATION_SLACK } from "../runner/computed-window.ts";
 import { type JudgedConfiguration, judgeObservations } from "../runner/judge-observations.ts";
 import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
 import { readJudgedConfiguration } from "../runner/read-judged-configuration.ts";
@@ -183,6 +184,7 @@ export async function runVirtualScenario(
       scrapeInterval: SCRAPE_INTERVAL,
       evaluationInterval: EVALUATION_INTERVAL,
       evaluator: options.evaluator,
+      observationSlack: VIRTUAL_OBSERVATION_SLACK,
       ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
     });
     return {
