@@ -1,0 +1,116 @@
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import type { FleetShapeOf, SystemName } from "../../sim/index.ts";
+import type { systems as realSystems } from "../../sim/systems.ts";
+import type { SystemFaultFactories } from "../scenario/faults/system-fault-factories.ts";
+import type { FleetShape } from "../scenario/types.ts";
+
+// A sixth system, built as a new folder under sim/ would build it: a uniform topology, a
+// definition, the crash and hang every system has, and its fault schema with node targets.
+const { demoModule, demoSchema } = await vi.hoisted(async () => {
+  const { defineSystem } = await import("../../sim/core/define-system.ts");
+  const { lifecycleFaultSchema } = await import("../../sim/core/lifecycle-fault-schema.ts");
+  const { lifecycleFaults } = await import("../../sim/core/lifecycle-faults.ts");
+  const { byNode } = await import("../../sim/core/node-target.ts");
+  const { uniformTopology } = await import("../../sim/core/uniform-topology.ts");
+  const module = defineSystem({
+    name: "demo",
+    topology: uniformTopology({ system: "demo", description: "demo nodes", defaultNodes: 1 }),
+    definition: {
+      name: "demo",
+      logFilterEnv: "DEMO_LOG",
+      logFormatEnv: "DEMO_LOG_FORMAT",
+      defaultLogFormat: "json",
+      start: () => Promise.reject(new Error("the demo system is never started")),
+    },
+    faults: () => lifecycleFaults("demo"),
+    faultSchemas: [{ schema: lifecycleFaultSchema("demo"), target: byNode }],
+  });
+  return { demoModule: module, demoSchema: lifecycleFaultSchema("demo") };
+});
+
+// The one edit outside the new folder: the demo's entry in sim/systems.ts.
+vi.mock("../../sim/systems.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../sim/systems.ts")>();
+  return { systems: [...original.systems, demoModule] };
+});
+
+/** The system table with the demo, as its type would be after the edit. */
+type WithDemo = readonly [...typeof realSystems, typeof demoModule];
+
+const { faultCatalogue, systemRegistry, systems, topologyRegistry } = await import(
+  "../../sim/index.ts"
+);
+const { faults } = await import("../scenario/faults/faults.ts");
+const { fleetNodeIds } = await import("../scenario/fleet-nodes.ts");
+const { validateScenario } = await import("../scenario/validate-scenario.ts");
+const api = await import("../api.ts");
+
+describe("a sixth system", () => {
+  it("is hosted, shaped and listed in the fault catalogue from its entry in sim/systems.ts", () => {
+    const names = systems.map((m) => m.name);
+    expect(names.at(-1)).toBe("demo");
+    expect([...systemRegistry.keys()]).toEqual(names);
+    expect([...topologyRegistry.keys()]).toEqual(names);
+    expect(fleetNodeIds({ demo: { nodes: 2 } } as FleetShape)).toEqual(
+      new Map([["demo", ["demo-0", "demo-1"]]]),
+    );
+    expect(faultCatalogue().filter((f) => f.system === "demo")).toEqual([
+      {
+        system: "demo",
+        name: "demo.node.crash",
+        description: demoSchema.nodeCrash.description,
+        params: [],
+      },
+      {
+        system: "demo",
+        name: "demo.node.hang",
+        description: demoSchema.nodeHang.description,
+        params: [],
+      },
+    ]);
+  });
+
+  it("gets scenario fault factories that scenarios' faults are validated against", () => {
+    const demo = (faults as unknown as SystemFaultFactories<WithDemo>).demo;
+    expect(Object.keys(faults)).toEqual(systems.map((m) => m.name));
+    expect(demo.nodeCrash({ node: "demo-1" })).toEqual({
+      name: "demo.node.crash",
+      target: "demo-1",
+      params: {},
+    });
+    const scenario = {
+      name: "demo-crash",
+      fleet: { demo: { nodes: 2 } },
+      duration: "5m",
+      faults: [{ id: "crash", at: "1m", heal: "2m", fault: demo.nodeHang({ node: "demo-0" }) }],
+      expect: [{ kind: "no-other-alerts" }],
+    };
+    expect(validateScenario(scenario, "scenarios/demo/crash.scenario.ts")).toBe(scenario);
+  });
+
+  it("is in FleetShape, the fault namespaces and simHost.kill's union by type", () => {
+    expectTypeOf<FleetShapeOf<WithDemo>["demo"]>().toEqualTypeOf<
+      { readonly nodes: number } | undefined
+    >();
+    expectTypeOf<SystemName<WithDemo>>().toEqualTypeOf<SystemName | "demo">();
+    expectTypeOf<keyof SystemFaultFactories<WithDemo>["demo"]>().toEqualTypeOf<
+      "nodeCrash" | "nodeHang"
+    >();
+  });
+});
+
+describe("the per-system lists of today", () => {
+  it("are the ones derived from sim/systems.ts", () => {
+    expectTypeOf<FleetShape>().toEqualTypeOf<FleetShapeOf>();
+    expectTypeOf<Parameters<typeof api.simHost.kill>[0]>().toEqualTypeOf<SystemName>();
+    expectTypeOf(faults).toEqualTypeOf<SystemFaultFactories<typeof realSystems>>();
+    expect([api.cognitora, api.cosmictron, api.dsfb, api.lattice, api.reactor]).toEqual([
+      faults.cognitora,
+      faults.cosmictron,
+      faults.dsfb,
+      faults.lattice,
+      faults.reactor,
+    ]);
+    expect(api.faults).toBe(faults);
+  });
+});
