@@ -6,36 +6,40 @@ import type { FleetShape } from "../scenario/types.ts";
 
 // A sixth system, built as a new folder under sim/ would build it: a uniform topology, a
 // definition, the crash and hang every system has, and its fault schema with node targets.
-const { demoModule, demoSchema } = await vi.hoisted(async () => {
+const { sixthModule, sixthSchema } = await vi.hoisted(async () => {
   const { defineSystem } = await import("../../sim/core/define-system.ts");
   const { lifecycleFaultSchema } = await import("../../sim/core/lifecycle-fault-schema.ts");
   const { lifecycleFaults } = await import("../../sim/core/lifecycle-faults.ts");
   const { byNode } = await import("../../sim/core/node-target.ts");
   const { uniformTopology } = await import("../../sim/core/uniform-topology.ts");
   const module = defineSystem({
-    name: "demo",
-    topology: uniformTopology({ system: "demo", description: "demo nodes", defaultNodes: 1 }),
+    name: "sixth",
+    topology: uniformTopology({
+      system: "sixth",
+      description: "sixth-system nodes",
+      defaultNodes: 1,
+    }),
     definition: {
-      name: "demo",
-      logFilterEnv: "DEMO_LOG",
-      logFormatEnv: "DEMO_LOG_FORMAT",
+      name: "sixth",
+      logFilterEnv: "SIXTH_LOG",
+      logFormatEnv: "SIXTH_LOG_FORMAT",
       defaultLogFormat: "json",
-      start: () => Promise.reject(new Error("the demo system is never started")),
+      start: () => Promise.reject(new Error("the sixth system is never started")),
     },
-    faults: () => lifecycleFaults("demo"),
-    faultSchemas: [{ schema: lifecycleFaultSchema("demo"), target: byNode }],
+    faults: () => lifecycleFaults("sixth"),
+    faultSchemas: [{ schema: lifecycleFaultSchema("sixth"), target: byNode }],
   });
-  return { demoModule: module, demoSchema: lifecycleFaultSchema("demo") };
+  return { sixthModule: module, sixthSchema: lifecycleFaultSchema("sixth") };
 });
 
-// The one edit outside the new folder: the demo's entry in sim/systems.ts.
+// The one edit outside the new folder: the sixth system's entry in sim/systems.ts.
 vi.mock("../../sim/systems.ts", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../sim/systems.ts")>();
-  return { systems: [...original.systems, demoModule] };
+  return { systems: [...original.systems, sixthModule] };
 });
 
-/** The system table with the demo, as its type would be after the edit. */
-type WithDemo = readonly [...typeof realSystems, typeof demoModule];
+/** The system table with the sixth system, as its type would be after the edit. */
+type WithSixth = readonly [...typeof realSystems, typeof sixthModule];
 
 const { faultCatalogue, systemRegistry, systems, topologyRegistry } = await import(
   "../../sim/index.ts"
@@ -48,52 +52,52 @@ const api = await import("../api.ts");
 describe("a sixth system", () => {
   it("is hosted, shaped and listed in the fault catalogue from its entry in sim/systems.ts", () => {
     const names = systems.map((m) => m.name);
-    expect(names.at(-1)).toBe("demo");
+    expect(names.at(-1)).toBe("sixth");
     expect([...systemRegistry.keys()]).toEqual(names);
     expect([...topologyRegistry.keys()]).toEqual(names);
-    expect(fleetNodeIds({ demo: { nodes: 2 } } as FleetShape)).toEqual(
-      new Map([["demo", ["demo-0", "demo-1"]]]),
+    expect(fleetNodeIds({ sixth: { nodes: 2 } } as FleetShape)).toEqual(
+      new Map([["sixth", ["sixth-0", "sixth-1"]]]),
     );
-    expect(faultCatalogue().filter((f) => f.system === "demo")).toEqual([
+    expect(faultCatalogue().filter((f) => f.system === "sixth")).toEqual([
       {
-        system: "demo",
-        name: "demo.node.crash",
-        description: demoSchema.nodeCrash.description,
+        system: "sixth",
+        name: "sixth.node.crash",
+        description: sixthSchema.nodeCrash.description,
         params: [],
       },
       {
-        system: "demo",
-        name: "demo.node.hang",
-        description: demoSchema.nodeHang.description,
+        system: "sixth",
+        name: "sixth.node.hang",
+        description: sixthSchema.nodeHang.description,
         params: [],
       },
     ]);
   });
 
   it("gets scenario fault factories that scenarios' faults are validated against", () => {
-    const demo = (faults as unknown as SystemFaultFactories<WithDemo>).demo;
+    const sixth = (faults as unknown as SystemFaultFactories<WithSixth>).sixth;
     expect(Object.keys(faults)).toEqual(systems.map((m) => m.name));
-    expect(demo.nodeCrash({ node: "demo-1" })).toEqual({
-      name: "demo.node.crash",
-      target: "demo-1",
+    expect(sixth.nodeCrash({ node: "sixth-1" })).toEqual({
+      name: "sixth.node.crash",
+      target: "sixth-1",
       params: {},
     });
     const scenario = {
-      name: "demo-crash",
-      fleet: { demo: { nodes: 2 } },
+      name: "sixth-crash",
+      fleet: { sixth: { nodes: 2 } },
       duration: "5m",
-      faults: [{ id: "crash", at: "1m", heal: "2m", fault: demo.nodeHang({ node: "demo-0" }) }],
+      faults: [{ id: "crash", at: "1m", heal: "2m", fault: sixth.nodeHang({ node: "sixth-0" }) }],
       expect: [{ kind: "no-other-alerts" }],
     };
-    expect(validateScenario(scenario, "scenarios/demo/crash.scenario.ts")).toBe(scenario);
+    expect(validateScenario(scenario, "scenarios/sixth/crash.scenario.ts")).toBe(scenario);
   });
 
   it("is in FleetShape, the fault namespaces and simHost.kill's union by type", () => {
-    expectTypeOf<FleetShapeOf<WithDemo>["demo"]>().toEqualTypeOf<
+    expectTypeOf<FleetShapeOf<WithSixth>["sixth"]>().toEqualTypeOf<
       { readonly nodes: number } | undefined
     >();
-    expectTypeOf<SystemName<WithDemo>>().toEqualTypeOf<SystemName | "demo">();
-    expectTypeOf<keyof SystemFaultFactories<WithDemo>["demo"]>().toEqualTypeOf<
+    expectTypeOf<SystemName<WithSixth>>().toEqualTypeOf<SystemName | "sixth">();
+    expectTypeOf<keyof SystemFaultFactories<WithSixth>["sixth"]>().toEqualTypeOf<
       "nodeCrash" | "nodeHang"
     >();
   });
