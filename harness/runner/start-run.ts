@@ -1,13 +1,13 @@
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
-import { writeStackConfigs } from "../config/write-stack-configs.ts";
+import { writeStackConfigs } from "../config/index.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
 import type { Scenario } from "../scenario/types.ts";
-import { firedrillEnv } from "../stack/firedrill-env.ts";
-import type { StackDriver, StartedStack } from "../stack/types.ts";
+import type { StackDriver, StartedStack } from "../stack/index.ts";
+import { firedrillEnv } from "../stack/index.ts";
 import type { Tools } from "../tools/tools.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
 import type { RunPlan } from "./plan-run.ts";

@@ -1,15 +1,14 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
-import type { Reporter } from "../result/reporter.ts";
-import type { FaultRecord, ScenarioResult } from "../result/result.ts";
+import type { FaultRecord, Reporter, ScenarioResult } from "../result/index.ts";
 import { type JudgedConfiguration, judgeObservations } from "../runner/judge-observations.ts";
 import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
 import { readJudgedConfiguration } from "../runner/read-judged-configuration.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import { freePorts } from "../stack/free-port.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { freePorts } from "../stack/index.ts";
+import { parseDuration } from "../time/index.ts";
 import { runEvaluator } from "./evaluator-process.ts";
 import { scrapeAddresses } from "./scrape-addresses.ts";
 import { ScrapeSchedule } from "./scrape-schedule.ts";
