@@ -4,32 +4,24 @@ import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import type { OtlpSink } from "../observe/otlp-sink.ts";
 import type { Reporter, ScenarioResult } from "../result/index.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import type { StackDriver, StartedStack } from "../stack/index.ts";
+import type { StartedStack } from "../stack/index.ts";
 import { parseDuration } from "../time/index.ts";
-import type { Tools } from "../tools/tools.ts";
 import { ensureEvaluator } from "./ensure-evaluator.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
 import { type JudgedConfiguration, judgeObservations } from "./judge-observations.ts";
 import { observeRun, querySeries } from "./observe-run.ts";
 import { planRun } from "./plan-run.ts";
 import { playTimeline } from "./play-timeline.ts";
+import type { RunStackOptions } from "./run-stack-options.ts";
 import type { SimFleet } from "./sim-fleet.ts";
 import { startRun } from "./start-run.ts";
 import { Teardown } from "./teardown.ts";
 
 /** How to run one scenario. */
-export interface RunScenarioOptions {
-  readonly runId: string;
-  readonly driver: StackDriver;
-  readonly tools: Tools;
-  readonly speed: number;
-  /** Rule files (as the user wrote them, in fleet time). */
-  readonly ruleFiles: readonly string[];
-  readonly alertmanagerConfig: string;
+export interface RunScenarioOptions extends RunStackOptions {
   /** The scenario's own folder in the report: configs, logs. */
   readonly dir: string;
   readonly reporter: Reporter;
-  readonly signal?: AbortSignal;
   /** Called once the stack is up, so a caller can, e.g., query it (tests). */
   readonly onStackReady?: (
     stack: StartedStack,
@@ -45,8 +37,6 @@ export interface RunScenarioOptions {
     fleets: ReadonlyMap<string, SimFleet>,
     timeline: TimelineClock,
   ) => Promise<void>;
-  /** The workload seed (`--seed`/`--seeds`); the scenario's own when absent. */
-  readonly seed?: number;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
   /**
