@@ -22,6 +22,7 @@ export type {
   StackPorts,
   StackProgress,
   StackSpec,
+  StackStartOptions,
   StartedStack,
 } from "./types.ts";
 export { HttpWaitStrategy } from "./wait/http-wait-strategy.ts";
