@@ -15,8 +15,8 @@ import { PrometheusClient } from "../harness/observe/prometheus-client.ts";
 import { runScenario } from "../harness/runner/run-scenario.ts";
 import { defaultFixtures } from "../harness/runner/run-suite.ts";
 import type { FleetShape } from "../harness/scenario/types.ts";
-import { ensureTools } from "../harness/setup/ensure-tools.ts";
-import { chooseDriver } from "../harness/stack/choose-driver.ts";
+import { ensureTools } from "../harness/setup/index.ts";
+import { chooseDriver } from "../harness/stack/index.ts";
 
 const { values } = parseArgs({
   options: { minutes: { type: "string", default: "3" }, speed: { type: "string", default: "1" } },

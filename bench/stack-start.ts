@@ -6,10 +6,10 @@
  *   node --import tsx bench/stack-start.ts [--runs N]
  */
 import { parseArgs } from "node:util";
-import { ensureTools } from "../harness/setup/ensure-tools.ts";
-import { chooseDriver } from "../harness/stack/choose-driver.ts";
+import { ensureTools } from "../harness/setup/index.ts";
+import type { DriverName } from "../harness/stack/index.ts";
+import { chooseDriver } from "../harness/stack/index.ts";
 import { minimalStackSpec } from "../harness/stack/testing/minimal-stack-spec.ts";
-import type { DriverName } from "../harness/stack/types.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
 const runs = Number(values.runs);

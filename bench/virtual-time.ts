@@ -8,7 +8,7 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ScenarioResult } from "../harness/result/result.ts";
+import type { ScenarioResult } from "../harness/result/index.ts";
 import { defaultFixtures, runSuite } from "../harness/runner/run-suite.ts";
 import { repoRoot } from "../harness/tools/tools.ts";
 

@@ -9,16 +9,17 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { writeStackConfigs } from "../harness/config/write-stack-configs.ts";
+import { writeStackConfigs } from "../harness/config/index.ts";
 import { defaultFleet } from "../harness/rehearse/rehearsal-stack.ts";
 import { planFleet } from "../harness/runner/plan-fleet.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../harness/runner/run-scenario.ts";
 import { defaultFixtures } from "../harness/runner/run-suite.ts";
-import { ensureTools } from "../harness/setup/ensure-tools.ts";
-import { printSetupProgress } from "../harness/setup/print-setup-progress.ts";
-import { componentLaunch } from "../harness/stack/component-launch.ts";
-import { ensureLocalImage } from "../harness/stack/containers/local-image.ts";
-import { prepareTestcontainersEnv } from "../harness/stack/containers/testcontainers-env.ts";
+import { ensureTools, printSetupProgress } from "../harness/setup/index.ts";
+import {
+  componentLaunch,
+  ensureLocalImage,
+  prepareTestcontainersEnv,
+} from "../harness/stack/index.ts";
 import { topologyRegistry } from "../sim/index.ts";
 
 /** The fixed loopback ports of the compose stack (the services use the host network). */

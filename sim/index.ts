@@ -16,6 +16,7 @@ export type { FaultParamProblem } from "./core/fault-param-problem.ts";
 export { faultParamProblem } from "./core/fault-param-problem.ts";
 export type { FaultParamSpec, FaultParamValue } from "./core/fault-param-spec.ts";
 export type { ActiveFault, FaultCatalogueEntry } from "./core/fault-registry.ts";
+export type { FaultSchemaGroup } from "./core/fault-schema-group.ts";
 export { readCatalogue } from "./core/read-catalogue.ts";
 export type { Exposition, NodeState, SimNode } from "./core/sim-node.ts";
 export type { SystemModule } from "./core/system-module.ts";

@@ -1,4 +1,6 @@
+import type { SystemModule } from "./core/system-module.ts";
 import type { systems } from "./systems.ts";
 
-/** The name of a simulated system ("cosmictron", "cognitora", ...), as sim/systems.ts lists them. */
-export type SystemName = (typeof systems)[number]["name"];
+/** The name of a simulated system ("cosmictron", "cognitora", ...), as a system table (sim/systems.ts by default) lists them. */
+export type SystemName<Systems extends readonly SystemModule[] = typeof systems> =
+  Systems[number]["name"];

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 import { compareRuns, renderStability } from "../stability/compare-runs.ts";
 
 /** Reads a results.json, given the file or the report folder that holds it. */

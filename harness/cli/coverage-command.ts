@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { computeCoverage, readAlertRules, renderCoverage } from "../coverage/index.ts";
 import { withConfigArgs } from "../project/config-args.ts";
-import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
+import { resolveRuleFiles } from "../rules/index.ts";
 import { defaultFixtures } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { defaultScenarioInputs } from "./default-scenario-inputs.ts";

@@ -1,5 +1,5 @@
 import { InputError } from "../errors.ts";
-import { resolvePrometheusVersion } from "../setup/resolve-prometheus-version.ts";
+import { resolvePrometheusVersion } from "../setup/index.ts";
 
 /** `--speed N`: the fleet-time speed-up, 1 to 120. */
 export function parseSpeed(command: string, text: string): number {

@@ -8,8 +8,7 @@ import { toFileSd } from "../runner/file-sd.ts";
 import { planFleet } from "../runner/plan-fleet.ts";
 import { SimFleet } from "../runner/sim-fleet.ts";
 import type { FleetShape } from "../scenario/types.ts";
-import { firedrillEnv } from "../stack/firedrill-env.ts";
-import { freePorts } from "../stack/free-port.ts";
+import { firedrillEnv, freePorts } from "../stack/index.ts";
 
 /** Parses `--shape system.field=N` overrides and `--nodes N` into a fleet shape. */
 function fleetShape(

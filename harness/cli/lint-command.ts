@@ -4,11 +4,10 @@ import { parseArgs } from "node:util";
 import { readCatalogues } from "../lint/catalogue-index.ts";
 import { lintFiles } from "../lint/lint-files.ts";
 import { type DashboardQuery, readDashboardQueries } from "../lint/read-dashboard-queries.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
-import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
+import { readRuleFiles, resolveRuleFiles } from "../rules/index.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
 import { defaultFixtures } from "../runner/run-suite.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { repoRoot } from "../tools/tools.ts";
 
 /** The fixtures' dashboards and query files: fixtures/<system>/dashboard.json and queries.yml. */

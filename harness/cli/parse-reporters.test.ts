@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.ts";
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 import { parseReporters } from "./parse-reporters.ts";
 
 const run: RunResult = {

@@ -2,7 +2,7 @@ import { combineReporters } from "../../reports/combine-reporters.ts";
 import type { ReporterOptions } from "../../reports/reporter-options.ts";
 import { reporterRegistry } from "../../reports/reporter-registry.ts";
 import { InputError } from "../errors.ts";
-import type { Reporter } from "../result/reporter.ts";
+import type { Reporter } from "../result/index.ts";
 
 /**
  * `--reporter NAME`, repeatable: the reporters of the registry by name, in the order given,

@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
 import { withConfigArgs } from "../project/config-args.ts";
-import { resolveRuleFiles } from "../rules/resolve-rule-files.ts";
+import { resolveRuleFiles } from "../rules/index.ts";
 import { defaultFixtures } from "../runner/run-suite.ts";
 import { renderTune } from "../tune/render-tune.ts";
 import { runTune } from "../tune/run-tune.ts";

@@ -4,6 +4,10 @@
  */
 export { checkAlertmanagerConfig, checkRules, testRules } from "./promtool.ts";
 export {
+  type AlertmanagerConfigInput,
+  readAlertmanagerConfig,
+} from "./read-alertmanager-config.ts";
+export {
   type AlertmanagerConfigOptions,
   renderAlertmanagerConfig,
 } from "./render-alertmanager-config.ts";

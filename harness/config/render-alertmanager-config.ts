@@ -1,8 +1,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { InputError } from "../errors.ts";
 import { parseYamlFile } from "../text/parse-yaml-file.ts";
-import { assertSpeed } from "../time/assert-speed.ts";
-import { scaleDuration } from "../time/scale-duration.ts";
+import { assertSpeed, scaleDuration } from "../time/index.ts";
 
 /** What renderAlertmanagerConfig needs. */
 export interface AlertmanagerConfigOptions {

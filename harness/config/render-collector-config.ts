@@ -1,5 +1,5 @@
 import { Document } from "yaml";
-import { scaleDuration } from "../time/scale-duration.ts";
+import { scaleDuration } from "../time/index.ts";
 
 /** The Collector's loopback ports. */
 export interface CollectorPorts {

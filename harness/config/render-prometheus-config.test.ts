@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
-import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
+import { rewriteRuleFile } from "../time/index.ts";
 import { repoRoot } from "../tools/tools.ts";
 import {
   type PrometheusConfigOptions,

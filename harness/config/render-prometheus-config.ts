@@ -1,8 +1,6 @@
 import { Document } from "yaml";
 import { InputError } from "../errors.ts";
-import { formatDuration } from "../time/format-duration.ts";
-import { parseDuration } from "../time/parse-duration.ts";
-import { scaleMilliseconds } from "../time/scale-milliseconds.ts";
+import { formatDuration, parseDuration, scaleMilliseconds } from "../time/index.ts";
 
 /** One scrape target and the labels the scrape config adds to its series (node="cosmictron-0"). */
 export interface ScrapeTarget {

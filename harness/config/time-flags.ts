@@ -1,4 +1,4 @@
-import { scaleDuration } from "../time/scale-duration.ts";
+import { scaleDuration } from "../time/index.ts";
 
 // Prometheus' time flags and their defaults, all in fleet time; the speed divides them.
 const prometheusDefaults = [

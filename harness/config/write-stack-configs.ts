@@ -1,10 +1,9 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promqlFeatures } from "../rules/promql-features.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
-import type { RuleSource } from "../rules/types.ts";
-import type { StackPorts, StackSpec } from "../stack/types.ts";
-import { rewriteRuleFile } from "../time/rewrite-rule-file.ts";
+import type { RuleSource } from "../rules/index.ts";
+import { promqlFeatures, readRuleFiles } from "../rules/index.ts";
+import type { StackPorts, StackSpec } from "../stack/index.ts";
+import { rewriteRuleFile } from "../time/index.ts";
 import { checkAlertmanagerConfig, checkRules, featureArgs } from "./promtool.ts";
 import { readAlertmanagerConfig } from "./read-alertmanager-config.ts";
 import { renderAlertmanagerConfig } from "./render-alertmanager-config.ts";

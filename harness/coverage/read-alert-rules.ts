@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { readRuleFiles } from "../rules/index.ts";
 import type { AlertRule } from "./alert-rule.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ExpectationResult } from "../result/result.ts";
+import type { ExpectationResult } from "../result/index.ts";
 import type { Observations } from "../runner/observations.ts";
 import type { Expectation, FaultStep } from "../scenario/types.ts";
 

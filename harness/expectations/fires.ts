@@ -1,4 +1,4 @@
-import type { ExpectationResult, FiringObservation } from "../result/result.ts";
+import type { ExpectationResult, FiringObservation } from "../result/index.ts";
 import {
   describeAlert,
   formatSeconds,

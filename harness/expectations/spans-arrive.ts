@@ -1,4 +1,4 @@
-import type { ExpectationResult } from "../result/result.ts";
+import type { ExpectationResult } from "../result/index.ts";
 import { formatSeconds, type Observations } from "../runner/observations.ts";
 import type { SpansArriveExpectation } from "../scenario/types.ts";
 import { checkAfter } from "./check-after.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertRecord } from "../result/result.ts";
+import type { AlertRecord } from "../result/index.ts";
 import { chooseAlertChecks } from "./choose-alert-checks.ts";
 
 const episode = (

@@ -1,4 +1,4 @@
-import type { AlertRecord } from "../result/result.ts";
+import type { AlertRecord } from "../result/index.ts";
 
 /** One `alert_rule_test` entry: at `evalSeconds`, exactly these instances of `alertname` fire. */
 export interface AlertCheck {

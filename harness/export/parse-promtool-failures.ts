@@ -1,4 +1,4 @@
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 
 /** One instance promtool's rule evaluation had firing: labels (alertname included), annotations. */
 export interface GotAlert {

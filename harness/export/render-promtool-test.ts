@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { formatDuration } from "../time/format-duration.ts";
+import { formatDuration } from "../time/index.ts";
 import type { AlertCheck } from "./choose-alert-checks.ts";
 import { type InputSeries, seriesText } from "./record-input-series.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRuleText } from "../rules/read-rule-text.ts";
+import { readRuleText } from "../rules/index.ts";
 import { ruleInputSelectors } from "./rule-input-selectors.ts";
 
 describe("ruleInputSelectors", () => {

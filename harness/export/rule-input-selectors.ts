@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
-import type { RuleSource } from "../rules/types.ts";
+import type { RuleSource } from "../rules/index.ts";
 
 /**
  * The selectors whose series a promtool test must feed so that these rules evaluate as they did

@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import type { FaultSpec } from "../scenario/types.ts";
-import type { ComponentName } from "../stack/types.ts";
+import type { ComponentName } from "../stack/index.ts";
 import type { HarnessFault, HarnessFaultContext } from "./harness-fault.ts";
 import type { ProxyMode } from "./scrape-proxy.ts";
 

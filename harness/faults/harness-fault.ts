@@ -2,7 +2,7 @@ import type { OtlpSink } from "../observe/otlp-sink.ts";
 import type { WebhookSink } from "../observe/webhook-sink.ts";
 import type { SimFleet } from "../runner/sim-fleet.ts";
 import type { FaultSpec } from "../scenario/types.ts";
-import type { StartedStack } from "../stack/types.ts";
+import type { StartedStack } from "../stack/index.ts";
 import type { ScrapeProxies } from "./scrape-proxies.ts";
 
 /** What a harness fault may act on: the stack, the receivers, the fleet's processes, the network. */

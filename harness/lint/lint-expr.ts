@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import type { CatalogueMetric } from "./catalogue-index.ts";
 
 /** One problem of a PromQL expression, at a character offset in it. */

@@ -1,5 +1,5 @@
-import type { RuleSource } from "../rules/types.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import type { RuleSource } from "../rules/index.ts";
+import { parseDuration } from "../time/index.ts";
 import type { CatalogueMetric } from "./catalogue-index.ts";
 import { lintExpr } from "./lint-expr.ts";
 import type { DashboardQuery } from "./read-dashboard-queries.ts";

@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { findComparisons } from "../promql/find-comparisons.ts";
-import { formatSeconds } from "../result/format-seconds.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { formatSeconds } from "../result/index.ts";
+import { parseDuration } from "../time/index.ts";
 
 /**
  * How a rule is broken: deleted; one threshold moved tenfold the way that makes it fire less;

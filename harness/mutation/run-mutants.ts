@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { type Mutant, type MutationKind, mutateRuleFile } from "./mutate-rule-file.ts";
 
 /** What happened to one mutant. */

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { findComparisons } from "../promql/find-comparisons.ts";
-import type { AlertSeries } from "../result/alert-series.ts";
-import { rewriteExpr } from "../time/rewrite-expr.ts";
+import type { AlertSeries } from "../result/index.ts";
+import { rewriteExpr } from "../time/index.ts";
 import type { MatrixSeries, PrometheusClient } from "./prometheus-client.ts";
 
 /** At most this many samples per series, and series per plot, and plots per alert. */

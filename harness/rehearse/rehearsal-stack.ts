@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
 import { topologyRegistry } from "../../sim/index.ts";
-import { writeStackConfigs } from "../config/write-stack-configs.ts";
+import { writeStackConfigs } from "../config/index.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import type { HarnessFault } from "../faults/harness-fault.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
@@ -14,9 +14,8 @@ import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts"
 import { SimFleet } from "../runner/sim-fleet.ts";
 import { waitForTargets } from "../runner/wait-for-targets.ts";
 import type { FleetShape } from "../scenario/types.ts";
-import { firedrillEnv } from "../stack/firedrill-env.ts";
-import { freePorts } from "../stack/free-port.ts";
-import type { StackDriver, StartedStack } from "../stack/types.ts";
+import type { StackDriver, StartedStack } from "../stack/index.ts";
+import { firedrillEnv, freePorts } from "../stack/index.ts";
 import type { Tools } from "../tools/tools.ts";
 
 /** What a rehearsal runs: which systems, how fast, with which rules and routing. */

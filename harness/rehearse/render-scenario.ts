@@ -1,5 +1,5 @@
 import type { FleetShape } from "../scenario/types.ts";
-import { formatDuration } from "../time/format-duration.ts";
+import { formatDuration } from "../time/index.ts";
 import type { RecordedAlert, RecordedFault, Recording } from "./recorder.ts";
 
 /** Labels that differ from run to run (ports) or repeat the alert's name: left out of a match. */

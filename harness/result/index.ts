@@ -2,7 +2,7 @@
 // reports/ may import (biome.json enforces it), so that reporters stay apart from the runner.
 export type { AlertSeries } from "./alert-series.ts";
 export { describeAlert } from "./describe-alert.ts";
-export type { DetectionBudget, DetectionLatency } from "./detection-latency.ts";
+export type { ComputedWindow, DetectionBudget, DetectionLatency } from "./detection-latency.ts";
 export { formatSeconds } from "./format-seconds.ts";
 export type {
   Reporter,
@@ -18,6 +18,7 @@ export type {
   FaultRecord,
   FiringObservation,
   FleetSeconds,
+  RunInputs,
   RunResult,
   ScenarioResult,
 } from "./result.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FaultRecord, FiringObservation } from "../result/result.ts";
+import type { FaultRecord, FiringObservation } from "../result/index.ts";
 import { computeWindow, type WindowInputs, windowViolation } from "./computed-window.ts";
 
 const pager = {

@@ -1,6 +1,5 @@
-import type { ComputedWindow } from "../result/detection-latency.ts";
-import { formatSeconds } from "../result/format-seconds.ts";
-import type { FaultRecord, FiringObservation } from "../result/result.ts";
+import type { ComputedWindow, FaultRecord, FiringObservation } from "../result/index.ts";
+import { formatSeconds } from "../result/index.ts";
 import type { MatchedRoute } from "./route-alerts.ts";
 
 /** What the window of one firing is computed from. */

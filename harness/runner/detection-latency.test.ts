@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRuleText } from "../rules/read-rule-text.ts";
+import { readRuleText } from "../rules/index.ts";
 import { alertRuleFors, detectionBudget, detectionLatency } from "./detection-latency.ts";
 
 const rules = `groups:

@@ -1,8 +1,7 @@
 import path from "node:path";
-import type { DetectionBudget, DetectionLatency } from "../result/detection-latency.ts";
-import type { FiringObservation } from "../result/result.ts";
-import type { RuleSource } from "../rules/types.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import type { DetectionBudget, DetectionLatency, FiringObservation } from "../result/index.ts";
+import type { RuleSource } from "../rules/index.ts";
+import { parseDuration } from "../time/index.ts";
 
 /**
  * The `for` of every alerting rule by name, in fleet seconds, with the file it is in: a name may

@@ -1,5 +1,4 @@
-import { buildEvaluator } from "../setup/evaluator-build.ts";
-import { findGo } from "../setup/find-go.ts";
+import { buildEvaluator, findGo } from "../setup/index.ts";
 
 let built: Promise<string> | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectAlert, expectNoOtherAlerts } from "../scenario/expect-alert.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { evaluate, type Observations } from "./evaluate.ts";
 
 const seconds = (d: string) => parseDuration(d) / 1000;

@@ -1,5 +1,5 @@
 import { expectationKind } from "../expectations/index.ts";
-import type { ExpectationResult } from "../result/result.ts";
+import type { ExpectationResult } from "../result/index.ts";
 import type { Expectation } from "../scenario/types.ts";
 import type { Observations } from "./observations.ts";
 

@@ -1,7 +1,7 @@
-import type { AlertRecord, ExpectationResult, FiringObservation } from "../result/result.ts";
-import type { RuleSource } from "../rules/types.ts";
+import type { AlertRecord, ExpectationResult, FiringObservation } from "../result/index.ts";
+import type { RuleSource } from "../rules/index.ts";
 import type { Expectation } from "../scenario/types.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { computeWindow, windowViolation } from "./computed-window.ts";
 import { alertRuleFors, detectionBudget, detectionLatency } from "./detection-latency.ts";
 import { describeAlert, evaluate, type Observations } from "./evaluate.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunResult, ScenarioResult } from "../result/result.ts";
+import type { RunResult, ScenarioResult } from "../result/index.ts";
 import { mergeRuns } from "./merge-runs.ts";
 
 const scenario = (name: string, state: ScenarioResult["state"] = "passed"): ScenarioResult => ({

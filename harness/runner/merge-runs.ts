@@ -1,5 +1,5 @@
 import { InputError } from "../errors.ts";
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 
 /**
  * Joins the results of one suite run in shards (`--shard K/N` on N CI jobs) into one result:

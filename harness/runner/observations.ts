@@ -1,8 +1,7 @@
-import type { AlertRecord, DeliveryRecord, FaultRecord, FleetSeconds } from "../result/result.ts";
+import type { AlertRecord, DeliveryRecord, FaultRecord, FleetSeconds } from "../result/index.ts";
 import type { LabelMatch } from "../scenario/types.ts";
 
-export { describeAlert } from "../result/describe-alert.ts";
-export { formatSeconds } from "../result/format-seconds.ts";
+export { describeAlert, formatSeconds } from "../result/index.ts";
 
 /** Everything the run observed, in fleet seconds since t=0. */
 export interface Observations {

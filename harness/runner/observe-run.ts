@@ -1,6 +1,6 @@
 import { collectAlertSeries } from "../observe/collect-alert-series.ts";
 import type { Scenario } from "../scenario/types.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { SCRAPE_INTERVAL } from "./intervals.ts";
 import type { Observations } from "./observations.ts";
 import type { playTimeline } from "./play-timeline.ts";

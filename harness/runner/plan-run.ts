@@ -1,8 +1,7 @@
 import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
 import type { Scenario } from "../scenario/types.ts";
-import { checkPortFree } from "../stack/check-port-free.ts";
-import { freePorts } from "../stack/free-port.ts";
-import type { StackPorts } from "../stack/types.ts";
+import type { StackPorts } from "../stack/index.ts";
+import { checkPortFree, freePorts } from "../stack/index.ts";
 import { type PlannedSystem, planFleet } from "./plan-fleet.ts";
 
 /** What a run will use, chosen before anything starts: ports and the fleet's nodes. */

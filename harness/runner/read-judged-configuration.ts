@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { readAlertmanagerConfig } from "../config/index.ts";
+import { readRuleFiles } from "../rules/index.ts";
 import type { JudgedConfiguration } from "./judge-observations.ts";
 
 /** Reads rule files and an Alertmanager config into what judging computes windows from. */

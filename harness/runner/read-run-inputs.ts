@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { readAlertmanagerConfig } from "../config/read-alertmanager-config.ts";
+import { readAlertmanagerConfig } from "../config/index.ts";
 import { InputError } from "../errors.ts";
-import type { RunInputs } from "../result/result.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
+import type { RunInputs } from "../result/index.ts";
+import { readRuleFiles } from "../rules/index.ts";
 
 /**
  * Reads the run's rule files and Alertmanager config once, before anything starts, so that bad

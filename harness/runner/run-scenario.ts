@@ -2,12 +2,10 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import type { OtlpSink } from "../observe/otlp-sink.ts";
-import type { Reporter } from "../result/reporter.ts";
-import type { ScenarioResult } from "../result/result.ts";
+import type { Reporter, ScenarioResult } from "../result/index.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import type { StackDriver, StartedStack } from "../stack/types.ts";
-import { parseDuration } from "../time/parse-duration.ts";
-import type { Tools } from "../tools/tools.ts";
+import type { StartedStack } from "../stack/index.ts";
+import { parseDuration } from "../time/index.ts";
 import { LIVE_OBSERVATION_SLACK } from "./computed-window.ts";
 import { ensureEvaluator } from "./ensure-evaluator.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
@@ -15,23 +13,16 @@ import { type JudgedConfiguration, judgeObservations } from "./judge-observation
 import { observeRun, querySeries } from "./observe-run.ts";
 import { planRun } from "./plan-run.ts";
 import { playTimeline } from "./play-timeline.ts";
+import type { RunStackOptions } from "./run-stack-options.ts";
 import type { SimFleet } from "./sim-fleet.ts";
 import { startRun } from "./start-run.ts";
 import { Teardown } from "./teardown.ts";
 
 /** How to run one scenario. */
-export interface RunScenarioOptions {
-  readonly runId: string;
-  readonly driver: StackDriver;
-  readonly tools: Tools;
-  readonly speed: number;
-  /** Rule files (as the user wrote them, in fleet time). */
-  readonly ruleFiles: readonly string[];
-  readonly alertmanagerConfig: string;
+export interface RunScenarioOptions extends RunStackOptions {
   /** The scenario's own folder in the report: configs, logs. */
   readonly dir: string;
   readonly reporter: Reporter;
-  readonly signal?: AbortSignal;
   /** Called once the stack is up, so a caller can, e.g., query it (tests). */
   readonly onStackReady?: (
     stack: StartedStack,
@@ -47,8 +38,6 @@ export interface RunScenarioOptions {
     fleets: ReadonlyMap<string, SimFleet>,
     timeline: TimelineClock,
   ) => Promise<void>;
-  /** The workload seed (`--seed`/`--seeds`); the scenario's own when absent. */
-  readonly seed?: number;
   /** Fixed ports for the UIs a person may want to watch; by default every port is free-chosen. */
   readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
   /**

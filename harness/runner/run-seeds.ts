@@ -1,4 +1,4 @@
-import type { ScenarioResult } from "../result/result.ts";
+import type { ScenarioResult } from "../result/index.ts";
 
 /**
  * Runs a scenario once per workload seed (each in its own folder, `seed-<S>`, when there are

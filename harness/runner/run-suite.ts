@@ -1,14 +1,11 @@
 import { access, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { FiredrillError } from "../errors.ts";
-import type { Reporter, SuiteEndReason } from "../result/reporter.ts";
-import type { RunResult, ScenarioResult } from "../result/result.ts";
+import type { Reporter, RunResult, ScenarioResult, SuiteEndReason } from "../result/index.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
-import { ensureTools } from "../setup/ensure-tools.ts";
-import { printSetupProgress } from "../setup/print-setup-progress.ts";
-import { chooseDriver } from "../stack/choose-driver.ts";
-import { cleanupLeftovers } from "../stack/cleanup-leftovers.ts";
-import type { DriverName } from "../stack/types.ts";
+import { ensureTools, printSetupProgress } from "../setup/index.ts";
+import type { DriverName } from "../stack/index.ts";
+import { chooseDriver, cleanupLeftovers } from "../stack/index.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { virtualRunner } from "../virtual/virtual-runner.ts";
 import { ensureEvaluator } from "./ensure-evaluator.ts";

@@ -1,17 +1,17 @@
 import path from "node:path";
 import { ScaledClock } from "../../sim/core/clock.ts";
-import { writeStackConfigs } from "../config/write-stack-configs.ts";
+import { writeStackConfigs } from "../config/index.ts";
 import { ScrapeProxies } from "../faults/scrape-proxies.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
 import type { Scenario } from "../scenario/types.ts";
-import { firedrillEnv } from "../stack/firedrill-env.ts";
-import type { StackDriver, StartedStack } from "../stack/types.ts";
-import type { Tools } from "../tools/tools.ts";
+import type { StartedStack } from "../stack/index.ts";
+import { firedrillEnv } from "../stack/index.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
 import type { RunPlan } from "./plan-run.ts";
 import { RunAborted } from "./run-aborted.ts";
+import type { RunStackOptions } from "./run-stack-options.ts";
 import { SimFleet } from "./sim-fleet.ts";
 import type { Teardown } from "./teardown.ts";
 import { waitForTargets } from "./wait-for-targets.ts";
@@ -29,16 +29,7 @@ export interface StartedRun {
 }
 
 /** What the start stage needs besides the plan. */
-export interface StartRunOptions {
-  readonly runId: string;
-  readonly driver: StackDriver;
-  readonly tools: Tools;
-  readonly speed: number;
-  readonly ruleFiles: readonly string[];
-  readonly alertmanagerConfig: string;
-  readonly signal?: AbortSignal | undefined;
-  /** The workload seed (`--seed`/`--seeds`); the scenario's own when absent. */
-  readonly seed?: number | undefined;
+export interface StartRunOptions extends RunStackOptions {
   readonly phase: (text: string) => Promise<unknown>;
 }
 

@@ -4,29 +4,17 @@
  * ("30s", "5m", "1h30m"), whatever the speed the run uses.
  */
 
+import type { FleetShapeOf } from "../../sim/index.ts";
+
 /** A Prometheus-style duration in fleet time: "500ms", "30s", "5m", "1h30m". */
 export type Duration = string;
 
 /**
- * The systems firedrill can simulate and how many nodes of each kind a scenario's fleet has.
- * Node ids follow from the shape (cosmictron-0, cgn-agent-1, lattice0-zipnet-2, ...).
+ * The systems firedrill can simulate and how many nodes of each kind a scenario's fleet has: one
+ * entry per module of sim/systems.ts, with its topology's shape fields. Node ids follow from the
+ * shape (cosmictron-0, cgn-agent-1, lattice0-zipnet-2, ...).
  */
-export interface FleetShape {
-  /** Cosmictron reducer hosts: cosmictron-0 … */
-  readonly cosmictron?: { readonly nodes: number };
-  /** Cognitora: routers, agents and KV caches (cgn-router-0, cgn-agent-0, cgn-kvcached-0), plus cgn-metrics-0. */
-  readonly cognitora?: {
-    readonly routers?: number;
-    readonly agents?: number;
-    readonly kvcached?: number;
-  };
-  /** Reactor unified servers: reactor-0 … */
-  readonly reactor?: { readonly nodes: number };
-  /** Lattices of six organisms with `members` nodes each: lattice0-zipnet-0 … */
-  readonly lattice?: { readonly lattices?: number; readonly members?: number };
-  /** DSFB motif engine exporters: dsfb-0 … */
-  readonly dsfb?: { readonly nodes: number };
-}
+export type FleetShape = FleetShapeOf;
 
 /** A fault as the sim's control API knows it: a name from the fault catalogue and its params. */
 export interface FaultSpec {

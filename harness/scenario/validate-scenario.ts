@@ -2,7 +2,7 @@ import { InputError } from "../errors.ts";
 import { expectationKind, expectationKindNames } from "../expectations/index.ts";
 import { builtinHarnessFaults } from "../faults/builtin-faults.ts";
 import { isHarnessFault } from "../faults/harness-fault.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 import { type FleetNode, faultProblem } from "./fault-problem.ts";
 import { fleetNodes } from "./fleet-nodes.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunResult, ScenarioResult } from "../result/result.ts";
+import type { RunResult, ScenarioResult } from "../result/index.ts";
 import { compareRuns, renderStability } from "./compare-runs.ts";
 
 const scenario = (name: string, failedTitle?: string, wallSeconds = 50): ScenarioResult =>

@@ -1,4 +1,4 @@
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 
 /** One scenario's verdict in each run, and whether they all agree. */
 export interface ScenarioStability {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 import { latencyRows, renderLatency } from "./latency-table.ts";
 
 const fires = (alert: string, delivered: number, budget: number, healToResolved: number) => ({

@@ -1,4 +1,4 @@
-import type { RunResult } from "../result/result.ts";
+import type { RunResult } from "../result/index.ts";
 import { formatSeconds } from "../runner/evaluate.ts";
 
 /** One firing expectation's detection latency, for the table. */

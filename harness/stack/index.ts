@@ -3,7 +3,14 @@ export { allocateStackPorts } from "./allocate-stack-ports.ts";
 export { checkPortFree } from "./check-port-free.ts";
 export { chooseDriver } from "./choose-driver.ts";
 export { cleanupLeftovers, type Leftover } from "./cleanup-leftovers.ts";
+export { type ComponentLaunch, componentLaunch } from "./component-launch.ts";
 export { ContainersDriver } from "./containers/containers-driver.ts";
+export {
+  ensureLocalImage,
+  type LocalImage,
+  type LocalImageRequest,
+} from "./containers/local-image.ts";
+export { prepareTestcontainersEnv } from "./containers/testcontainers-env.ts";
 export { dockerEngineAnswers } from "./docker-engine-answers.ts";
 export { firedrillEnv } from "./firedrill-env.ts";
 export { freePort, freePorts } from "./free-port.ts";
@@ -15,6 +22,7 @@ export type {
   StackPorts,
   StackProgress,
   StackSpec,
+  StackStartOptions,
   StartedStack,
 } from "./types.ts";
 export { HttpWaitStrategy } from "./wait/http-wait-strategy.ts";

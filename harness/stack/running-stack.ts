@@ -1,6 +1,13 @@
 import type { ComponentHandle } from "./component-handle.ts";
 import { readLogTail } from "./read-log-tail.ts";
-import type { ComponentName, DriverName, StackProgress, StackSpec, StartedStack } from "./types.ts";
+import type {
+  ComponentName,
+  DriverName,
+  StackProgress,
+  StackSpec,
+  StackStartOptions,
+  StartedStack,
+} from "./types.ts";
 
 /** The components of a stack; they start and stop concurrently. */
 const order: readonly ComponentName[] = ["alertmanager", "collector", "prometheus"];
@@ -37,16 +44,20 @@ export class RunningStack implements StartedStack {
   }
 
   /**
-   * Starts every handle at once and waits for all to be ready; when one fails, stops the others
-   * and throws the first failure.
+   * Makes each component's handle, starts them all at once and waits for all to be ready; when
+   * one fails, stops the others and throws the first failure.
    */
   static async start(
     driver: DriverName,
     spec: StackSpec,
-    handles: Readonly<Record<ComponentName, ComponentHandle>>,
-    options: { signal?: AbortSignal; onProgress?: (event: StackProgress) => void } = {},
+    handle: (component: ComponentName) => ComponentHandle,
+    options: StackStartOptions = {},
   ): Promise<RunningStack> {
     const onProgress = options.onProgress ?? (() => {});
+    const handles = Object.fromEntries(order.map((c) => [c, handle(c)])) as Record<
+      ComponentName,
+      ComponentHandle
+    >;
     const stack = new RunningStack(driver, spec.runDir, handles, spec, onProgress);
     const results = await Promise.allSettled(
       order.map((component) => stack.startOne(component, options.signal)),

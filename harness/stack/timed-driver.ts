@@ -1,3 +1,6 @@
+import type { ComponentLaunch } from "./component-launch.ts";
+import { HttpWaitStrategy } from "./wait/http-wait-strategy.ts";
+
 /** The timeouts both drivers take, builder-style (`withStartupTimeout(ms): this`). */
 export abstract class TimedDriver {
   protected startupTimeoutMs = 60_000;
@@ -7,6 +10,11 @@ export abstract class TimedDriver {
   withStartupTimeout(ms: number): this {
     this.startupTimeoutMs = ms;
     return this;
+  }
+
+  /** Waits for a component's ready URL, within the startup timeout. */
+  protected readyWait(launch: ComponentLaunch): HttpWaitStrategy {
+    return new HttpWaitStrategy(launch.readyUrl).withStartupTimeout(this.startupTimeoutMs);
   }
 
   /** How long a component may take to exit after SIGTERM before it is killed. */

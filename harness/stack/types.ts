@@ -68,11 +68,14 @@ export interface StartedStack extends AsyncDisposable {
 
 export type DriverName = "processes" | "containers";
 
+/** How a start may be cancelled and followed. */
+export interface StackStartOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: StackProgress) => void;
+}
+
 /** Starts the stack one way: as local processes or as containers. */
 export interface StackDriver {
   readonly name: DriverName;
-  start(
-    spec: StackSpec,
-    options?: { signal?: AbortSignal; onProgress?: (event: StackProgress) => void },
-  ): Promise<StartedStack>;
+  start(spec: StackSpec, options?: StackStartOptions): Promise<StartedStack>;
 }

@@ -4,9 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
-import { testRules } from "../config/promtool.ts";
-import { promqlFeatures } from "../rules/promql-features.ts";
-import { readRuleText } from "../rules/read-rule-text.ts";
+import { testRules } from "../config/index.ts";
+import { promqlFeatures, readRuleText } from "../rules/index.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 

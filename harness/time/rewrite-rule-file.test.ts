@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
-import { checkRules } from "../config/promtool.ts";
+import { checkRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
-import { testRules } from "../config/promtool.ts";
+import { testRules } from "../config/index.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 

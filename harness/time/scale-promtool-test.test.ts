@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
-import { testRules } from "../config/promtool.ts";
+import { testRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { formatDuration } from "./format-duration.ts";

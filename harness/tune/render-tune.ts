@@ -1,4 +1,4 @@
-import { formatSeconds } from "../result/format-seconds.ts";
+import { formatSeconds } from "../result/index.ts";
 import { candidateLabel, type TuneDrillOutcome, type TuneReport } from "./run-tune.ts";
 
 function faultCell(o: TuneDrillOutcome): string {

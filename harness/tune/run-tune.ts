@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { computeCoverage } from "../coverage/compute-coverage.ts";
-import { readAlertRules } from "../coverage/read-alert-rules.ts";
+import { computeCoverage, readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
-import { readRuleFiles } from "../rules/read-rule-files.ts";
+import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { runSuite } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";

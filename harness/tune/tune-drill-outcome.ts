@@ -1,4 +1,4 @@
-import type { ScenarioResult } from "../result/result.ts";
+import type { ScenarioResult } from "../result/index.ts";
 
 /** What one drill said about one value. */
 export interface TuneDrillOutcome {

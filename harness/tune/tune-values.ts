@@ -1,6 +1,5 @@
 import { InputError } from "../errors.ts";
-import { formatDuration } from "../time/format-duration.ts";
-import { parseDuration } from "../time/parse-duration.ts";
+import { formatDuration, parseDuration } from "../time/index.ts";
 
 /** A number without binary noise: 0.1 * 3 is 0.3, not 0.30000000000000004. */
 const clean = (value: number) => Number(value.toPrecision(12));

@@ -1,4 +1,4 @@
-import type { ScenarioResult } from "../result/result.ts";
+import type { ScenarioResult } from "../result/index.ts";
 import { runSeeds } from "../runner/run-seeds.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { type RunVirtualScenarioOptions, runVirtualScenario } from "./run-virtual-scenario.ts";

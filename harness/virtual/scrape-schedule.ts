@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { parseDuration } from "../time/parse-duration.ts";
+import { parseDuration } from "../time/index.ts";
 
 /**
  * When Prometheus' next scrape can come at the earliest, from the scrapes it made so far. Each

@@ -1,6 +1,6 @@
 import { AlertTracker } from "../observe/alert-tracker.ts";
 import type { PrometheusAlert } from "../observe/prometheus-client.ts";
-import type { AlertRecord, DeliveryRecord } from "../result/result.ts";
+import type { AlertRecord, DeliveryRecord } from "../result/index.ts";
 import type { EvaluatorRecord } from "./evaluator-process.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { parse, stringify } from "yaml";
-import { renderPrometheusConfig } from "../config/render-prometheus-config.ts";
+import { renderPrometheusConfig } from "../config/index.ts";
 import type { planFleet } from "../runner/plan-fleet.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pins } from "../setup/pins.ts";
+import { pins } from "../setup/index.ts";
 import { evaluatorModuleVersions } from "./virtual-runner.ts";
 
 describe("evaluatorModuleVersions", () => {

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Reporter } from "../result/reporter.ts";
-import type { ScenarioResult } from "../result/result.ts";
+import type { Reporter, ScenarioResult } from "../result/index.ts";
 import { ensureEvaluator } from "../runner/ensure-evaluator.ts";
 import type { JudgedConfiguration } from "../runner/judge-observations.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
-import { evaluatorSourceDir } from "../setup/evaluator-build.ts";
+import { evaluatorSourceDir } from "../setup/index.ts";
 import { runVirtualSeeds } from "./run-virtual-seeds.ts";
 
 /** What `firedrill run --time virtual` needs to know. */

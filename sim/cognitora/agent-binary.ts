@@ -6,7 +6,7 @@ import { clockedFetch } from "./clocked-fetch.ts";
 import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
 import { type CompletionResponse, EngineUpstream } from "./engine-upstream.ts";
 import { httpIo } from "./http-io.ts";
-import type { RequestScope } from "./service-log.ts";
+import { requestHeaders } from "./request-headers.ts";
 import { traceContext } from "./trace-context.ts";
 
 /** Fleet ms between engine health checks. */
@@ -123,14 +123,7 @@ export class AgentBinary implements CognitoraBinary {
   async #generate(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { clock, random, tracer, log } = this.#ctx;
     const body = await httpIo.readJson(req);
-    const weight = Math.min(
-      1000,
-      Math.max(1, Number(httpIo.header(req, "x-firedrill-weight")) || 1),
-    );
-    const scope: RequestScope = {
-      requestId: httpIo.header(req, "x-request-id") ?? random.faker.string.uuid(),
-      subject: httpIo.header(req, "x-cognitora-subject") ?? "key:anonymous",
-    };
+    const { weight, scope } = requestHeaders(req, random);
     const promptTokens = typeof body.prompt_tokens === "number" ? body.prompt_tokens : 256;
     const cachedTokens = typeof body.cached_tokens === "number" ? body.cached_tokens : 0;
     const start = Math.max(clock.now(), typeof body.start_ms === "number" ? body.start_ms : 0);

@@ -6,6 +6,7 @@ import { binomial } from "./binomial.ts";
 import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
 import { GatewayTraffic } from "./gateway-traffic.ts";
 import { httpIo } from "./http-io.ts";
+import { requestHeaders } from "./request-headers.ts";
 import { admit } from "./router-admission.ts";
 import { type AgentAnswer, type AgentStats, forwardToAgent } from "./router-agent-forward.ts";
 import { scoreAgent } from "./router-agent-score.ts";
@@ -105,14 +106,7 @@ export class RouterBinary implements CognitoraBinary {
     const body = await httpIo.readJson(req);
     const model = typeof body.model === "string" ? body.model : "";
     const promptTokens = typeof body.prompt_tokens === "number" ? body.prompt_tokens : 256;
-    const weight = Math.min(
-      1000,
-      Math.max(1, Number(httpIo.header(req, "x-firedrill-weight")) || 1),
-    );
-    const scope: RequestScope = {
-      requestId: httpIo.header(req, "x-request-id") ?? random.faker.string.uuid(),
-      subject: httpIo.header(req, "x-cognitora-subject") ?? "key:anonymous",
-    };
+    const { weight, scope } = requestHeaders(req, random);
     const start = clock.now();
     const span = tracer.startSpan(
       "router.pick",

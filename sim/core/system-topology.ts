@@ -38,11 +38,16 @@ export interface ShapeField<F extends string = string> {
   readonly default: number;
 }
 
-/** A system's topology: fleet shape → nodes, and nodes → scrape jobs. */
-export interface SystemTopology<F extends string = string> {
+/**
+ * A system's topology: fleet shape → nodes, and nodes → scrape jobs. `F` are its shape fields,
+ * `R` those a scenario's fleet must give (FleetShape types them as required).
+ */
+export interface SystemTopology<F extends string = string, R extends F = never> {
   readonly system: string;
   /** The fleet-shape fields this system accepts, e.g. [{ name: "nodes", ... }]. */
   readonly shape: readonly ShapeField<F>[];
+  /** The shape fields a scenario must give (its type says so; the host still has defaults). */
+  readonly required?: readonly R[];
   /** Expands a fleet shape (fields as `shape` lists them) into nodes with stable ids. */
   nodes(shape: Readonly<Record<string, number>>): TopologyNode[];
   /** The scrape jobs Prometheus needs for these nodes. */

@@ -2,7 +2,8 @@ import type { SystemTopology } from "./system-topology.ts";
 
 /**
  * The topology of a system whose fleet is `nodes` identical nodes, <system>-0 … <system>-(n-1),
- * scraped on /metrics by one job named after the system, each target with a `node` label.
+ * scraped on /metrics by one job named after the system, each target with a `node` label. A
+ * scenario's fleet gives `nodes`.
  *
  * @example
  * const topology = uniformTopology({ system: "reactor", description: "reactor-server instances", defaultNodes: 2 });
@@ -13,11 +14,12 @@ export function uniformTopology(options: {
   /** What a node is, for the shape's docs and errors ("reducer host nodes"). */
   readonly description: string;
   readonly defaultNodes: number;
-}): SystemTopology<"nodes"> {
+}): SystemTopology<"nodes", "nodes"> {
   const { system, description, defaultNodes } = options;
   return {
     system,
     shape: [{ name: "nodes", description, min: 1, default: defaultNodes }],
+    required: ["nodes"],
     nodes: (shape) =>
       Array.from({ length: shape.nodes ?? defaultNodes }, (_, i) => ({ id: `${system}-${i}` })),
     scrapeJobs: (nodes) => [

@@ -3,6 +3,7 @@ import type { Clock } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
 import { NodeTracing } from "../core/node-tracing.ts";
+import { registryExposition } from "../core/registry-exposition.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 import { sendBody } from "../core/send-body.ts";
 import type { Exposition } from "../core/sim-node.ts";
@@ -76,11 +77,8 @@ export class CosmictronNode extends SimNodeBase {
     return this.#workload;
   }
 
-  async exposition(): Promise<Exposition> {
-    return {
-      contentType: this.metrics.registry.contentType,
-      body: await this.metrics.registry.metrics(),
-    };
+  exposition(): Promise<Exposition> {
+    return registryExposition(this.metrics.registry);
   }
 
   /** The filesystem size behind cosmictron_storage_disk_total_bytes. */

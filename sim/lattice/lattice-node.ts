@@ -2,6 +2,7 @@ import type http from "node:http";
 import type { Clock, Timer } from "../core/clock.ts";
 import type { LogLevel } from "../core/env-filter.ts";
 import type { LogFields, Logger } from "../core/logger.ts";
+import { registryExposition } from "../core/registry-exposition.ts";
 import { sendBody } from "../core/send-body.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
@@ -83,11 +84,8 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
     return this.#work;
   }
 
-  async exposition(): Promise<Exposition> {
-    return {
-      contentType: this.metrics.registry.contentType,
-      body: await this.metrics.registry.metrics(),
-    };
+  exposition(): Promise<Exposition> {
+    return registryExposition(this.metrics.registry);
   }
 
   get chainLagSeconds(): number {

@@ -3,6 +3,7 @@ import type http from "node:http";
 import type { Clock } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
+import { registryExposition } from "../core/registry-exposition.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { SimNodeBase } from "../core/sim-node-base.ts";
@@ -87,11 +88,8 @@ export class ReactorNode extends SimNodeBase {
     return this.#workload;
   }
 
-  async exposition(): Promise<Exposition> {
-    return {
-      contentType: this.metrics.registry.contentType,
-      body: await this.metrics.registry.metrics(),
-    };
+  exposition(): Promise<Exposition> {
+    return registryExposition(this.metrics.registry);
   }
 
   /** `ratio` of one capability's (or every capability's) requests answer 5xx until healed. */

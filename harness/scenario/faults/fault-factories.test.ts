@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cognitora } from "./cognitora.ts";
-import { cosmictron } from "./cosmictron.ts";
-import { lattice } from "./lattice.ts";
+import { faults } from "./faults.ts";
+
+const { cognitora, cosmictron, lattice } = faults;
 
 describe("fault factories typed from the sim's schemas", () => {
   it("name the schema's fault, the node and only the params given", () => {

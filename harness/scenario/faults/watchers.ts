@@ -1,3 +1,4 @@
+import type { SystemName } from "../../../sim/index.ts";
 import type { FaultSpec } from "../types.ts";
 
 /**
@@ -37,7 +38,7 @@ export const network = {
 
 /** The sim host process of a system dies for real (SIGKILL); the heal starts it again. */
 export const simHost = {
-  kill: (system: "cosmictron" | "cognitora" | "reactor" | "lattice" | "dsfb"): FaultSpec => ({
+  kill: (system: SystemName): FaultSpec => ({
     name: "process.kill",
     params: { system },
   }),

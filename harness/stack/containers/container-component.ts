@@ -7,6 +7,7 @@ import { checkPortFree } from "../check-port-free.ts";
 import type { ComponentHandle } from "../component-handle.ts";
 import type { ComponentLaunch } from "../component-launch.ts";
 import { dockerApi } from "../docker-api.ts";
+import { startOrStop } from "../start-or-stop.ts";
 import type { WaitStrategy } from "../wait/wait-strategy.ts";
 
 /** How a component's container is made; the driver fills it in. */
@@ -81,16 +82,13 @@ export class ContainerComponent implements ComponentHandle {
       });
     // Files the component writes into the run folder belong to the user running firedrill.
     if (uid !== undefined && gid !== undefined) container = container.withUser(`${uid}:${gid}`);
-    try {
+    await startOrStop(this, async () => {
       this.container = await container.start();
       await this.waitStrategy.waitUntilReady(
         { component: launch.component, logFile: launch.logFile, exitReason: () => this.exited },
         signal,
       );
-    } catch (error) {
-      await this.stop();
-      throw error;
-    }
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureTools } from "../../setup/ensure-tools.ts";
+import { ensureTools } from "../../setup/index.ts";
 import { checkPortFree } from "../check-port-free.ts";
 import { dockerApi } from "../docker-api.ts";
 import { dockerEngineAnswers } from "../docker-engine-answers.ts";

@@ -7,11 +7,10 @@ import { TimedDriver } from "../timed-driver.ts";
 import type {
   ComponentName,
   StackDriver,
-  StackProgress,
   StackSpec,
+  StackStartOptions,
   StartedStack,
 } from "../types.ts";
-import { Wait } from "../wait/wait.ts";
 import { ContainerComponent } from "./container-component.ts";
 import { ensureLocalImage } from "./local-image.ts";
 import { prepareTestcontainersEnv } from "./testcontainers-env.ts";
@@ -33,10 +32,7 @@ const imageNames: Record<ComponentName, string> = {
 export class ContainersDriver extends TimedDriver implements StackDriver {
   readonly name = "containers" as const;
 
-  async start(
-    spec: StackSpec,
-    options: { signal?: AbortSignal; onProgress?: (event: StackProgress) => void } = {},
-  ): Promise<StartedStack> {
+  async start(spec: StackSpec, options: StackStartOptions = {}): Promise<StartedStack> {
     prepareTestcontainersEnv();
     const { tools } = spec;
     const binaries: Record<ComponentName, { binary: string; version: string }> = {
@@ -89,19 +85,10 @@ export class ContainersDriver extends TimedDriver implements StackDriver {
           env: firedrillEnv(spec.runId),
           runDir: spec.runDir,
         },
-        Wait.forHttp(launch.readyUrl).withStartupTimeout(this.startupTimeoutMs),
+        this.readyWait(launch),
         this.stopTimeoutMs,
       );
     };
-    return RunningStack.start(
-      this.name,
-      spec,
-      {
-        prometheus: handle("prometheus"),
-        alertmanager: handle("alertmanager"),
-        collector: handle("collector"),
-      },
-      options,
-    );
+    return RunningStack.start(this.name, spec, handle, options);
   }
 }

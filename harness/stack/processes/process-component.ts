@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { checkPortFree } from "../check-port-free.ts";
 import type { ComponentHandle } from "../component-handle.ts";
 import type { ComponentLaunch } from "../component-launch.ts";
+import { startOrStop } from "../start-or-stop.ts";
 import type { WaitStrategy } from "../wait/wait-strategy.ts";
 
 /** One component run as a local process by execa, its output appended to its log file. */
@@ -53,15 +54,12 @@ export class ProcessComponent implements ComponentHandle {
             ? `exited with code ${result.exitCode}`
             : `could not be started (${(result.cause as Error | undefined)?.message ?? "unknown cause"})`;
     });
-    try {
-      await this.waitStrategy.waitUntilReady(
+    await startOrStop(this, () =>
+      this.waitStrategy.waitUntilReady(
         { component: launch.component, logFile: launch.logFile, exitReason: () => this.exited },
         signal,
-      );
-    } catch (error) {
-      await this.stop();
-      throw error;
-    }
+      ),
+    );
   }
 
   async stop(): Promise<void> {

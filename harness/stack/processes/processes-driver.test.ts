@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { StartupError } from "../../errors.ts";
-import { ensureTools } from "../../setup/ensure-tools.ts";
+import { ensureTools } from "../../setup/index.ts";
 import { checkPortFree } from "../check-port-free.ts";
 import { minimalStackSpec } from "../testing/minimal-stack-spec.ts";
 import { processesOfRun } from "../testing/processes-of-run.ts";

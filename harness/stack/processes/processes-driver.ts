@@ -5,11 +5,10 @@ import { TimedDriver } from "../timed-driver.ts";
 import type {
   ComponentName,
   StackDriver,
-  StackProgress,
   StackSpec,
+  StackStartOptions,
   StartedStack,
 } from "../types.ts";
-import { Wait } from "../wait/wait.ts";
 import { ProcessComponent } from "./process-component.ts";
 
 /**
@@ -22,29 +21,12 @@ import { ProcessComponent } from "./process-component.ts";
 export class ProcessesDriver extends TimedDriver implements StackDriver {
   readonly name = "processes" as const;
 
-  async start(
-    spec: StackSpec,
-    options: { signal?: AbortSignal; onProgress?: (event: StackProgress) => void } = {},
-  ): Promise<StartedStack> {
+  async start(spec: StackSpec, options: StackStartOptions = {}): Promise<StartedStack> {
     const env = { ...process.env, ...firedrillEnv(spec.runId) } as Record<string, string>;
     const handle = (component: ComponentName) => {
       const launch = componentLaunch(spec, component);
-      return new ProcessComponent(
-        launch,
-        env,
-        Wait.forHttp(launch.readyUrl).withStartupTimeout(this.startupTimeoutMs),
-        this.stopTimeoutMs,
-      );
+      return new ProcessComponent(launch, env, this.readyWait(launch), this.stopTimeoutMs);
     };
-    return RunningStack.start(
-      this.name,
-      spec,
-      {
-        prometheus: handle("prometheus"),
-        alertmanager: handle("alertmanager"),
-        collector: handle("collector"),
-      },
-      options,
-    );
+    return RunningStack.start(this.name, spec, handle, options);
   }
 }

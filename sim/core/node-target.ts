@@ -3,7 +3,7 @@ export interface NodeTarget {
   readonly node?: string;
 }
 
-/** The node id of a NodeTarget, for faultFactories. */
+/** The node id of a NodeTarget: the `target` of most systems' fault schema groups. */
 export function byNode(options: NodeTarget): string | undefined {
   return options.node;
 }
