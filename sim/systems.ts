@@ -1,18 +1,12 @@
-import { cognitoraModule } from "./cognitora/cognitora-module.ts";
-import { cosmictronModule } from "./cosmictron/cosmictron-module.ts";
-import { dsfbModule } from "./dsfb/dsfb-module.ts";
-import { latticeModule } from "./lattice/lattice-module.ts";
-import { reactorModule } from "./reactor/reactor-module.ts";
+import * as modules from "./system-modules.ts";
+
+/** The module of one simulated system, as sim/system-modules.ts exports them. */
+type SystemModules = typeof modules;
 
 /**
  * Every simulated system, once: the sim host's registries, the fault catalogue, the harness's
- * FleetShape and the watchers' system union are derived from this list. Add a system by adding
- * its module (sim/<system>/<system>-module.ts) here.
+ * FleetShape, the scenario fault factories and the watchers' system union are derived from
+ * this list. Add a system by exporting its module (sim/<system>/<system>-module.ts) from
+ * sim/system-modules.ts: one line. A module namespace lists its exports in name order.
  */
-export const systems = [
-  cognitoraModule,
-  cosmictronModule,
-  dsfbModule,
-  latticeModule,
-  reactorModule,
-] as const;
+export const systems = Object.values(modules) as readonly SystemModules[keyof SystemModules][];

@@ -32,7 +32,8 @@ const { sixthModule, sixthSchema } = await vi.hoisted(async () => {
   return { sixthModule: module, sixthSchema: lifecycleFaultSchema("sixth") };
 });
 
-// The one edit outside the new folder: the sixth system's entry in sim/systems.ts.
+// The one edit outside the new folder is its line in sim/system-modules.ts, which sim/systems.ts
+// lists; the mock adds the sixth module to that list.
 vi.mock("../../sim/systems.ts", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../sim/systems.ts")>();
   return { systems: [...original.systems, sixthModule] };
