@@ -41,8 +41,9 @@ Usage:
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--kind K]... [--jobs N]
                    [--speed N] [--time live|virtual] [--report-dir DIR] [--prometheus-version V]
                                 break each alerting rule in turn (deleted; each threshold x10;
-                                for x3, /3, removed) and check a scenario fails naming it;
-                                exits 1 if one survives
+                                for x3, /3, removed) and each route (group_wait x8, receiver
+                                swapped) and check a scenario fails naming it; exits 1 if one
+                                survives
   firedrill tune <alert> [files or folders...] [--threshold FROM:TO:STEP|A,B,C] [--for 0s,1m]
                  [--rules FILE|FOLDER|GLOB]... [--time virtual|live] [--jobs N]
                                 try each value of the alert's threshold and/or for against its

@@ -5,9 +5,17 @@ import { parseDuration } from "../time/index.ts";
 
 /**
  * How a rule is broken: deleted; one threshold moved tenfold the way that makes it fire less;
- * its `for` three times longer, a third as long, or removed.
+ * its `for` three times longer, a third as long, or removed. How a route is broken
+ * (mutate-alertmanager-config.ts): its group_wait eight times longer, or its receiver swapped.
  */
-export type MutationKind = "deleted" | "threshold-x10" | "for-x3" | "for-div3" | "for-removed";
+export type MutationKind =
+  | "deleted"
+  | "threshold-x10"
+  | "for-x3"
+  | "for-div3"
+  | "for-removed"
+  | "group-wait-x8"
+  | "receiver-swapped";
 
 /** Every kind, in the order mutants of one alert are made. */
 export const MUTATION_KINDS: readonly MutationKind[] = [
@@ -16,9 +24,11 @@ export const MUTATION_KINDS: readonly MutationKind[] = [
   "for-x3",
   "for-div3",
   "for-removed",
+  "group-wait-x8",
+  "receiver-swapped",
 ];
 
-/** One broken rule file: which alert, how, and the file's new text. */
+/** One broken rule file (or Alertmanager config): which alert (or receiver), how, and the file's new text. */
 export interface Mutant {
   /** Unique within a rule file: `Alert/deleted`, `Alert/threshold-x10`, `Alert/threshold-x10#2`. */
   readonly id: string;

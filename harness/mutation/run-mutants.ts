@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
 import { readRuleFiles } from "../rules/index.ts";
@@ -6,6 +6,7 @@ import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
 import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
 import { parseDuration } from "../time/index.ts";
+import { mutateAlertmanagerConfig } from "./mutate-alertmanager-config.ts";
 import { type Mutant, type MutationKind, mutateRuleFile } from "./mutate-rule-file.ts";
 
 /** What happened to one mutant. */
@@ -68,12 +69,16 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const started = Date.now();
   const fixtures = await defaultFixtures();
   const loaded = await loadScenarios(options.inputs);
-  const mutants: { ruleFile: string; mutant: Mutant }[] = [];
+  // ruleFile: the file the mutant replaces, a rule file or (route: true) the Alertmanager config.
+  const mutants: { ruleFile: string; route: boolean; mutant: Mutant }[] = [];
   // Each document's groups as a plain rule file (the reader's text): a mutant replaces its file.
   for (const source of (await readRuleFiles(fixtures.ruleFiles)).sources) {
     for (const mutant of mutateRuleFile(source.text))
-      mutants.push({ ruleFile: source.file, mutant });
+      mutants.push({ ruleFile: source.file, route: false, mutant });
   }
+  const routing = await readFile(fixtures.alertmanagerConfig, "utf8");
+  for (const mutant of mutateAlertmanagerConfig(routing))
+    mutants.push({ ruleFile: fixtures.alertmanagerConfig, route: true, mutant });
   const { alerts, ids, kinds } = options;
   const chosen = mutants.filter(
     ({ mutant }) =>
@@ -93,22 +98,27 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
       `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/deleted, Alert/threshold-x10 (and #2, #3… for more thresholds), Alert/for-x3, Alert/for-div3, Alert/for-removed; mutants.json of a run lists them all.`,
     );
   }
-  const expecting = (alert: string): LoadedScenario[] =>
+  // The drills that expect an alert to fire, or (a route mutant) a page at a receiver.
+  const expecting = (name: string, route: boolean): LoadedScenario[] =>
     loaded
-      .filter((l) => l.scenario.expect.some((e) => e.kind === "fires" && e.alert === alert))
+      .filter((l) =>
+        l.scenario.expect.some(
+          (e) => e.kind === "fires" && (route ? e.receiver === name : e.alert === name),
+        ),
+      )
       .sort((a, b) => parseDuration(a.scenario.duration) - parseDuration(b.scenario.duration));
 
   const verdicts: (MutantVerdict | undefined)[] = chosen.map(() => undefined);
   let versions: Readonly<Record<string, string>> = {};
   const queue = chosen.map((entry, index) => ({ ...entry, index }));
   const tryOne = async (
-    { ruleFile, mutant, index }: (typeof queue)[number],
+    { ruleFile, route, mutant, index }: (typeof queue)[number],
     signal: AbortSignal,
   ) => {
     const mutantStarted = Date.now();
     const tag = `[${index + 1}/${chosen.length}] ${mutant.id} (${mutant.change})`;
     const base = { id: mutant.id, alert: mutant.alert, kind: mutant.kind, change: mutant.change };
-    const candidates = expecting(mutant.alert);
+    const candidates = expecting(mutant.alert, route);
     if (candidates.length === 0) {
       options.log(`${tag}: UNEXERCISED, no scenario expects it to fire`);
       return {
@@ -122,7 +132,10 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     }
     const dir = path.join(options.reportDir, mutant.id.replace(/[/#]/g, "-"));
     await mkdir(dir, { recursive: true });
-    const mutatedFile = path.join(dir, `${path.basename(path.dirname(ruleFile))}-rules.yml`);
+    const mutatedFile = path.join(
+      dir,
+      route ? "alertmanager.yml" : `${path.basename(path.dirname(ruleFile))}-rules.yml`,
+    );
     await writeFile(mutatedFile, mutant.text);
     const ran: string[] = [];
     let evidence = "every scenario that expects it still passed";
@@ -136,13 +149,13 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
         jobs: 1,
         reportDir: path.join(dir, candidate.scenario.name),
-        ruleFiles: fixtures.ruleFiles.map((f) => (f === ruleFile ? mutatedFile : f)),
-        alertmanagerConfig: fixtures.alertmanagerConfig,
+        ruleFiles: fixtures.ruleFiles.map((f) => (!route && f === ruleFile ? mutatedFile : f)),
+        alertmanagerConfig: route ? mutatedFile : fixtures.alertmanagerConfig,
         // Windows come from the unedited rules: a `for` moved shorter or longer fails them.
         windowsFrom: fixtures,
         catalogues: fixtures.catalogues,
         reporter: {},
-        stopOnceMissed: mutant.alert,
+        ...(route ? {} : { stopOnceMissed: mutant.alert }),
         ...(options.time ? { time: options.time } : {}),
         signal,
       });

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAlertRules } from "../../harness/coverage/index.ts";
+import { mutateAlertmanagerConfig } from "../../harness/mutation/mutate-alertmanager-config.ts";
 import { type MutationKind, mutateRuleFile } from "../../harness/mutation/mutate-rule-file.ts";
 import type { MutationReport } from "../../harness/mutation/run-mutants.ts";
 import { defaultFixtures } from "../../harness/runner/run-suite.ts";
@@ -12,6 +13,7 @@ import { repoRoot } from "../../harness/tools/tools.ts";
 import { firedrillContainers, firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 
 const FOR_KINDS: readonly MutationKind[] = ["for-x3", "for-div3", "for-removed"];
+const ROUTE_KINDS: readonly MutationKind[] = ["group-wait-x8", "receiver-swapped"];
 
 /** Every mutant id of the fixtures' rule files, with its alert and kind. */
 async function allMutants() {
@@ -48,7 +50,9 @@ async function mutateAndCheck(args: string[], expected: readonly string[]) {
 // Through the real stack (--time live) the same set takes ~13 min at --jobs 2.
 describe("firedrill mutate", () => {
   it("kills every deletion and tenfold-threshold mutant of every alerting rule with a failure naming the alert", async () => {
-    const mutants = (await allMutants()).filter((m) => !FOR_KINDS.includes(m.kind));
+    const mutants = (await allMutants()).filter(
+      (m) => !FOR_KINDS.includes(m.kind) && !ROUTE_KINDS.includes(m.kind),
+    );
     const report = await mutateAndCheck(
       ["--kind", "deleted,threshold-x10"],
       mutants.map((m) => m.id),
@@ -84,6 +88,18 @@ describe("firedrill mutate", () => {
     await mutateAndCheck(
       ["--kind", FOR_KINDS.join(","), ...chosen.flatMap((a) => ["--alert", a])],
       forMutants.filter((m) => chosen.includes(m.alert)).map((m) => m.id),
+    );
+  }, 3_600_000);
+
+  // Every route of the fixtures' Alertmanager config: group_wait x8 and the receiver swapped,
+  // killed by a page that comes late, to another receiver, or not at all (4 mutants, ~35 s).
+  it("kills every group_wait x8 and swapped-receiver mutant of the routing tree with a failure naming the receiver", async () => {
+    const { alertmanagerConfig } = await defaultFixtures();
+    const mutants = mutateAlertmanagerConfig(await readFile(alertmanagerConfig, "utf8"));
+    expect(mutants.length).toBeGreaterThan(0);
+    await mutateAndCheck(
+      ["--kind", ROUTE_KINDS.join(",")],
+      mutants.map((m) => m.id),
     );
   }, 3_600_000);
 });
