@@ -5,15 +5,20 @@ import type { ExpectationSource, FleetShape } from "../scenario/types.ts";
 import type { AlertRule } from "./alert-rule.ts";
 import { computeCoverage } from "./compute-coverage.ts";
 
-/** A loaded scenario with no faults: coverage reads only the fleet and the expectations. */
-function scenario(name: string, fleet: FleetShape, expect: ExpectationSource[]): LoadedScenario {
+/** A loaded scenario: coverage reads the fleet, the expectations and the faults' names. */
+function scenario(
+  name: string,
+  fleet: FleetShape,
+  expect: ExpectationSource[],
+  faultNames: string[] = [],
+): LoadedScenario {
   return {
     file: `scenarios/${name}.scenario.ts`,
     scenario: {
       name,
       fleet,
       duration: "10m",
-      faults: [],
+      faults: faultNames.map((n, i) => ({ id: `f${i}`, at: "1m", fault: { name: n, params: {} } })),
       expect: expect.map((e) => e.toExpectation()),
     },
   };
@@ -61,6 +66,7 @@ describe("computeCoverage", () => {
           files: ["fixtures/cosmictron/rules.yml"],
           fires: ["cosmictron-stall"],
           silent: ["cosmictron-baseline"],
+          boundary: [],
         },
         {
           system: "cosmictron",
@@ -69,6 +75,7 @@ describe("computeCoverage", () => {
           fires: [],
           // reactor-quiet's never-fires does not count: its fleet has no cosmictron node.
           silent: ["cosmictron-stall", "cosmictron-baseline"],
+          boundary: [],
         },
         {
           system: "dsfb",
@@ -76,6 +83,7 @@ describe("computeCoverage", () => {
           files: ["fixtures/dsfb/rules.yml"],
           fires: [],
           silent: [],
+          boundary: [],
         },
         {
           system: "reactor",
@@ -83,6 +91,7 @@ describe("computeCoverage", () => {
           files: ["fixtures/reactor/rules.yml", "extra/rules.yml"],
           fires: [],
           silent: ["reactor-baseline", "reactor-quiet"],
+          boundary: [],
         },
       ],
       scenariosBySystem: {
@@ -132,6 +141,32 @@ describe("computeCoverage", () => {
     ]);
     expect(computeCoverage([quiet], rules.slice(1, 2)).alerts[0]?.silent).toEqual([
       "cosmictron-quiet",
+    ]);
+  });
+
+  it("names a drill that injects the same fault as one where the alert fires, but must stay silent, as its boundary", () => {
+    const stall = "cosmictron.wal.fsync-stall";
+    const drills = [
+      scenario(
+        "stall",
+        { cosmictron: { nodes: 1 } },
+        [fires("CosmictronWalFsyncLatency"), expectNoOtherAlerts()],
+        [stall],
+      ),
+      scenario("stall-below-line", { cosmictron: { nodes: 1 } }, [expectNoOtherAlerts()], [stall]),
+      scenario(
+        "crash",
+        { cosmictron: { nodes: 1 } },
+        [expectNoOtherAlerts()],
+        ["cosmictron.node.crash"],
+      ),
+    ];
+    const [latency] = computeCoverage(drills, [
+      rule("CosmictronWalFsyncLatency", "cosmictron"),
+    ]).alerts;
+    expect([latency?.silent, latency?.boundary]).toEqual([
+      ["stall-below-line", "crash"],
+      ["stall-below-line"],
     ]);
   });
 });

@@ -11,6 +11,8 @@ interface ScenarioFacts {
   readonly fires: ReadonlySet<string>;
   readonly neverFires: ReadonlySet<string>;
   readonly noOthers: boolean;
+  /** The names of the faults it injects. */
+  readonly faults: ReadonlySet<string>;
 }
 
 /** Reads a scenario's fleet systems and the alerts its expectations name. */
@@ -26,6 +28,7 @@ function factsOf(scenario: LoadedScenario["scenario"]): ScenarioFacts {
     fires: named("fires"),
     neverFires: named("silent"),
     noOthers: claims.some((c) => c.claim === "others-silent"),
+    faults: new Set(scenario.faults.map((f) => f.fault.name)),
   };
 }
 
@@ -47,19 +50,24 @@ export function computeCoverage(
   const systems = [...new Set(rules.map((r) => r.system))].sort();
   const alerts: AlertCoverage[] = systems.flatMap((system) => {
     const own = rules.filter((r) => r.system === system);
-    return [...new Set(own.map((r) => r.alert))].map((alert) => ({
-      system,
-      alert,
-      files: [...new Set(own.filter((r) => r.alert === alert).map((r) => r.file))],
-      fires: facts.filter((f) => f.fires.has(alert)).map((f) => f.name),
-      silent: facts
-        .filter(
-          (f) =>
-            f.systems.has(system) &&
-            (f.neverFires.has(alert) || (f.noOthers && !f.fires.has(alert))),
-        )
-        .map((f) => f.name),
-    }));
+    return [...new Set(own.map((r) => r.alert))].map((alert) => {
+      const fires = facts.filter((f) => f.fires.has(alert));
+      const silent = facts.filter(
+        (f) =>
+          f.systems.has(system) && (f.neverFires.has(alert) || (f.noOthers && !f.fires.has(alert))),
+      );
+      const firingFaults = new Set(fires.flatMap((f) => [...f.faults]));
+      return {
+        system,
+        alert,
+        files: [...new Set(own.filter((r) => r.alert === alert).map((r) => r.file))],
+        fires: fires.map((f) => f.name),
+        silent: silent.map((f) => f.name),
+        boundary: silent
+          .filter((f) => [...f.faults].some((n) => firingFaults.has(n)))
+          .map((f) => f.name),
+      };
+    });
   });
   const defined = new Set(rules.map((r) => r.alert));
   const unknownAlerts: UnknownAlert[] = [];

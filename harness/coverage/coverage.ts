@@ -16,6 +16,11 @@ export interface AlertCoverage extends AlertRef {
    * its system in the fleet.
    */
   readonly silent: readonly string[];
+  /**
+   * Of those, the boundary drills: they inject a fault that one of its `fires` scenarios injects
+   * too (the same fault at a magnitude or for a time that must not page).
+   */
+  readonly boundary: readonly string[];
 }
 
 /** A `fires` or `never-fires` expectation naming an alert that no rule file defines. */

@@ -2,12 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { AlertCoverage, Coverage } from "./coverage.ts";
 import { renderCoverage } from "./render-coverage.ts";
 
-const alert = (system: string, name: string, fires: string[], silent: string[]): AlertCoverage => ({
+const alert = (
+  system: string,
+  name: string,
+  fires: string[],
+  silent: string[],
+  boundary: string[] = [],
+): AlertCoverage => ({
   system,
   alert: name,
   files: [`fixtures/${system}/rules.yml`],
   fires,
   silent,
+  boundary,
 });
 
 const many = Array.from({ length: 9 }, (_, i) => `reactor-scenario-number-${i}`);
@@ -19,6 +26,7 @@ const coverage: Coverage = {
       "CosmictronWalFsyncLatency",
       ["cosmictron-stall"],
       ["cosmictron-baseline", "cosmictron-crash"],
+      ["cosmictron-baseline"],
     ),
     alert(
       "cosmictron",
@@ -63,9 +71,9 @@ describe("renderCoverage", () => {
     expect(renderCoverage(coverage)).toMatchInlineSnapshot(`
       "cosmictron: 3 alerts, 3 scenarios with cosmictron nodes: cosmictron-stall, cosmictron-baseline, cosmictron-crash
         ALERT                      FIRES IN          CHECKED SILENT IN
-        CosmictronWalFsyncLatency  cosmictron-stall  every other cosmictron scenario (2)
+        CosmictronWalFsyncLatency  cosmictron-stall  every other cosmictron scenario (2); boundary: cosmictron-baseline
         CosmictronTsaFailures      -                 every cosmictron scenario (3)
-        CosmictronNoLiveness       cosmictron-crash  cosmictron-baseline
+        CosmictronNoLiveness       cosmictron-crash  cosmictron-baseline; boundary: none
 
       dsfb: 1 alert, 0 scenarios with dsfb nodes
         ALERT                      FIRES IN          CHECKED SILENT IN
@@ -92,7 +100,7 @@ describe("renderCoverage", () => {
         cosmictron-stall (scenarios/stall.scenario.ts): fires CosmictronWalFsyncLatncy
         cosmictron-baseline (scenarios/baseline.scenario.ts): never fires ReactorDown
 
-      5 alerts: 2 fire in a scenario, 4 are checked silent; 2 unknown alert names.
+      5 alerts: 2 fire in a scenario, 4 are checked silent, 1 has a boundary drill; 2 unknown alert names.
       "
     `);
   });
@@ -109,9 +117,9 @@ describe("renderCoverage", () => {
     expect(renderCoverage(covered)).toMatchInlineSnapshot(`
       "dsfb: 1 alert, 2 scenarios with dsfb nodes: dsfb-baseline, dsfb-down
         ALERT             FIRES IN   CHECKED SILENT IN
-        DsfbExporterDown  dsfb-down  dsfb-baseline
+        DsfbExporterDown  dsfb-down  dsfb-baseline; boundary: none
 
-      All alerts (1) are made to fire and checked silent; no unknown alert names.
+      All alerts (1) are made to fire and checked silent; no unknown alert names. 0 have a boundary drill.
       "
     `);
   });

@@ -11,16 +11,24 @@ function nameWords(names: readonly string[]): string[] {
 
 /**
  * The silent cell: "every other <system> scenario (N)" when that is what it is (the usual case,
- * with expectNoOtherAlerts everywhere), else the names; "-" for none.
+ * with expectNoOtherAlerts everywhere), else the names; "-" for none. Then, for an alert some
+ * drill makes fire, the boundary drills among them (the same fault as a drill where it fires),
+ * or "boundary: none".
  */
 function silentWords(alert: AlertCoverage, ofSystem: readonly string[]): string[] {
   if (alert.silent.length === 0) return ["-"];
+  const boundary =
+    alert.fires.length === 0
+      ? []
+      : ["boundary:", ...(alert.boundary.length > 0 ? nameWords(alert.boundary) : ["none"])];
+  const end = (words: string[]) =>
+    boundary.length === 0 ? words : words.map((w, i) => (i === words.length - 1 ? `${w};` : w));
   const rest = ofSystem.filter((s) => !alert.fires.includes(s));
   if (alert.silent.length >= 2 && rest.length === alert.silent.length) {
     const every = alert.fires.length === 0 ? "every" : "every other";
-    return `${every} ${alert.system} scenario (${rest.length})`.split(" ");
+    return [...end(`${every} ${alert.system} scenario (${rest.length})`.split(" ")), ...boundary];
   }
-  return nameWords(alert.silent);
+  return [...end(nameWords(alert.silent)), ...boundary];
 }
 
 /** Lists alerts under a heading, or nothing when there are none. */
@@ -89,11 +97,13 @@ export function renderCoverage(coverage: Coverage): string {
   }
   const fired = alerts.length - coverage.notFired.length;
   const silenced = alerts.length - coverage.notCheckedSilent.length;
+  const boundaries = alerts.filter((a) => a.boundary.length > 0).length;
+  const atBoundary = `${boundaries} ${boundaries === 1 ? "has" : "have"}`;
   out.push(
     "",
     coverage.complete
-      ? `All alerts (${alerts.length}) are made to fire and checked silent; no unknown alert names.`
-      : `${alerts.length} alerts: ${fired} fire in a scenario, ${silenced} are checked silent; ${coverage.unknownAlerts.length} unknown alert name${coverage.unknownAlerts.length === 1 ? "" : "s"}.`,
+      ? `All alerts (${alerts.length}) are made to fire and checked silent; no unknown alert names. ${atBoundary} a boundary drill.`
+      : `${alerts.length} alerts: ${fired} fire in a scenario, ${silenced} are checked silent, ${atBoundary} a boundary drill; ${coverage.unknownAlerts.length} unknown alert name${coverage.unknownAlerts.length === 1 ? "" : "s"}.`,
   );
   return `${out.join("\n")}\n`;
 }
