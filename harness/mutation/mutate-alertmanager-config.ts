@@ -37,28 +37,27 @@ export function mutateAlertmanagerConfig(text: string): Mutant[] {
     const children = route.get("routes");
     const fallback = at.length === 1 && isSeq(children) && children.items.length > 0;
     if (typeof receiver === "string" && !fallback) {
-      const longer = formatSeconds((parseDuration(wait) / 1000) * 8);
-      const slow = doc.clone();
-      slow.setIn([...at, "group_wait"], longer);
-      mutants.push({
-        id: idFor(receiver, "group-wait-x8"),
-        alert: receiver,
-        kind: "group-wait-x8",
-        change: `route to ${receiver}: group_wait ${wait} → ${longer}`,
-        text: slow.toString(),
-      });
-      const other = names[(names.indexOf(receiver) + 1) % names.length];
-      if (other !== undefined && other !== receiver) {
-        const swapped = doc.clone();
-        swapped.setIn([...at, "receiver"], other);
+      // One mutant: the route's `field` set to `value`.
+      const mutant = (
+        kind: "group-wait-x8" | "receiver-swapped",
+        field: string,
+        from: string,
+        to: string,
+      ) => {
+        const changed = doc.clone();
+        changed.setIn([...at, field], to);
         mutants.push({
-          id: idFor(receiver, "receiver-swapped"),
+          id: idFor(receiver, kind),
           alert: receiver,
-          kind: "receiver-swapped",
-          change: `route to ${receiver}: receiver ${receiver} → ${other}`,
-          text: swapped.toString(),
+          kind,
+          change: `route to ${receiver}: ${field} ${from} → ${to}`,
+          text: changed.toString(),
         });
-      }
+      };
+      mutant("group-wait-x8", "group_wait", wait, formatSeconds((parseDuration(wait) / 1000) * 8));
+      const other = names[(names.indexOf(receiver) + 1) % names.length];
+      if (other !== undefined && other !== receiver)
+        mutant("receiver-swapped", "receiver", receiver, other);
     }
     if (isSeq(children)) {
       children.items.forEach((child, i) => {
