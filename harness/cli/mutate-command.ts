@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
-import { MUTATION_KINDS, type MutationKind } from "../mutation/mutate-rule-file.ts";
+import { MUTATION_KIND_NAMES, type MutationKind } from "../mutation/mutation-kind.ts";
 import { type MutantVerdict, runMutants } from "../mutation/run-mutants.ts";
 import { withConfigArgs } from "../project/config-args.ts";
 import { defaultReportDir } from "./default-report-dir.ts";
@@ -57,10 +57,10 @@ export async function mutateCommand(args: string[]): Promise<number> {
     throw new InputError(`firedrill mutate: --time must be live or virtual (got "${time}").`);
   }
   const kinds = (values.kind ?? []).flatMap((k) => k.split(","));
-  const unknownKind = kinds.find((k) => !(MUTATION_KINDS as readonly string[]).includes(k));
+  const unknownKind = kinds.find((k) => !(MUTATION_KIND_NAMES as readonly string[]).includes(k));
   if (unknownKind !== undefined) {
     throw new InputError(
-      `firedrill mutate: --kind ${unknownKind} is not a mutant kind. Kinds: ${MUTATION_KINDS.join(", ")}.`,
+      `firedrill mutate: --kind ${unknownKind} is not a mutant kind. Kinds: ${MUTATION_KIND_NAMES.join(", ")}.`,
     );
   }
   const jobs = parseJobs("firedrill mutate", values.jobs);

@@ -10,6 +10,7 @@ const config = `route:
       matchers: ['severity="page"']
     - receiver: tickets
       group_wait: 1m
+      matchers: ['severity=~"warning|investigate"', 'team!="none"', "env=prod"]
 receivers:
   - name: pager
   - name: tickets
@@ -24,13 +25,28 @@ interface Route {
 const routeOf = (text: string) => (parse(text) as { route: Route }).route;
 
 describe("mutateAlertmanagerConfig", () => {
-  it("makes every child route's group_wait eight times longer, and swaps its receiver for the next", () => {
+  it("makes every child route's group_wait eight times longer, swaps its receiver for the next, and misspells each selecting matcher", () => {
     const mutants = mutateAlertmanagerConfig(config);
     expect(mutants.map((m) => [m.id, m.alert, m.change])).toEqual([
       ["route:pager/group-wait-x8", "pager", "route to pager: group_wait 20s → 2m40s"],
       ["route:pager/receiver-swapped", "pager", "route to pager: receiver pager → tickets"],
+      [
+        "route:pager/route-matcher-changed",
+        "pager",
+        'route to pager: matchers severity="page" → severity="page-typo"',
+      ],
       ["route:tickets/group-wait-x8", "tickets", "route to tickets: group_wait 1m → 8m"],
       ["route:tickets/receiver-swapped", "tickets", "route to tickets: receiver tickets → default"],
+      [
+        "route:tickets/route-matcher-changed",
+        "tickets",
+        'route to tickets: matchers severity=~"warning|investigate" → severity=~"(warning|investigate)-typo"',
+      ],
+      [
+        "route:tickets/route-matcher-changed#2",
+        "tickets",
+        'route to tickets: matchers env=prod → env="prod-typo"',
+      ],
     ]);
     const byId = new Map(mutants.map((m) => [m.id, m.text]));
     // The inherited group_wait is set on the route itself; the others are left as they were.

@@ -1,15 +1,33 @@
-import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { formatSeconds } from "../result/index.ts";
 import { parseDuration } from "../time/index.ts";
+import { findExprParts } from "./find-expr-parts.ts";
+import { misspellMatcher } from "./misspell-matcher.ts";
 import type { Mutant } from "./mutate-rule-file.ts";
+import type { MutationKind } from "./mutation-kind.ts";
 
 /** Alertmanager's own default when no route up the tree sets group_wait. */
 const DEFAULT_GROUP_WAIT = "30s";
 
 /**
+ * A route matcher (`severity=~"critical|page"`, Alertmanager's PromQL-like syntax, or an
+ * unquoted `severity=critical`) with its value misspelled; undefined for `!=` and `!~`, which
+ * exclude rather than select.
+ */
+function misspellRouteMatcher(matcher: string): string | undefined {
+  const [parsed] = findExprParts(`{${matcher}}`).matchers;
+  if (parsed) return `${matcher.slice(0, parsed.value.from - 1)}${misspellMatcher(parsed)}`;
+  const plain = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|=)\s*([^"'`]*?)\s*$/.exec(matcher);
+  if (!plain) return undefined;
+  const [, label, op, value] = plain;
+  return `${label}${op}${misspellMatcher({ op: op!, value: { from: 0, to: 0, text: `"${value}"` } })}`;
+}
+
+/**
  * Every mutant of an Alertmanager config's routing tree: for each route that names a receiver,
  * its group_wait (its own or the one it inherits) eight times longer, and its receiver swapped
- * for the next one the config defines. A root route with child routes is left out: its receiver
+ * for the next one the config defines, and each of its matchers' values in turn misspelled
+ * (misspellMatcher: `severity=~"critical|page"` → `severity=~"(critical|page)-typo"`). A root route with child routes is left out: its receiver
  * is the fallback for alerts no child matches, and its group_wait reaches the alerts through
  * the children, whose own mutants break it. A mutant's `alert` is the receiver it breaks: a drill
  * kills it with a failure naming that receiver (a late page, a page delivered elsewhere).
@@ -38,26 +56,35 @@ export function mutateAlertmanagerConfig(text: string): Mutant[] {
     const fallback = at.length === 1 && isSeq(children) && children.items.length > 0;
     if (typeof receiver === "string" && !fallback) {
       // One mutant: the route's `field` set to `value`.
-      const mutant = (
-        kind: "group-wait-x8" | "receiver-swapped",
-        field: string,
-        from: string,
-        to: string,
-      ) => {
+      const mutant = (kind: MutationKind, field: (string | number)[], from: string, to: string) => {
         const changed = doc.clone();
-        changed.setIn([...at, field], to);
+        changed.setIn([...at, ...field], to);
         mutants.push({
           id: idFor(receiver, kind),
           alert: receiver,
           kind,
-          change: `route to ${receiver}: ${field} ${from} → ${to}`,
+          change: `route to ${receiver}: ${field[0]} ${from} → ${to}`,
           text: changed.toString(),
         });
       };
-      mutant("group-wait-x8", "group_wait", wait, formatSeconds((parseDuration(wait) / 1000) * 8));
+      mutant(
+        "group-wait-x8",
+        ["group_wait"],
+        wait,
+        formatSeconds((parseDuration(wait) / 1000) * 8),
+      );
       const other = names[(names.indexOf(receiver) + 1) % names.length];
       if (other !== undefined && other !== receiver)
-        mutant("receiver-swapped", "receiver", receiver, other);
+        mutant("receiver-swapped", ["receiver"], receiver, other);
+      const matchers = route.get("matchers");
+      if (isSeq(matchers)) {
+        matchers.items.forEach((item, i) => {
+          const written = isScalar(item) ? String(item.value) : undefined;
+          const to = written === undefined ? undefined : misspellRouteMatcher(written);
+          if (written !== undefined && to !== undefined)
+            mutant("route-matcher-changed", ["matchers", i], written, to);
+        });
+      }
     }
     if (isSeq(children)) {
       children.items.forEach((child, i) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { findThresholds, forMutations, mutateRuleFile } from "./mutate-rule-file.ts";
+import { forMutations, mutateRuleFile } from "./mutate-rule-file.ts";
 
 const rules = `groups:
   - name: g
@@ -8,8 +8,12 @@ const rules = `groups:
       - alert: Slow
         expr: histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m]))) > 0.5
         for: 5m
+        labels:
+          severity: critical
       - alert: Down
         expr: up{job="x"} == 0
+        labels:
+          severity: warning
       - alert: LowHits
         expr: ratio < 0.30 and on (model) count by (model) (y) > 1
       - alert: OutOfRange
@@ -40,50 +44,31 @@ describe("forMutations", () => {
   });
 });
 
-describe("findThresholds", () => {
-  it("finds a top-level comparison's number through the PromQL grammar", () => {
-    expect(findThresholds("rate(x[5m]) > 0.05")).toEqual([
-      { from: 14, to: 18, op: ">", text: "0.05", harder: "0.5" },
-    ]);
-  });
-
-  it("finds none where a tenfold move cannot make the alert fire less", () => {
-    expect(findThresholds('up{job="x"} == 0')).toEqual([]);
-    expect(findThresholds("rate(x[1m]) > 0")).toEqual([]);
-    expect(findThresholds("sum(rate(x[5m]))")).toEqual([]);
-    expect(findThresholds("x > bool 2")).toEqual([]);
-  });
-
-  it("finds both sides of or/and, and wraps a right side that is an expression", () => {
-    expect(findThresholds("s < 0.99 or s > 1.01").map((t) => [t.op, t.text, t.harder])).toEqual([
-      ["<", "0.99", "0.099"],
-      [">", "1.01", "10.1"],
-    ]);
-    expect(findThresholds("min(p) < on (l) 0.75 * (count(up) - 1)").map((t) => t.harder)).toEqual([
-      "(0.75 * (count(up) - 1)) / 10",
-    ]);
-    expect(findThresholds("(max(rate(c[1m])) < 1 / 12)").map((t) => t.harder)).toEqual([
-      "(1 / 12) / 10",
-    ]);
-  });
-});
-
 describe("mutateRuleFile", () => {
-  it("deletes each alert, moves each threshold in turn tenfold the way that fires less, and its for x3, /3 and away", () => {
+  it("deletes each alert, moves each threshold tenfold both ways, its for x3, /3 and away, its ranges x3, its severity and each matcher", () => {
     const mutants = mutateRuleFile(rules);
     expect(mutants.map((m) => [m.id, m.change])).toEqual([
       ["Slow/deleted", "rule deleted"],
       ["Slow/threshold-x10", "> 0.5 → > 5"],
+      ["Slow/threshold-sensitive", "> 0.5 → > 0.05"],
       ["Slow/for-x3", "for: 5m → for: 15m"],
       ["Slow/for-div3", "for: 5m → for: 1m40s"],
       ["Slow/for-removed", "for: 5m → no for"],
+      ["Slow/range-x3", "[5m] → [15m]"],
+      ["Slow/severity-changed", "severity: critical → warning"],
       ["Down/deleted", "rule deleted"],
+      ["Down/severity-changed", "severity: warning → critical"],
+      ["Down/matcher-changed", 'job="x" → job="x-typo"'],
       ["LowHits/deleted", "rule deleted"],
       ["LowHits/threshold-x10", "< 0.30 → < 0.03"],
       ["LowHits/threshold-x10#2", "> 1 → > 10"],
+      ["LowHits/threshold-sensitive", "< 0.30 → < 3"],
+      ["LowHits/threshold-sensitive#2", "> 1 → > 0.1"],
       ["OutOfRange/deleted", "rule deleted"],
       ["OutOfRange/threshold-x10", "< 0.99 → < 0.099"],
       ["OutOfRange/threshold-x10#2", "> 1.01 → > 10.1"],
+      ["OutOfRange/threshold-sensitive", "< 0.99 → < 9.9"],
+      ["OutOfRange/threshold-sensitive#2", "> 1.01 → > 0.101"],
     ]);
     const byId = new Map(mutants.map((m) => [m.id, m.text]));
     expect(exprOf(byId.get("Slow/threshold-x10")!, "Slow")).toBe(
@@ -92,9 +77,31 @@ describe("mutateRuleFile", () => {
     expect(exprOf(byId.get("OutOfRange/threshold-x10#2")!, "OutOfRange")).toBe(
       "s < 0.99 or s > 10.1",
     );
+    expect(exprOf(byId.get("Slow/threshold-sensitive")!, "Slow")).toBe(
+      "histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m]))) > 0.05",
+    );
+    expect(exprOf(byId.get("Slow/range-x3")!, "Slow")).toBe(
+      "histogram_quantile(0.99, sum by (le) (rate(x_bucket[15m]))) > 0.5",
+    );
+    expect(exprOf(byId.get("Down/matcher-changed")!, "Down")).toBe('up{job="x-typo"} == 0');
+    const severityOf = (text: string, alert: string) =>
+      (
+        parse(text) as { groups: { rules: { alert: string; labels?: { severity?: string } }[] }[] }
+      ).groups[0]?.rules.find((r) => r.alert === alert)?.labels?.severity;
+    expect(severityOf(byId.get("Slow/severity-changed")!, "Slow")).toBe("warning");
+    expect(severityOf(byId.get("Slow/severity-changed")!, "Down")).toBe("warning");
     expect(forOf(byId.get("Slow/for-div3")!, "Slow")).toBe("1m40s");
     expect(forOf(byId.get("Slow/for-removed")!, "Slow")).toBeUndefined();
     expect(exprOf(byId.get("Slow/deleted")!, "Slow")).toBeUndefined();
     expect(exprOf(byId.get("Slow/deleted")!, "Down")).toBe('up{job="x"} == 0');
+  });
+});
+
+describe("mutateRuleFile's severity mutant", () => {
+  it("removes the severity where the file has only one", () => {
+    const one = `groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x > 1\n        labels: { severity: page }\n`;
+    const severity = mutateRuleFile(one).find((m) => m.kind === "severity-changed");
+    expect(severity?.change).toBe("severity: page → no severity");
+    expect(severity?.text).not.toContain("severity");
   });
 });

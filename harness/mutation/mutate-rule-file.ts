@@ -1,32 +1,10 @@
-import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { findComparisons } from "../promql/find-comparisons.ts";
+import { type Document, isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { formatSeconds } from "../result/index.ts";
 import { parseDuration } from "../time/index.ts";
-
-/**
- * How a rule is broken: deleted; one threshold moved tenfold the way that makes it fire less;
- * its `for` three times longer, a third as long, or removed. How a route is broken
- * (mutate-alertmanager-config.ts): its group_wait eight times longer, or its receiver swapped.
- */
-export type MutationKind =
-  | "deleted"
-  | "threshold-x10"
-  | "for-x3"
-  | "for-div3"
-  | "for-removed"
-  | "group-wait-x8"
-  | "receiver-swapped";
-
-/** Every kind, in the order mutants of one alert are made. */
-export const MUTATION_KINDS: readonly MutationKind[] = [
-  "deleted",
-  "threshold-x10",
-  "for-x3",
-  "for-div3",
-  "for-removed",
-  "group-wait-x8",
-  "receiver-swapped",
-];
+import { type ExprPart, findExprParts } from "./find-expr-parts.ts";
+import { findThresholds } from "./find-thresholds.ts";
+import { misspellMatcher } from "./misspell-matcher.ts";
+import type { MutationKind } from "./mutation-kind.ts";
 
 /** One broken rule file (or Alertmanager config): which alert (or receiver), how, and the file's new text. */
 export interface Mutant {
@@ -37,45 +15,6 @@ export interface Mutant {
   /** What changed, for messages: `> 0.5` → `> 5`. */
   readonly change: string;
   readonly text: string;
-}
-
-/** A comparison's right-hand side and what to put there so the alert fires less. */
-export interface Threshold {
-  readonly from: number;
-  readonly to: number;
-  readonly op: string;
-  /** The right-hand side as written. */
-  readonly text: string;
-  /** The replacement: the number ×10 or ÷10, or `(expr) * 10` / `(expr) / 10`. */
-  readonly harder: string;
-}
-
-/** Ten times a number, without binary noise: 0.3 / 10 is 0.03, not 0.030000000000000002. */
-function tenfold(value: number, up: boolean): string {
-  return String(Number((up ? value * 10 : value / 10).toPrecision(12)));
-}
-
-/**
- * The thresholds of an alert's expression, found with Prometheus' own grammar: the right side of
- * every ordering comparison (`>`, `>=`, `<`, `<=`, without `bool`) reached from the top through
- * parentheses and the set operators `and`, `or`, `unless` — so both sides of `a < 0.99 or a > 1.01`
- * count. A literal 0 is no threshold (ten times zero is zero: only deletion breaks `rate(x) > 0`),
- * and neither is `==`/`!=`, which a tenfold move does not make fire less.
- */
-export function findThresholds(expr: string): Threshold[] {
-  return findComparisons(expr).flatMap(({ op, ordering, right }) => {
-    if (!ordering) return [];
-    const up = op === ">" || op === ">=";
-    let harder: string;
-    if (right.node === "NumberDurationLiteral") {
-      const value = Number(right.text);
-      if (!Number.isFinite(value) || value === 0) return [];
-      harder = tenfold(value, up);
-    } else {
-      harder = `(${right.text}) ${up ? "*" : "/"} 10`;
-    }
-    return [{ from: right.from, to: right.to, op, text: right.text, harder }];
-  });
 }
 
 /**
@@ -99,16 +38,57 @@ export function forMutations(
   return out;
 }
 
+/** `expr` with each part replaced by its replacement (parts in order, not overlapping). */
+function replaceParts(expr: string, parts: readonly { part: ExprPart; by: string }[]): string {
+  let out = "";
+  let at = 0;
+  for (const { part, by } of parts) {
+    out += expr.slice(at, part.from) + by;
+    at = part.to;
+  }
+  return out + expr.slice(at);
+}
+
+/** A range window three times as long: `5m` → `15m`; undefined when it is not a plain duration. */
+function tripled(range: string): string | undefined {
+  if (!/^(\d+(ms|[smhdwy]))+$/.test(range)) return undefined;
+  return formatSeconds((parseDuration(range) / 1000) * 3);
+}
+
 /**
- * Every mutant of a rule file: each alert deleted; each of its thresholds in turn moved tenfold
- * in the direction that makes it fire less (`>`: ×10, `<`: ÷10); and its `for` ×3, ÷3 and
- * removed (forMutations, at an evaluation interval of `evaluationSeconds`).
+ * Each severity a rule file's alerts carry, in order of first use: a severity mutant moves an
+ * alert to the next one (critical → warning, page → investigate), so that Alertmanager routes it
+ * elsewhere; a file with one severity has its label removed instead.
+ */
+function severitiesOf(doc: Document): string[] {
+  const seen: string[] = [];
+  const groups = doc.get("groups");
+  if (!isSeq(groups)) return seen;
+  for (const group of groups.items) {
+    const rules = isMap(group) ? group.get("rules") : undefined;
+    if (!isSeq(rules)) continue;
+    for (const rule of rules.items) {
+      const labels = isMap(rule) ? rule.get("labels") : undefined;
+      const severity = isMap(labels) ? labels.get("severity") : undefined;
+      if (typeof severity === "string" && !seen.includes(severity)) seen.push(severity);
+    }
+  }
+  return seen;
+}
+
+/**
+ * Every mutant of a rule file, alert by alert: deleted; each threshold in turn moved tenfold the
+ * way that fires less (`>`: ×10, `<`: ÷10) and the way that fires more; its `for` ×3, ÷3 and
+ * removed (forMutations, at an evaluation interval of `evaluationSeconds`); every range window
+ * ×3 at once; its severity changed (severitiesOf); and each selecting label matcher in turn
+ * misspelled (misspellMatcher). MUTATION_KINDS says which drills can kill each.
  */
 export function mutateRuleFile(text: string, evaluationSeconds = 15): Mutant[] {
   const doc = parseDocument(text);
   const mutants: Mutant[] = [];
   const groups = doc.get("groups");
   if (!isSeq(groups)) return mutants;
+  const severities = severitiesOf(doc);
   groups.items.forEach((group, g) => {
     const rules = isMap(group) ? group.get("rules") : undefined;
     if (!isSeq(rules)) return;
@@ -116,42 +96,82 @@ export function mutateRuleFile(text: string, evaluationSeconds = 15): Mutant[] {
       if (!isMap(rule)) return;
       const alert = (rule as YAMLMap).get("alert");
       if (typeof alert !== "string") return;
-      const deleted = doc.clone();
-      (deleted.getIn(["groups", g, "rules"]) as { delete(i: number): void }).delete(r);
-      mutants.push({
-        id: `${alert}/deleted`,
-        alert,
-        kind: "deleted",
-        change: "rule deleted",
-        text: deleted.toString(),
-      });
-      const expr = String((rule as YAMLMap).get("expr")).trim();
-      const thresholds = findThresholds(expr);
-      thresholds.forEach((threshold, i) => {
-        const mutated = `${expr.slice(0, threshold.from)}${threshold.harder}${expr.slice(threshold.to)}`;
-        const moved = doc.clone();
-        moved.setIn(["groups", g, "rules", r, "expr"], mutated);
+      const at = ["groups", g, "rules", r];
+      const counts = new Map<MutationKind, number>();
+      // One mutant: a copy of the file that `edit` changes.
+      const add = (kind: MutationKind, change: string, edit: (copy: Document) => void) => {
+        const n = (counts.get(kind) ?? 0) + 1;
+        counts.set(kind, n);
+        const copy = doc.clone();
+        edit(copy);
         mutants.push({
-          id: `${alert}/threshold-x10${i > 0 ? `#${i + 1}` : ""}`,
+          id: `${alert}/${kind}${n > 1 ? `#${n}` : ""}`,
           alert,
-          kind: "threshold-x10",
-          change: `${threshold.op} ${threshold.text} → ${threshold.op} ${threshold.harder}`,
-          text: moved.toString(),
+          kind,
+          change,
+          text: copy.toString(),
         });
-      });
+      };
+      add("deleted", "rule deleted", (copy) =>
+        (copy.getIn(["groups", g, "rules"]) as { delete(i: number): void }).delete(r),
+      );
+      const expr = String((rule as YAMLMap).get("expr")).trim();
+      const setExpr = (to: string) => (copy: Document) => copy.setIn([...at, "expr"], to);
+      const thresholds = findThresholds(expr);
+      for (const [kind, way] of [
+        ["threshold-x10", "harder"],
+        ["threshold-sensitive", "softer"],
+      ] as const) {
+        for (const t of thresholds) {
+          add(
+            kind,
+            `${t.op} ${t.text} → ${t.op} ${t[way]}`,
+            setExpr(replaceParts(expr, [{ part: t, by: t[way] }])),
+          );
+        }
+      }
       const written = (rule as YAMLMap).get("for");
       const seconds = typeof written === "string" ? parseDuration(written) / 1000 : 0;
       for (const { kind, to } of forMutations(seconds, evaluationSeconds)) {
-        const changed = doc.clone();
-        if (to === undefined) changed.deleteIn(["groups", g, "rules", r, "for"]);
-        else changed.setIn(["groups", g, "rules", r, "for"], formatSeconds(to));
-        mutants.push({
-          id: `${alert}/${kind}`,
-          alert,
+        add(
           kind,
-          change: `for: ${written} → ${to === undefined ? "no for" : `for: ${formatSeconds(to)}`}`,
-          text: changed.toString(),
-        });
+          `for: ${written} → ${to === undefined ? "no for" : `for: ${formatSeconds(to)}`}`,
+          (copy) => {
+            if (to === undefined) copy.deleteIn([...at, "for"]);
+            else copy.setIn([...at, "for"], formatSeconds(to));
+          },
+        );
+      }
+      const { ranges, matchers } = findExprParts(expr);
+      const longer = ranges.flatMap((part) => {
+        const by = tripled(part.text);
+        return by ? [{ part, by }] : [];
+      });
+      if (longer.length > 0) {
+        const change = longer.map(({ part, by }) => `[${part.text}] → [${by}]`);
+        add("range-x3", [...new Set(change)].join(", "), setExpr(replaceParts(expr, longer)));
+      }
+      const labels = (rule as YAMLMap).get("labels");
+      const severity = isMap(labels) ? labels.get("severity") : undefined;
+      if (typeof severity === "string") {
+        const next = severities[(severities.indexOf(severity) + 1) % severities.length];
+        if (next !== undefined && next !== severity) {
+          add("severity-changed", `severity: ${severity} → ${next}`, (copy) =>
+            copy.setIn([...at, "labels", "severity"], next),
+          );
+        } else {
+          add("severity-changed", `severity: ${severity} → no severity`, (copy) =>
+            copy.deleteIn([...at, "labels", "severity"]),
+          );
+        }
+      }
+      for (const m of matchers) {
+        const by = misspellMatcher(m);
+        add(
+          "matcher-changed",
+          `${m.text} → ${m.label}${m.op}${by}`,
+          setExpr(replaceParts(expr, [{ part: m.value, by }])),
+        );
       }
     });
   });

@@ -1,13 +1,16 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
-import { type LoadedScenario, loadScenarios } from "../scenario/load-scenarios.ts";
-import { parseDuration } from "../time/index.ts";
+import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { mutantCandidates } from "./mutant-candidates.ts";
 import { mutateAlertmanagerConfig } from "./mutate-alertmanager-config.ts";
-import { type Mutant, type MutationKind, mutateRuleFile } from "./mutate-rule-file.ts";
+import { type Mutant, mutateRuleFile } from "./mutate-rule-file.ts";
+import { MUTATION_KIND_NAMES, type MutationKind } from "./mutation-kind.ts";
+import { noiseRuleMutants } from "./noise-rule-mutants.ts";
 
 /** What happened to one mutant. */
 export interface MutantVerdict {
@@ -72,9 +75,19 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   // ruleFile: the file the mutant replaces, a rule file or (route: true) the Alertmanager config.
   const mutants: { ruleFile: string; route: boolean; mutant: Mutant }[] = [];
   // Each document's groups as a plain rule file (the reader's text): a mutant replaces its file.
+  // The alerts each system's document calls noise (fixtures/<system>/noise-rules.yml).
+  const noiseRules: { alert: string; system: string; file: string }[] = [];
   for (const source of (await readRuleFiles(fixtures.ruleFiles)).sources) {
     for (const mutant of mutateRuleFile(source.text))
       mutants.push({ ruleFile: source.file, route: false, mutant });
+    const noiseFile = path.join(path.dirname(source.file), "noise-rules.yml");
+    const noise = await readFile(noiseFile, "utf8").catch(() => undefined);
+    if (noise === undefined) continue;
+    for (const mutant of noiseRuleMutants(source.text, noise)) {
+      mutants.push({ ruleFile: source.file, route: false, mutant });
+      const system = path.basename(path.dirname(source.file));
+      noiseRules.push({ alert: mutant.alert, system, file: noiseFile });
+    }
   }
   const routing = await readFile(fixtures.alertmanagerConfig, "utf8");
   for (const mutant of mutateAlertmanagerConfig(routing))
@@ -95,18 +108,13 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const unknownIds = ids?.filter((id) => !mutants.some((m) => m.mutant.id === id)) ?? [];
   if (unknownIds.length > 0) {
     throw new InputError(
-      `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/deleted, Alert/threshold-x10 (and #2, #3… for more thresholds), Alert/for-x3, Alert/for-div3, Alert/for-removed; mutants.json of a run lists them all.`,
+      `firedrill mutate: no mutant ${unknownIds.join(", ")}. Ids are Alert/<kind> (and #2, #3… where a rule has more than one of a kind) for the kinds ${MUTATION_KIND_NAMES.join(", ")}, and route:<receiver>/<kind> for the routes; mutants.json of a run lists them all.`,
     );
   }
-  // The drills that expect an alert to fire, or (a route mutant) a page at a receiver.
-  const expecting = (name: string, route: boolean): LoadedScenario[] =>
-    loaded
-      .filter((l) =>
-        l.scenario.expect.some(
-          (e) => e.kind === "fires" && (route ? e.receiver === name : e.alert === name),
-        ),
-      )
-      .sort((a, b) => parseDuration(a.scenario.duration) - parseDuration(b.scenario.duration));
+  const candidatesOf = mutantCandidates(loaded, [
+    ...(await readAlertRules(fixtures.ruleFiles)),
+    ...noiseRules,
+  ]);
 
   const verdicts: (MutantVerdict | undefined)[] = chosen.map(() => undefined);
   let versions: Readonly<Record<string, string>> = {};
@@ -118,15 +126,16 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     const mutantStarted = Date.now();
     const tag = `[${index + 1}/${chosen.length}] ${mutant.id} (${mutant.change})`;
     const base = { id: mutant.id, alert: mutant.alert, kind: mutant.kind, change: mutant.change };
-    const candidates = expecting(mutant.alert, route);
+    const candidates = candidatesOf(mutant.alert, mutant.kind);
     if (candidates.length === 0) {
-      options.log(`${tag}: UNEXERCISED, no scenario expects it to fire`);
+      const none = "no scenario can kill it (none expects it to fire, or to stay silent)";
+      options.log(`${tag}: UNEXERCISED, ${none}`);
       return {
         ...base,
         ruleFile,
         scenarios: [],
         verdict: "unexercised" as const,
-        evidence: "no scenario expects it to fire",
+        evidence: none,
         wallSeconds: 0,
       };
     }
@@ -138,8 +147,8 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
     );
     await writeFile(mutatedFile, mutant.text);
     const ran: string[] = [];
-    let evidence = "every scenario that expects it still passed";
-    for (const candidate of candidates) {
+    let evidence = "every scenario that could kill it still passed";
+    for (const { scenario: candidate, fires } of candidates) {
       options.log(`${tag}: running ${candidate.scenario.name}…`);
       ran.push(candidate.scenario.name);
       const result = await runSuite({
@@ -155,7 +164,7 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
         windowsFrom: fixtures,
         catalogues: fixtures.catalogues,
         reporter: {},
-        ...(route ? {} : { stopOnceMissed: mutant.alert }),
+        ...(fires && !route ? { stopOnceMissed: mutant.alert } : {}),
         ...(options.time ? { time: options.time } : {}),
         signal,
       });
