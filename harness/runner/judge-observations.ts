@@ -4,7 +4,9 @@ import type { Expectation } from "../scenario/types.ts";
 import { parseDuration } from "../time/index.ts";
 import { computeWindow, windowViolation } from "./computed-window.ts";
 import { alertRuleFors, detectionBudget, detectionLatency } from "./detection-latency.ts";
+import { duplicatePage } from "./duplicate-page.ts";
 import { describeAlert, evaluate, type Observations } from "./evaluate.ts";
+import { groupKey } from "./group-key.ts";
 import { matches } from "./observations.ts";
 import { type MatchedRoute, routeAlerts } from "./route-alerts.ts";
 
@@ -86,9 +88,15 @@ export async function judgeObservations(
       ),
       window,
     };
+    const who = describeAlert(e.alert, e.labels);
+    // A restart or receiver outage lifts the delivery bounds, and with them the duplicate check:
+    // an Alertmanager that restarts forgets what it sent.
     const broken =
       result.state === "passed"
-        ? windowViolation(describeAlert(e.alert, e.labels), window, exact)
+        ? (windowViolation(who, window, exact) ??
+          (episode && route && !window.exempt
+            ? duplicatePage(who, episode, route, observations.deliveries, config.observationSlack)
+            : undefined))
         : undefined;
     return broken
       ? { state: "failed", expectation: e, title: result.title, message: broken, observed, latency }
@@ -130,12 +138,6 @@ function pickRoute(routes: readonly MatchedRoute[], receiver: string | undefined
   return routes.find((r) => r.receiver === receiver) ?? routes[0];
 }
 
-/** The values an alert's group is keyed by on a route: its group_by labels, or all of them. */
-function groupKey(alert: AlertRecord, route: MatchedRoute): string {
-  const names = route.groupByAll ? Object.keys(alert.labels).sort() : route.groupBy;
-  return JSON.stringify([route.receiver, ...names.map((n) => alert.labels[n] ?? "")]);
-}
-
 /**
  * Whether another alert of the same group on the same route fired before `alert` and was still
  * in the group (firing, or resolved less than a group_interval before): then Alertmanager sends
@@ -146,12 +148,12 @@ function groupActive(
   route: MatchedRoute,
   routesOf: ReadonlyMap<AlertRecord, readonly MatchedRoute[]>,
 ): boolean {
-  const key = groupKey(alert, route);
+  const key = groupKey(alert.labels, route);
   const firingAt = alert.firingAt!;
   for (const [other, routes] of routesOf) {
     if (other === alert || other.firingAt === null || other.firingAt >= firingAt) continue;
     if (other.endedAt !== null && other.endedAt + route.groupInterval < firingAt) continue;
-    if (routes.some((r) => r.receiver === route.receiver && groupKey(other, r) === key))
+    if (routes.some((r) => r.receiver === route.receiver && groupKey(other.labels, r) === key))
       return true;
   }
   return false;
