@@ -12,9 +12,10 @@ export interface MutantCandidate {
 
 /**
  * For each mutant, the drills that can kill it (MUTATION_KINDS): those that expect its alert to
- * fire, shortest first; those that expect it to stay silent (`firedrill coverage`'s silent drills
- * of the alert's system), its boundary drills first, then the rest, shortest first; or for a route
- * mutant, those that expect a page at its receiver. `rules` are the rule files' alerts and the
+ * fire, shortest first; for a kind that may fire more, then (`both`) or first (`silent`) those that
+ * expect it to stay silent (`firedrill coverage`'s silent drills of the alert's system), its
+ * boundary drills first, then the rest, shortest first; or for a route mutant, those that expect
+ * a page at its receiver. `rules` are the rule files' alerts and the
  * added noise rules, so that coverage knows each alert's system.
  */
 export function mutantCandidates(
@@ -39,12 +40,9 @@ export function mutantCandidates(
         .map((scenario) => ({ scenario, fires: true }));
     }
     const entry = coverage.alerts.find((a) => a.alert === alert);
-    const fires =
-      seeks === "silent"
-        ? []
-        : loaded
-            .filter((l) => l.scenario.expect.some((e) => e.kind === "fires" && e.alert === alert))
-            .sort(shortest);
+    const fires = loaded
+      .filter((l) => l.scenario.expect.some((e) => e.kind === "fires" && e.alert === alert))
+      .sort(shortest);
     const boundary = named(entry?.boundary ?? []).sort(shortest);
     const silent =
       seeks === "fires"
@@ -55,9 +53,9 @@ export function mutantCandidates(
               .filter((l) => !boundary.includes(l))
               .sort(shortest),
           ];
-    return [
-      ...fires.map((scenario) => ({ scenario, fires: true })),
-      ...silent.map((scenario) => ({ scenario, fires: false })),
-    ];
+    const firing = fires.map((scenario) => ({ scenario, fires: true }));
+    const quiet = silent.map((scenario) => ({ scenario, fires: false }));
+    // A firing drill also catches a rule that fires more: on another instance, or before the fault.
+    return seeks === "silent" ? [...quiet, ...firing] : [...firing, ...quiet];
   };
 }

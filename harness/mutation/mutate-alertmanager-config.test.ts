@@ -25,10 +25,11 @@ interface Route {
 const routeOf = (text: string) => (parse(text) as { route: Route }).route;
 
 describe("mutateAlertmanagerConfig", () => {
-  it("makes every child route's group_wait eight times longer, swaps its receiver for the next, and misspells each selecting matcher", () => {
+  it("makes every child route's group_wait eight times longer, cuts its repeat_interval to a fifth of its group_interval, swaps its receiver for the next, and misspells each selecting matcher", () => {
     const mutants = mutateAlertmanagerConfig(config);
     expect(mutants.map((m) => [m.id, m.alert, m.change])).toEqual([
       ["route:pager/group-wait-x8", "pager", "route to pager: group_wait 20s → 2m40s"],
+      ["route:pager/repeat-interval-short", "pager", "route to pager: repeat_interval 4h → 1m"],
       ["route:pager/receiver-swapped", "pager", "route to pager: receiver pager → tickets"],
       [
         "route:pager/route-matcher-changed",
@@ -36,6 +37,11 @@ describe("mutateAlertmanagerConfig", () => {
         'route to pager: matchers severity="page" → severity="page-typo"',
       ],
       ["route:tickets/group-wait-x8", "tickets", "route to tickets: group_wait 1m → 8m"],
+      [
+        "route:tickets/repeat-interval-short",
+        "tickets",
+        "route to tickets: repeat_interval 4h → 1m",
+      ],
       ["route:tickets/receiver-swapped", "tickets", "route to tickets: receiver tickets → default"],
       [
         "route:tickets/route-matcher-changed",
@@ -65,6 +71,7 @@ describe("mutateAlertmanagerConfig", () => {
     const lone = "route:\n  receiver: a\nreceivers:\n  - name: a\n  - name: b\n";
     expect(mutateAlertmanagerConfig(lone).map((m) => m.change)).toEqual([
       "route to a: group_wait 30s → 4m",
+      "route to a: repeat_interval 4h → 1m",
       "route to a: receiver a → b",
     ]);
     expect(mutateAlertmanagerConfig("receivers: []\n")).toEqual([]);

@@ -6,8 +6,9 @@ import { misspellMatcher } from "./misspell-matcher.ts";
 import type { Mutant } from "./mutate-rule-file.ts";
 import type { MutationKind } from "./mutation-kind.ts";
 
-/** Alertmanager's own default when no route up the tree sets group_wait. */
-const DEFAULT_GROUP_WAIT = "30s";
+/** Alertmanager's own defaults when no route up the tree sets the timing. */
+const DEFAULT_TIMING = { group_wait: "30s", group_interval: "5m", repeat_interval: "4h" };
+type Timing = typeof DEFAULT_TIMING;
 
 /**
  * A route matcher (`severity=~"critical|page"`, Alertmanager's PromQL-like syntax, or an
@@ -26,7 +27,8 @@ function misspellRouteMatcher(matcher: string): string | undefined {
 /**
  * Every mutant of an Alertmanager config's routing tree: for each route that names a receiver,
  * its group_wait (its own or the one it inherits) eight times longer, and its receiver swapped
- * for the next one the config defines, and each of its matchers' values in turn misspelled
+ * for the next one the config defines, its repeat_interval cut to a fifth of its group_interval
+ * (the same page again at every flush: a duplicate page), and each of its matchers' values in turn misspelled
  * (misspellMatcher: `severity=~"critical|page"` → `severity=~"(critical|page)-typo"`). A root route with child routes is left out: its receiver
  * is the fallback for alerts no child matches, and its group_wait reaches the alerts through
  * the children, whose own mutants break it. A mutant's `alert` is the receiver it breaks: a drill
@@ -48,9 +50,15 @@ export function mutateAlertmanagerConfig(text: string): Mutant[] {
     seen.set(key, n);
     return `route:${key}${n > 1 ? `#${n}` : ""}`;
   };
-  const walk = (route: YAMLMap, at: (string | number)[], inheritedWait: string) => {
-    const wait =
-      typeof route.get("group_wait") === "string" ? String(route.get("group_wait")) : inheritedWait;
+  const walk = (route: YAMLMap, at: (string | number)[], inherited: Timing) => {
+    const own = (field: keyof Timing) =>
+      typeof route.get(field) === "string" ? String(route.get(field)) : inherited[field];
+    const timing = {
+      group_wait: own("group_wait"),
+      group_interval: own("group_interval"),
+      repeat_interval: own("repeat_interval"),
+    };
+    const wait = timing.group_wait;
     const receiver = route.get("receiver");
     const children = route.get("routes");
     const fallback = at.length === 1 && isSeq(children) && children.items.length > 0;
@@ -73,6 +81,18 @@ export function mutateAlertmanagerConfig(text: string): Mutant[] {
         wait,
         formatSeconds((parseDuration(wait) / 1000) * 8),
       );
+      // Repeating at every group flush: the same page again each group_interval. (A flush comes
+      // a group_interval after the last send, a hair short of it: a repeat_interval equal to the
+      // group_interval repeats only every other flush.)
+      const interval = parseDuration(timing.group_interval) / 1000;
+      if (parseDuration(timing.repeat_interval) / 1000 > interval / 5) {
+        mutant(
+          "repeat-interval-short",
+          ["repeat_interval"],
+          timing.repeat_interval,
+          formatSeconds(interval / 5),
+        );
+      }
       const other = names[(names.indexOf(receiver) + 1) % names.length];
       if (other !== undefined && other !== receiver)
         mutant("receiver-swapped", ["receiver"], receiver, other);
@@ -88,11 +108,11 @@ export function mutateAlertmanagerConfig(text: string): Mutant[] {
     }
     if (isSeq(children)) {
       children.items.forEach((child, i) => {
-        if (isMap(child)) walk(child as YAMLMap, [...at, "routes", i], wait);
+        if (isMap(child)) walk(child as YAMLMap, [...at, "routes", i], timing);
       });
     }
   };
   const root = doc.get("route");
-  if (isMap(root)) walk(root as YAMLMap, ["route"], DEFAULT_GROUP_WAIT);
+  if (isMap(root)) walk(root as YAMLMap, ["route"], DEFAULT_TIMING);
   return mutants;
 }

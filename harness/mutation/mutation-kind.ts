@@ -4,7 +4,7 @@
  * removed; every range window three times longer; its severity changed; a label matcher's value
  * changed; or a rule the system's document calls noise added (noise-rule-mutants.ts). How a route
  * is broken (mutate-alertmanager-config.ts): its group_wait eight times longer, its receiver
- * swapped, or its matcher's value changed.
+ * swapped, its repeat_interval cut to a fifth of its group_interval, or its matcher's value changed.
  */
 export type MutationKind =
   | "deleted"
@@ -19,6 +19,7 @@ export type MutationKind =
   | "noise-rule-added"
   | "group-wait-x8"
   | "receiver-swapped"
+  | "repeat-interval-short"
   | "route-matcher-changed";
 
 /**
@@ -42,6 +43,7 @@ export const MUTATION_KINDS: Readonly<Record<MutationKind, "fires" | "silent" | 
     "noise-rule-added": "silent",
     "group-wait-x8": "route",
     "receiver-swapped": "route",
+    "repeat-interval-short": "route",
     "route-matcher-changed": "route",
   };
 
