@@ -34,10 +34,12 @@ export function mutantCandidates(
   return (alert, kind) => {
     const seeks = MUTATION_KINDS[kind];
     if (seeks === "route") {
-      return loaded
+      const paging = loaded
         .filter((l) => l.scenario.expect.some((e) => e.kind === "fires" && e.receiver === alert))
-        .sort(shortest)
-        .map((scenario) => ({ scenario, fires: true }));
+        .sort(shortest);
+      // A repeated page needs an alert that stays firing past a group_interval: longest first.
+      if (kind === "repeat-interval-short") paging.reverse();
+      return paging.map((scenario) => ({ scenario, fires: true }));
     }
     const entry = coverage.alerts.find((a) => a.alert === alert);
     const fires = loaded

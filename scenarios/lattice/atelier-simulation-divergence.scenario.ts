@@ -1,5 +1,5 @@
 import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
-import { redLine } from "./lattice-expectations.ts";
+import { ONE_MINUTE_WINDOW_CLEARS, redLine } from "./lattice-expectations.ts";
 
 // atelier's co-building committee disagrees on every slot: investigate immediately.
 export default defineScenario({
@@ -15,7 +15,12 @@ export default defineScenario({
     },
   ],
   expect: [
-    redLine("LatticeAtelierSimulationDivergence", "investigate", { organism: "atelier" }),
+    redLine(
+      "LatticeAtelierSimulationDivergence",
+      "investigate",
+      { organism: "atelier" },
+      { resolves: ONE_MINUTE_WINDOW_CLEARS },
+    ),
     expectNoOtherAlerts(),
   ],
 });

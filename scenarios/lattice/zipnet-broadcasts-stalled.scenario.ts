@@ -1,5 +1,5 @@
 import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
-import { atelierMissesSlots, redLine } from "./lattice-expectations.ts";
+import { atelierMissesSlots, BROADCAST_WINDOWS, redLine } from "./lattice-expectations.ts";
 
 // zipnet stops committing: no broadcasts appended for three rounds pages.
 export default defineScenario({
@@ -15,7 +15,7 @@ export default defineScenario({
     },
   ],
   expect: [
-    redLine("LatticeZipnetBroadcastsStalled", "page", { organism: "zipnet" }),
+    redLine("LatticeZipnetBroadcastsStalled", "page", { organism: "zipnet" }, BROADCAST_WINDOWS),
     atelierMissesSlots(),
     expectNoOtherAlerts(),
   ],
