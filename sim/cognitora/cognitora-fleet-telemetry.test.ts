@@ -1,25 +1,18 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CognitoraTestFleet } from "../test-support/cognitora-test-fleet.ts";
+import { fileFixture } from "../test-support/file-fixture.ts";
 
-let fleet: CognitoraTestFleet;
-
-beforeAll(async () => {
-  fleet = await CognitoraTestFleet.start();
-});
-
-afterAll(async () => {
-  await fleet?.close();
-});
+const fleet = fileFixture(() => CognitoraTestFleet.start());
 
 describe("Cognitora fleet (virtual clock): traces and logs", () => {
   it("traces gateway → router.pick → agent.generate → engine.forward with the documented attributes", async () => {
     // Spans of earlier seconds may still sit in a node's batch; only whole traces from here on.
-    await Promise.all(fleet.nodes.map((n) => n.flushSpans()));
-    fleet.exporter.reset();
-    await fleet.advance(10);
-    await Promise.all(fleet.nodes.map((n) => n.flushSpans()));
-    const spans = fleet.exporter.getFinishedSpans();
+    await Promise.all(fleet().nodes.map((n) => n.flushSpans()));
+    fleet().exporter.reset();
+    await fleet().advance(10);
+    await Promise.all(fleet().nodes.map((n) => n.flushSpans()));
+    const spans = fleet().exporter.getFinishedSpans();
     const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
     const parent = (s: ReadableSpan) => byId.get(s.parentSpanContext?.spanId ?? "");
     const engine = spans.filter((s) => s.name === "engine.forward");
@@ -50,7 +43,7 @@ describe("Cognitora fleet (virtual clock): traces and logs", () => {
   });
 
   it("logs every documented field, with the same request_id on the router and the agent", () => {
-    const routed = fleet.logLines.filter((l) => l.message === "request completed");
+    const routed = fleet().logLines.filter((l) => l.message === "request completed");
     expect(routed.length).toBeGreaterThan(50);
     const line = routed[0] ?? {};
     for (const field of [
@@ -75,7 +68,7 @@ describe("Cognitora fleet (virtual clock): traces and logs", () => {
     });
     expect(line.node_id).toMatch(/^[0-9a-f]{12}$/);
     expect(line.subject).toMatch(/^(key:ak_[a-z0-9]+|oidc:[0-9a-f-]{36})$/);
-    const agent = fleet.logLines.find(
+    const agent = fleet().logLines.find(
       (l) => l.message === "generation finished" && l.request_id === line.request_id,
     );
     expect(agent).toMatchObject({

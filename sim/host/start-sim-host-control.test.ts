@@ -1,25 +1,18 @@
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SimConfigError } from "../core/errors.ts";
 import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
+import { fileFixture } from "../test-support/file-fixture.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";
 import { startSimHost } from "./start-sim-host.ts";
 
-let cosmictron: CosmictronTestHost;
-
-beforeAll(async () => {
-  cosmictron = await CosmictronTestHost.start();
-});
-
-afterAll(async () => {
-  await cosmictron?.close();
-});
+const cosmictron = fileFixture(() => CosmictronTestHost.start());
 
 describe("startSimHost (cosmictron, virtual clock): crash, hang and the control API", () => {
   it("crashes (connection refused) and restarts on the same port with fresh counters", async () => {
-    const { fleet, node0 } = cosmictron;
-    const id = await cosmictron.inject("cosmictron.node.crash");
+    const { fleet, node0 } = cosmictron();
+    const id = await cosmictron().inject("cosmictron.node.crash");
     expect(await requestOutcome(`${node0}/metrics`)).toBe("ECONNREFUSED");
     expect((await fleet.control("GET", "/nodes")).json).toEqual([
       { id: "cosmictron-0", url: node0, state: "crashed" },
@@ -27,15 +20,15 @@ describe("startSimHost (cosmictron, virtual clock): crash, hang and the control 
     ]);
     await fleet.heal(id);
     expect(await requestOutcome(`${node0}/metrics`)).toBe(200);
-    expect((await cosmictron.detailed()).uptime_secs).toBe(0);
+    expect((await cosmictron().detailed()).uptime_secs).toBe(0);
     expect(sumSamples(await fleet.scrape(), "cosmictron_wal_writes_total")).toBe(0);
     fleet.clock.advance(5_000);
     expect(sumSamples(await fleet.scrape(), "cosmictron_wal_writes_total")).toBeGreaterThan(0);
   });
 
   it("hangs (scrapes time out) and answers again after the heal", async () => {
-    const { fleet, node0 } = cosmictron;
-    const id = await cosmictron.inject("cosmictron.node.hang");
+    const { fleet, node0 } = cosmictron();
+    const id = await cosmictron().inject("cosmictron.node.hang");
     expect(await requestOutcome(`${node0}/metrics`, 300)).toBe("TimeoutError");
     expect(
       ((await fleet.control("GET", "/faults")).json as { id: string }[]).map((f) => f.id),
@@ -45,7 +38,7 @@ describe("startSimHost (cosmictron, virtual clock): crash, hang and the control 
   });
 
   it("rejects bad fault requests with 400 or 404 and a message saying what to do", async () => {
-    const { fleet } = cosmictron;
+    const { fleet } = cosmictron();
     expect(
       await fleet.control("POST", "/faults", {
         name: "cosmictron.wal.fsync-stall",
@@ -91,7 +84,7 @@ describe("startSimHost (cosmictron, virtual clock): crash, hang and the control 
         logFilter: "info",
       },
       {
-        clock: cosmictron.fleet.clock,
+        clock: cosmictron().fleet.clock,
         logStream: new PassThrough(),
         env: { COSMICTRON_LOG: "debug,cosmictron_wal=loud" },
       },

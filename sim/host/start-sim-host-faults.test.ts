@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
+import { fileFixture } from "../test-support/file-fixture.ts";
 import type { ExpositionFamily } from "../test-support/parse-exposition.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";
 
-let cosmictron: CosmictronTestHost;
-
-beforeAll(async () => {
-  cosmictron = await CosmictronTestHost.start();
-});
-
-afterAll(async () => {
-  await cosmictron?.close();
-});
+const cosmictron = fileFixture(() => CosmictronTestHost.start());
 
 describe("startSimHost (cosmictron, virtual clock): faults", () => {
   it("moves the fsync p99 above 0.5 s under cosmictron.wal.fsync-stall and reports the WAL degraded", async () => {
-    const { fleet, node0 } = cosmictron;
+    const { fleet, node0 } = cosmictron();
     const before = await fleet.scrape();
-    const id = await cosmictron.inject("cosmictron.wal.fsync-stall", { latencySeconds: 1.5 });
+    const id = await cosmictron().inject("cosmictron.wal.fsync-stall", { latencySeconds: 1.5 });
     fleet.clock.advance(30_000);
     const after = await fleet.scrape();
     const count = (f: Map<string, ExpositionFamily>, le: string) =>
@@ -27,18 +20,18 @@ describe("startSimHost (cosmictron, virtual clock): faults", () => {
     const slow = total - (count(after, "0.5") - count(before, "0.5"));
     expect(total).toBeGreaterThan(100);
     expect(slow / total).toBeGreaterThan(0.99);
-    expect((await cosmictron.detailed()).wal.status).toBe("degraded");
-    expect((await cosmictron.detailed()).status).toBe("degraded");
+    expect((await cosmictron().detailed()).wal.status).toBe("degraded");
+    expect((await cosmictron().detailed()).status).toBe("degraded");
     expect(await requestOutcome(`${node0}/v1/health/ready`)).toBe(200);
     await fleet.heal(id);
     fleet.clock.advance(10_000);
-    expect((await cosmictron.detailed()).wal).toEqual({ status: "ok", pending_segments: 0 });
+    expect((await cosmictron().detailed()).wal).toEqual({ status: "ok", pending_segments: 0 });
   });
 
   it("raises the error share under cosmictron.reducer.error-burst", async () => {
-    const { fleet } = cosmictron;
+    const { fleet } = cosmictron();
     const before = await fleet.scrape();
-    const id = await cosmictron.inject("cosmictron.reducer.error-burst", { errorRatio: 0.5 });
+    const id = await cosmictron().inject("cosmictron.reducer.error-burst", { errorRatio: 0.5 });
     fleet.clock.advance(60_000);
     const after = await fleet.scrape();
     const delta = (status: string) =>
@@ -51,13 +44,13 @@ describe("startSimHost (cosmictron, virtual clock): faults", () => {
   });
 
   it("fills storage over the ramp and fails readiness above 0.95 under cosmictron.storage.fill", async () => {
-    const { fleet, node0 } = cosmictron;
-    const id = await cosmictron.inject("cosmictron.storage.fill", {
+    const { fleet, node0 } = cosmictron();
+    const id = await cosmictron().inject("cosmictron.storage.fill", {
       fillRatio: 0.97,
       rampSeconds: 60,
     });
     fleet.clock.advance(50_000);
-    expect((await cosmictron.detailed()).storage.status).toBe("degraded");
+    expect((await cosmictron().detailed()).storage.status).toBe("degraded");
     fleet.clock.advance(11_000);
     const families = await fleet.scrape();
     const ratio =
@@ -65,7 +58,7 @@ describe("startSimHost (cosmictron, virtual clock): faults", () => {
       sumSamples(families, "cosmictron_storage_disk_total_bytes");
     expect(ratio).toBeCloseTo(0.97, 3);
     expect(await requestOutcome(`${node0}/v1/health/ready`)).toBe(503);
-    expect(await cosmictron.detailed()).toMatchObject({
+    expect(await cosmictron().detailed()).toMatchObject({
       status: "unhealthy",
       storage: { status: "full" },
     });
@@ -75,19 +68,19 @@ describe("startSimHost (cosmictron, virtual clock): faults", () => {
   });
 
   it("counts TSA errors through the msw-answered authority under cosmictron.tsa.errors", async () => {
-    const { fleet } = cosmictron;
+    const { fleet } = cosmictron();
     const errors = async () =>
       sumSamples(await fleet.scrape(), "cosmictron_compliance_tsa_requests_total", {
         status: "error",
       });
     const start = await errors();
-    const id = await cosmictron.inject("cosmictron.tsa.errors", { mode: "error" });
+    const id = await cosmictron().inject("cosmictron.tsa.errors", { mode: "error" });
     fleet.clock.advance(30_000);
     await vi.waitFor(async () => expect(await errors()).toBeGreaterThanOrEqual(start + 2));
     await fleet.control("DELETE", `/faults/${id}`);
 
     // Virtual time: the unanswered request is dropped after the authority's hold (30 fleet s).
-    const timeoutId = await cosmictron.inject("cosmictron.tsa.errors", { mode: "timeout" });
+    const timeoutId = await cosmictron().inject("cosmictron.tsa.errors", { mode: "timeout" });
     const beforeTimeout = await errors();
     await vi.waitFor(async () => {
       fleet.clock.advance(5_000);

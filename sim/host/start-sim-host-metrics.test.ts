@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readCatalogue } from "../core/read-catalogue.ts";
 import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
 import { expectCatalogueMetrics } from "../test-support/expect-catalogue-metrics.ts";
+import { fileFixture } from "../test-support/file-fixture.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";
 
 const catalogue = readCatalogue("cosmictron");
 
-let cosmictron: CosmictronTestHost;
-
-beforeAll(async () => {
-  cosmictron = await CosmictronTestHost.start();
-});
-
-afterAll(async () => {
-  await cosmictron?.close();
-});
+const cosmictron = fileFixture(() => CosmictronTestHost.start());
 
 describe("startSimHost (cosmictron, virtual clock): metrics, health and telemetry", () => {
   it("exposes exactly the catalogue's metrics, with their types, help and labels", async () => {
-    const families = await cosmictron.fleet.scrape();
+    const families = await cosmictron().fleet.scrape();
     expectCatalogueMetrics(families, catalogue.metrics);
     expect(sumSamples(families, "cosmictron_reducer_calls_total")).toBeGreaterThan(60 * 5);
   });
 
   it("stays clear of every alert threshold when no fault is active", async () => {
-    const families = await cosmictron.fleet.scrape();
+    const families = await cosmictron().fleet.scrape();
     const calls = families.get("cosmictron_reducer_calls_total")?.samples ?? [];
     for (const s of calls.filter((c) => c.labels.status === "error"))
       expect(s.value / 60).toBeLessThan(0.05);
@@ -40,7 +33,7 @@ describe("startSimHost (cosmictron, virtual clock): metrics, health and telemetr
     expect(ratio).toBeGreaterThan(0.4);
     expect(ratio).toBeLessThan(0.6);
     const tsa = async (status: string) =>
-      sumSamples(await cosmictron.fleet.scrape(), "cosmictron_compliance_tsa_requests_total", {
+      sumSamples(await cosmictron().fleet.scrape(), "cosmictron_compliance_tsa_requests_total", {
         status,
       });
     await vi.waitFor(async () => {
@@ -50,11 +43,11 @@ describe("startSimHost (cosmictron, virtual clock): metrics, health and telemetr
   });
 
   it("answers the documented health endpoints, consistent with the metrics", async () => {
-    const { node0 } = cosmictron;
+    const { node0 } = cosmictron();
     expect(await requestOutcome(`${node0}/v1/health`)).toBe(200);
     expect(await requestOutcome(`${node0}/v1/health/ready`)).toBe(200);
-    const health = await cosmictron.detailed();
-    const families = await cosmictron.fleet.scrape();
+    const health = await cosmictron().detailed();
+    const families = await cosmictron().fleet.scrape();
     const modules = new Set(
       families.get("cosmictron_reducer_calls_total")?.samples.map((s) => s.labels.module),
     );
@@ -79,8 +72,8 @@ describe("startSimHost (cosmictron, virtual clock): metrics, health and telemetr
   });
 
   it("exports spans over OTLP and writes JSON logs", async () => {
-    await cosmictron.fleet.host.flushSpans();
-    const requests = cosmictron.otlp.requests;
+    await cosmictron().fleet.host.flushSpans();
+    const requests = cosmictron().otlp.requests;
     expect(requests.length).toBeGreaterThan(0);
     expect(requests[0]).toEqual({
       method: "POST",
@@ -88,7 +81,7 @@ describe("startSimHost (cosmictron, virtual clock): metrics, health and telemetr
       contentType: "application/x-protobuf",
       bytes: expect.any(Number),
     });
-    const first = JSON.parse(cosmictron.fleet.logLines[0] ?? "{}");
+    const first = JSON.parse(cosmictron().fleet.logLines[0] ?? "{}");
     expect(first).toMatchObject({
       level: "INFO",
       target: "cosmictron_core",
