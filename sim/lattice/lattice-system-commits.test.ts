@@ -20,13 +20,9 @@ describe("lattice system (18 members, virtual clock): commit faults", () => {
 
   it("slow-commit: unseal's P95 rises above the slot period, then falls back", async () => {
     const heal = await lattice().inject("lattice.organism.slow-commit", { organism: "unseal" });
-    expect(await lattice().shareAbove("unseal", "unseal_decrypt_latency_seconds", "12", 60)).toBe(
-      1,
-    );
+    expect(await lattice().overRedLine("unseal", 60)).toBe(1);
     await heal();
-    expect(await lattice().shareAbove("unseal", "unseal_decrypt_latency_seconds", "12", 60)).toBe(
-      0,
-    );
+    expect(await lattice().overRedLine("unseal", 60)).toBe(0);
   });
 
   it("slow-commit: relay's P95 above the slot deadline, offer's above the auction window", async () => {
@@ -38,20 +34,12 @@ describe("lattice system (18 members, virtual clock): commit faults", () => {
       organism: "offer",
       latencySeconds: 6,
     });
-    expect(await lattice().shareAbove("relay", "relay_proposer_ack_latency_seconds", "4", 60)).toBe(
-      1,
-    );
-    expect(
-      await lattice().shareAbove("offer", "offer_auction_commit_latency_seconds", "4", 60),
-    ).toBe(1);
+    expect(await lattice().overRedLine("relay", 60)).toBe(1);
+    expect(await lattice().overRedLine("offer", 60)).toBe(1);
     await relay();
     await offer();
-    expect(await lattice().shareAbove("relay", "relay_proposer_ack_latency_seconds", "4", 60)).toBe(
-      0,
-    );
-    expect(
-      await lattice().shareAbove("offer", "offer_auction_commit_latency_seconds", "4", 60),
-    ).toBe(0);
+    expect(await lattice().overRedLine("relay", 60)).toBe(0);
+    expect(await lattice().overRedLine("offer", 60)).toBe(0);
   });
 
   it("few-candidates lowers atelier's candidates to perSlot while its slots still commit", async () => {
@@ -67,15 +55,9 @@ describe("lattice system (18 members, virtual clock): commit faults", () => {
 
   it("sub-second jitter keeps every P95 under its red line (noise)", async () => {
     const heal = await lattice().inject("lattice.commit.jitter");
-    expect(
-      await lattice().shareAbove("offer", "offer_auction_commit_latency_seconds", "4", 120),
-    ).toBe(0);
-    expect(await lattice().shareAbove("relay", "relay_proposer_ack_latency_seconds", "4", 60)).toBe(
-      0,
-    );
-    expect(
-      await lattice().shareAbove("zipnet", "zipnet_round_commit_latency_seconds", "12", 60),
-    ).toBe(0);
+    expect(await lattice().overRedLine("offer", 120)).toBe(0);
+    expect(await lattice().overRedLine("relay", 60)).toBe(0);
+    expect(await lattice().overRedLine("zipnet", 60)).toBe(0);
     await heal();
   });
 });

@@ -60,9 +60,7 @@ describe("lattice system (18 members, virtual clock): organism faults", () => {
       const lag = await lattice().memberValues("tally", "tally_chain_rpc_lag_seconds");
       expect(Math.min(...lag)).toBeGreaterThan(30);
     });
-    expect(await lattice().shareAbove("tally", "tally_attestation_latency_seconds", "24", 60)).toBe(
-      1,
-    );
+    expect(await lattice().overRedLine("tally", 60)).toBe(1);
     await heal();
     lattice().advance(12_000);
     await vi.waitFor(async () => {

@@ -44,21 +44,11 @@ describe("lattice system (18 members, virtual clock): steady state, then Raft an
   });
 
   it("stays clear of every red line without faults, with a leader everywhere", async () => {
-    expect(
-      await lattice().shareAbove("zipnet", "zipnet_round_commit_latency_seconds", "12", 300),
-    ).toBe(0);
-    expect(await lattice().shareAbove("unseal", "unseal_decrypt_latency_seconds", "12", 60)).toBe(
-      0,
-    );
-    expect(
-      await lattice().shareAbove("offer", "offer_auction_commit_latency_seconds", "4", 60),
-    ).toBe(0);
-    expect(await lattice().shareAbove("relay", "relay_proposer_ack_latency_seconds", "4", 60)).toBe(
-      0,
-    );
-    expect(await lattice().shareAbove("tally", "tally_attestation_latency_seconds", "24", 60)).toBe(
-      0,
-    );
+    expect(await lattice().overRedLine("zipnet", 300)).toBe(0);
+    expect(await lattice().overRedLine("unseal", 60)).toBe(0);
+    expect(await lattice().overRedLine("offer", 60)).toBe(0);
+    expect(await lattice().overRedLine("relay", 60)).toBe(0);
+    expect(await lattice().overRedLine("tally", 60)).toBe(0);
     expect(
       await lattice().growth("atelier", "atelier_candidates_committed_total", 60),
     ).toBeGreaterThan(5);

@@ -59,7 +59,7 @@ export class CosmictronTestHost implements AsyncDisposable {
 
   /** Stops the host, then the sink. */
   async close(): Promise<void> {
-    await this.fleet.stop();
+    await this.fleet.close();
     await this.otlp.close();
   }
 

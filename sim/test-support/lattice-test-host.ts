@@ -7,6 +7,15 @@ import { sumSamples } from "./sum-samples.ts";
 /** One parsed scrape. */
 type Families = Map<string, ExpositionFamily>;
 
+/** Each organism's latency histogram and the bucket bound its red line (alert) sits at. */
+const RED_LINES = {
+  zipnet: { metric: "zipnet_round_commit_latency_seconds", le: "12" },
+  unseal: { metric: "unseal_decrypt_latency_seconds", le: "12" },
+  offer: { metric: "offer_auction_commit_latency_seconds", le: "4" },
+  relay: { metric: "relay_proposer_ack_latency_seconds", le: "4" },
+  tally: { metric: "tally_attestation_latency_seconds", le: "24" },
+} as const;
+
 /**
  * The lattice the lattice-system tests share: one lattice of six organisms with three members
  * each (18 nodes), seed 7, in a sim host on a virtual clock, two minutes of fleet time already
@@ -67,6 +76,12 @@ export class LatticeTestHost implements AsyncDisposable {
     return (count - under) / count;
   }
 
+  /** Share of an organism's latency observations over its red line during `seconds`. */
+  overRedLine(organism: keyof typeof RED_LINES, seconds: number): Promise<number> {
+    const { metric, le } = RED_LINES[organism];
+    return this.shareAbove(organism, metric, le, seconds);
+  }
+
   /** How much a counter grew on the organism's busiest member during `seconds`. */
   async growth(organism: string, metric: string, seconds: number): Promise<number> {
     const before = await this.memberValues(organism, metric);
@@ -83,7 +98,7 @@ export class LatticeTestHost implements AsyncDisposable {
 
   /** Stops the host. */
   close(): Promise<void> {
-    return this.fleet.stop();
+    return this.fleet.close();
   }
 
   [Symbol.asyncDispose](): Promise<void> {

@@ -90,12 +90,12 @@ export class SimTestHost implements AsyncDisposable {
     expect((await this.control("DELETE", `/faults/${id}`)).status).toBe(200);
   }
 
-  /** Stops the host. */
-  stop(): Promise<void> {
+  /** Stops the host (idempotent). */
+  close(): Promise<void> {
     return this.host.stop();
   }
 
   [Symbol.asyncDispose](): Promise<void> {
-    return this.stop();
+    return this.close();
   }
 }
