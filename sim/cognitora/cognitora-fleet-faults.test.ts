@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CognitoraTestFleet } from "../test-support/cognitora-test-fleet.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
 import { sampleValue } from "../test-support/sample-value.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";
+import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
 
 const fleet = fileFixture(() => CognitoraTestFleet.start());
 

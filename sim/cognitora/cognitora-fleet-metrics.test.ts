@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readCatalogue } from "../core/read-catalogue.ts";
-import { CognitoraTestFleet } from "../test-support/cognitora-test-fleet.ts";
 import { expectCatalogueMetrics } from "../test-support/expect-catalogue-metrics.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
 import { sampleValue } from "../test-support/sample-value.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";
+import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
 
 const catalogue = readCatalogue("cognitora");
 

@@ -1,7 +1,7 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { CognitoraTestFleet } from "../test-support/cognitora-test-fleet.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
+import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
 
 const fleet = fileFixture(() => CognitoraTestFleet.start());
 

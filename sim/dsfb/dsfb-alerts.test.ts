@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { dsfbTestNode } from "../test-support/dsfb-test-node.ts";
 import { fixturePath } from "../test-support/fixture-path.ts";
 import {
   type FiringCheck,
@@ -11,6 +10,7 @@ import {
 } from "../test-support/promtool-drill.ts";
 import { scrapeTimeline } from "../test-support/scrape-timeline.ts";
 import { dsfbFaults } from "./dsfb-faults.ts";
+import { dsfbTestNode } from "./dsfb-test-node.ts";
 import { formatSampleValue } from "./format-sample-value.ts";
 
 const RULES = fixturePath("dsfb/rules.yml");

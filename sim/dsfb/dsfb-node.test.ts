@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { dsfbTestNode } from "../test-support/dsfb-test-node.ts";
 import { PROMTOOL } from "../test-support/stack-tools.ts";
 import { dsfbFaults } from "./dsfb-faults.ts";
 import type { DsfbNode } from "./dsfb-node.ts";
+import { dsfbTestNode } from "./dsfb-test-node.ts";
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { SimConfigError } from "../core/errors.ts";
-import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
+import { CosmictronTestHost } from "../cosmictron/cosmictron-test-host.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";
 import { sumSamples } from "../test-support/sum-samples.ts";

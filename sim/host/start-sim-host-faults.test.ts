@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
+import { CosmictronTestHost } from "../cosmictron/cosmictron-test-host.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
 import type { ExpositionFamily } from "../test-support/parse-exposition.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { readCatalogue } from "../core/read-catalogue.ts";
-import { CosmictronTestHost } from "../test-support/cosmictron-test-host.ts";
+import { CosmictronTestHost } from "../cosmictron/cosmictron-test-host.ts";
 import { expectCatalogueMetrics } from "../test-support/expect-catalogue-metrics.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
 import { requestOutcome } from "../test-support/request-outcome.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fileFixture } from "../test-support/file-fixture.ts";
-import { LatticeTestHost } from "../test-support/lattice-test-host.ts";
+import { LatticeTestHost } from "./lattice-test-host.ts";
 
 const lattice = fileFixture(() => LatticeTestHost.start());
 

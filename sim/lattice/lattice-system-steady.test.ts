@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { readCatalogue } from "../core/read-catalogue.ts";
 import { fileFixture } from "../test-support/file-fixture.ts";
-import { LatticeTestHost } from "../test-support/lattice-test-host.ts";
+import { LatticeTestHost } from "./lattice-test-host.ts";
 
 const catalogue = readCatalogue("lattice");
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
 import { quietLogger } from "../test-support/quiet-logger.ts";
-import { reactorTestNode } from "../test-support/reactor-test-node.ts";
 import type { ReactorLogEntry } from "./reactor-log.ts";
+import { reactorTestNode } from "./reactor-test-node.ts";
 
 const TOKEN = "sse-token";
 const start = Date.UTC(2026, 4, 29, 12);

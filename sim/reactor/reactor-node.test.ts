@@ -6,7 +6,7 @@ import { Logger } from "../core/logger.ts";
 import { readCatalogue } from "../core/read-catalogue.ts";
 import { expectCatalogueMetrics } from "../test-support/expect-catalogue-metrics.ts";
 import { parseExposition } from "../test-support/parse-exposition.ts";
-import { reactorTestNode } from "../test-support/reactor-test-node.ts";
+import { reactorTestNode } from "./reactor-test-node.ts";
 
 const catalogue = readCatalogue("reactor");
 

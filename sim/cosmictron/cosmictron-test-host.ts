@@ -1,5 +1,5 @@
-import { OtlpSink } from "./otlp-sink.ts";
-import { SimTestHost } from "./sim-test-host.ts";
+import { OtlpSink } from "../test-support/otlp-sink.ts";
+import { SimTestHost } from "../test-support/sim-test-host.ts";
 
 /** What GET /v1/health/detailed answers (the fields tests read). */
 export interface DetailedHealth extends Record<string, unknown> {

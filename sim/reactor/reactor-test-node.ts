@@ -1,8 +1,8 @@
 import type { VirtualClock } from "../core/clock.ts";
 import type { Logger } from "../core/logger.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
-import { generateDeployment } from "../reactor/reactor-deployment.ts";
-import { ReactorNode } from "../reactor/reactor-node.ts";
+import { generateDeployment } from "./reactor-deployment.ts";
+import { ReactorNode } from "./reactor-node.ts";
 
 /**
  * A lone Reactor node for the node's own tests: reactor-0 on any free port, its random and its

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { latticeTopology } from "../lattice/lattice-topology.ts";
-import type { ExpositionFamily } from "./parse-exposition.ts";
-import { SimTestHost } from "./sim-test-host.ts";
-import { sumSamples } from "./sum-samples.ts";
+import type { ExpositionFamily } from "../test-support/parse-exposition.ts";
+import { SimTestHost } from "../test-support/sim-test-host.ts";
+import { sumSamples } from "../test-support/sum-samples.ts";
+import { latticeTopology } from "./lattice-topology.ts";
 
 /** One parsed scrape. */
 type Families = Map<string, ExpositionFamily>;

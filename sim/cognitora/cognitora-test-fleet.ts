@@ -1,17 +1,17 @@
 import { PassThrough } from "node:stream";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import { expect } from "vitest";
-import type { AgentBinary } from "../cognitora/agent-binary.ts";
-import type { CognitoraNode } from "../cognitora/cognitora-node.ts";
-import { createCognitoraSystem } from "../cognitora/cognitora-system.ts";
-import { cognitoraTopology } from "../cognitora/cognitora-topology.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
 import { Logger } from "../core/logger.ts";
 import type { SystemHost } from "../core/system-definition.ts";
-import { type ExpositionFamily, parseExposition } from "./parse-exposition.ts";
-import { sumSamples } from "./sum-samples.ts";
+import { type ExpositionFamily, parseExposition } from "../test-support/parse-exposition.ts";
+import { sumSamples } from "../test-support/sum-samples.ts";
+import type { AgentBinary } from "./agent-binary.ts";
+import type { CognitoraNode } from "./cognitora-node.ts";
+import { createCognitoraSystem } from "./cognitora-system.ts";
+import { cognitoraTopology } from "./cognitora-topology.ts";
 
 /**
  * The Cognitora fleet the fleet tests share, in the test's process on a virtual clock: seed 7,

@@ -1,7 +1,7 @@
 import type { VirtualClock } from "../core/clock.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
-import { DsfbNode } from "../dsfb/dsfb-node.ts";
-import { quietLogger } from "./quiet-logger.ts";
+import { quietLogger } from "../test-support/quiet-logger.ts";
+import { DsfbNode } from "./dsfb-node.ts";
 
 /**
  * The DSFB node the dsfb tests run: dsfb-0 on any free port, seed "42" as a host derives it,
