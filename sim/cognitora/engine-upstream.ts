@@ -1,6 +1,6 @@
-import { HttpResponse, http } from "msw";
-import { type SetupServerApi, setupServer } from "msw/node";
-import { EffectStack } from "../core/effect-stack.ts";
+import { HttpResponse } from "msw";
+import { InterceptedService } from "../core/intercepted-service.ts";
+import { KeyedEffects } from "../core/keyed-effects.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 
 /** What one completion request asks of the engine. */
@@ -28,7 +28,7 @@ export interface CompletionResponse {
  * engine.listen();
  * const heal = engine.slow("cgn-agent-0", 4);
  */
-export class EngineUpstream {
+export class EngineUpstream extends InterceptedService {
   // A reserved testing name (RFC 2606): msw's cookie store finds its public suffix at once,
   // where an ordinary name costs a scan of the whole public-suffix list on every request
   // (a third of a virtual-time cognitora run).
@@ -36,43 +36,32 @@ export class EngineUpstream {
   /** The header an agent sends so the engine knows whose it is. */
   static readonly agentHeader = "x-cognitora-agent";
   readonly #random: SeededRandom;
-  readonly #unready = new Map<string, EffectStack<true>>();
-  readonly #slow = new Map<string, EffectStack<number>>();
-  readonly #server: SetupServerApi;
+  readonly #unready = new KeyedEffects<true>();
+  readonly #slow = new KeyedEffects<number>();
 
   constructor(options: { random: SeededRandom }) {
-    this.#random = options.random;
-    const base = EngineUpstream.url;
     // One handler for the three routes: msw parses every request once per handler (cookie
     // store included), and the agents call the engine several times per fleet second.
-    this.#server = setupServer(http.all(`${base}/*`, ({ request }) => this.#route(request)));
-  }
-
-  /** Starts intercepting requests to the engines; every other request passes through. */
-  listen(): void {
-    this.#server.listen({ onUnhandledRequest: "bypass" });
-  }
-
-  close(): void {
-    this.#server.close();
+    super("all", `${EngineUpstream.url}/*`);
+    this.#random = options.random;
   }
 
   /** The agent's engine answers 503 (not ready) until the returned heal runs. */
   notReady(agent: string): () => void {
-    return stack(this.#unready, agent).add(true);
+    return this.#unready.add(agent, true);
   }
 
   /** The agent's engine takes `seconds` more to the first token until the returned heal runs. */
   slow(agent: string, seconds: number): () => void {
-    return stack(this.#slow, agent).add(seconds);
+    return this.#slow.add(agent, seconds);
   }
 
   ready(agent: string): boolean {
-    return (this.#unready.get(agent)?.size ?? 0) === 0;
+    return (this.#unready.of(agent)?.size ?? 0) === 0;
   }
 
-  // GET /health, POST /v1/completions or /v1/embeddings; anything else is unhandled (404).
-  #route(request: Request): Promise<Response> | Response | undefined {
+  /** GET /health, POST /v1/completions or /v1/embeddings; anything else is unhandled (404). */
+  protected answer(request: Request): Promise<Response> | Response | undefined {
     const { pathname } = new URL(request.url);
     if (request.method === "GET" && pathname === "/health") {
       return this.ready(this.#agent(request))
@@ -107,7 +96,7 @@ export class EngineUpstream {
     const random = this.#random;
     const completion = chat ? Math.min(maxTokens, Math.round(random.logNormal(160, 0.5))) : 0;
     const prefill = random.logNormal(0.12 + Math.max(0, prompt - cached) * 0.00006, 0.3);
-    const ttft = prefill + (this.#slow.get(agent)?.max() ?? 0);
+    const ttft = prefill + (this.#slow.of(agent)?.max() ?? 0);
     const decode = completion * random.logNormal(0.018, 0.15);
     const answer: CompletionResponse = {
       model: typeof body.model === "string" ? body.model : "unknown",
@@ -116,14 +105,4 @@ export class EngineUpstream {
     };
     return HttpResponse.json(answer);
   }
-}
-
-/** The effect stack of one agent, created on first use. */
-function stack<T>(map: Map<string, EffectStack<T>>, agent: string): EffectStack<T> {
-  let found = map.get(agent);
-  if (!found) {
-    found = new EffectStack<T>();
-    map.set(agent, found);
-  }
-  return found;
 }

@@ -1,9 +1,9 @@
 import type http from "node:http";
-import type { Timer } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
-import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
+import type { BinaryContext } from "./cognitora-binary.ts";
 import { httpIo } from "./http-io.ts";
 import { KvcachedMetrics } from "./kvcached-metrics.ts";
+import { TickingBinary } from "./ticking-binary.ts";
 
 /** Bytes of one KV block: 16 tokens × K and V × 32 layers × 8 KV heads × 128 dims × 2 bytes. */
 const BLOCK_BYTES = 16 * 2 * 32 * 8 * 128 * 2;
@@ -21,7 +21,7 @@ const GAUGE_INTERVAL_MS = 5_000;
  * const kvcached = new KvcachedBinary(context);
  * const heal = kvcached.collapse.add(0.1);
  */
-export class KvcachedBinary implements CognitoraBinary {
+export class KvcachedBinary extends TickingBinary {
   readonly metrics = new KvcachedMetrics();
   /** Active cache-collapse faults: the hit probability while collapsed. */
   readonly collapse = new EffectStack<number>();
@@ -30,9 +30,9 @@ export class KvcachedBinary implements CognitoraBinary {
   readonly #target: { cpu: number; disk: number };
   #blocks = { cpu: 0, disk: 0 };
   #lookups = 0;
-  #timer: Timer | undefined;
 
   constructor(ctx: BinaryContext) {
+    super(ctx.clock, GAUGE_INTERVAL_MS);
     this.#ctx = ctx;
     const random = ctx.random;
     for (const model of [ctx.deployment.chatModel, ctx.deployment.embedModel]) {
@@ -45,7 +45,7 @@ export class KvcachedBinary implements CognitoraBinary {
     return this.metrics.registry.metrics();
   }
 
-  start(restarted: boolean): void {
+  protected boot(restarted: boolean): void {
     if (restarted) this.metrics.initialize();
     // A running daemon has a warm cache; after a crash host memory starts empty.
     this.#blocks = restarted ? { cpu: 0, disk: this.#blocks.disk } : { ...this.#target };
@@ -53,18 +53,6 @@ export class KvcachedBinary implements CognitoraBinary {
       cpu_blocks: this.#blocks.cpu,
       disk_blocks: this.#blocks.disk,
     });
-    this.#publish();
-    this.#timer?.cancel();
-    this.#timer = this.#ctx.clock.setInterval(() => this.#publish(), GAUGE_INTERVAL_MS);
-  }
-
-  pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
-  }
-
-  ready(): boolean {
-    return true;
   }
 
   utilization(): number {
@@ -104,8 +92,8 @@ export class KvcachedBinary implements CognitoraBinary {
     return true;
   }
 
-  // Moves the tier sizes toward their level (a collapse flushes them) and publishes them.
-  #publish(): void {
+  /** Moves the tier sizes toward their level (a collapse flushes them) and publishes them. */
+  protected tick(): void {
     const collapsed = this.collapse.size > 0;
     for (const tier of ["cpu", "disk"] as const) {
       const target = collapsed ? this.#target[tier] * 0.05 : this.#target[tier];

@@ -1,10 +1,10 @@
 import type http from "node:http";
-import type { Timer } from "../core/clock.ts";
 import { clockedFetch } from "./clocked-fetch.ts";
-import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
+import type { BinaryContext } from "./cognitora-binary.ts";
 import { type FederationSource, federateExposition } from "./federate-exposition.ts";
 import { httpIo } from "./http-io.ts";
 import { PowerMetrics } from "./power-metrics.ts";
+import { TickingBinary } from "./ticking-binary.ts";
 
 /** Fleet ms a federation scrape of one host may take. */
 const SCRAPE_TIMEOUT_MS = 10_000;
@@ -29,12 +29,12 @@ const BASE_WATTS: Readonly<Record<string, number>> = {
  * const metrics = new MetricsBinary(context);
  * await fetch(`${node.url}/metrics/power`);
  */
-export class MetricsBinary implements CognitoraBinary {
+export class MetricsBinary extends TickingBinary {
   readonly power = new PowerMetrics();
   readonly #ctx: BinaryContext;
-  #timer: Timer | undefined;
 
   constructor(ctx: BinaryContext) {
+    super(ctx.clock, POWER_INTERVAL_MS);
     this.#ctx = ctx;
   }
 
@@ -78,32 +78,22 @@ export class MetricsBinary implements CognitoraBinary {
     return true;
   }
 
-  start(restarted: boolean): void {
+  protected boot(restarted: boolean): void {
     if (restarted) this.power.registry.resetMetrics();
     this.#ctx.log.info("cgn_metrics", "cgn-metrics listening", {
       hosts: this.#ctx.directory.all().length - 1,
     });
-    this.#read();
-    this.#timer?.cancel();
-    this.#timer = this.#ctx.clock.setInterval(() => this.#read(), POWER_INTERVAL_MS);
-  }
-
-  pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
-  }
-
-  ready(): boolean {
-    return true;
   }
 
   utilization(): number {
     return 0.1;
   }
 
-  // Reads every host's power (cgn-power): GPUs follow the load, the chassis draws their sum plus
-  // its base, two PSUs share the chassis' draw at 94% efficiency.
-  #read(): void {
+  /**
+   * Reads every host's power (cgn-power): GPUs follow the load, the chassis draws their sum plus
+   * its base, two PSUs share the chassis' draw at 94% efficiency.
+   */
+  protected tick(): void {
     const random = this.#ctx.random;
     for (const host of this.#ctx.directory.all()) {
       const load = host.state() === "crashed" ? 0 : host.utilization();

@@ -1,9 +1,8 @@
 import type http from "node:http";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import type { Timer } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
 import { binomial } from "./binomial.ts";
-import type { BinaryContext, CognitoraBinary } from "./cognitora-binary.ts";
+import type { BinaryContext } from "./cognitora-binary.ts";
 import { GatewayTraffic } from "./gateway-traffic.ts";
 import { httpIo } from "./http-io.ts";
 import { requestHeaders } from "./request-headers.ts";
@@ -15,6 +14,7 @@ import { RouterInflight } from "./router-inflight.ts";
 import { RouterMetrics } from "./router-metrics.ts";
 import { lookupPrefixes } from "./router-prefix-lookup.ts";
 import type { RequestScope } from "./service-log.ts";
+import { TickingBinary } from "./ticking-binary.ts";
 import { traceContext } from "./trace-context.ts";
 
 /** Normal share of a batch that fails; far from any alert. */
@@ -32,7 +32,7 @@ const MAX_ATTEMPTS = 2;
  * const router = new RouterBinary(context, () => node.url);
  * const heal = router.queueFull.add(0.25);
  */
-export class RouterBinary implements CognitoraBinary {
+export class RouterBinary extends TickingBinary {
   readonly metrics: RouterMetrics;
   /** Active queue-full faults: the share of requests refused with reason queue_full. */
   readonly queueFull = new EffectStack<number>();
@@ -42,9 +42,9 @@ export class RouterBinary implements CognitoraBinary {
   readonly #agents: AgentStats = { load: new Map(), ttft: new Map() };
   readonly #hits: RouterHitWindow;
   readonly #inflight = new RouterInflight();
-  #timer: Timer | undefined;
 
   constructor(ctx: BinaryContext, selfUrl: () => string) {
+    super(ctx.clock, 1000);
     this.#ctx = ctx;
     const { deployment } = ctx;
     this.metrics = new RouterMetrics({
@@ -59,7 +59,7 @@ export class RouterBinary implements CognitoraBinary {
     return this.metrics.registry.metrics();
   }
 
-  start(restarted: boolean): void {
+  protected boot(restarted: boolean): void {
     if (restarted) {
       this.metrics.initialize();
       this.#hits.clear();
@@ -68,20 +68,17 @@ export class RouterBinary implements CognitoraBinary {
     this.#ctx.log.info("cgn_router", "cgn-router listening", {
       models: this.#ctx.directory.models().join(","),
     });
-    this.#publish();
-    this.#timer?.cancel();
-    this.#timer = this.#ctx.clock.setInterval(() => this.#publish(), 1000);
+  }
+
+  // The gateway's traffic runs while the router does.
+  override start(restarted: boolean): void {
+    super.start(restarted);
     this.#gateway.start();
   }
 
-  pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+  override pause(): void {
+    super.pause();
     this.#gateway.stop();
-  }
-
-  ready(): boolean {
-    return true;
   }
 
   utilization(): number {
@@ -235,8 +232,8 @@ export class RouterBinary implements CognitoraBinary {
     );
   }
 
-  // Publishes the gauges once a fleet second: hit ratio over the window, in-flight by phase.
-  #publish(): void {
+  /** Publishes the gauges once a fleet second: hit ratio over the window, in-flight by phase. */
+  protected tick(): void {
     const second = Math.floor(this.#ctx.clock.now() / 1000);
     const full = this.queueFull.size > 0;
     for (const model of [this.#ctx.deployment.chatModel, this.#ctx.deployment.embedModel]) {

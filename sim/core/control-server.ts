@@ -2,6 +2,7 @@ import type http from "node:http";
 import { FaultNotFoundError, FaultRequestError } from "./errors.ts";
 import type { FaultRegistry } from "./fault-registry.ts";
 import { LoopbackServer } from "./loopback-server.ts";
+import { sendBody } from "./send-body.ts";
 import type { SimNode } from "./sim-node.ts";
 
 /** Largest request body the control API reads. */
@@ -9,12 +10,7 @@ const MAX_BODY_BYTES = 1 << 20;
 
 /** Writes a JSON response. */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = `${JSON.stringify(body)}\n`;
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendBody(res, status, "application/json; charset=utf-8", `${JSON.stringify(body)}\n`);
 }
 
 /** Reads and parses a JSON request body; an empty body is undefined. */

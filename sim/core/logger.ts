@@ -15,6 +15,16 @@ export interface LogSpan {
   readonly spanId: string;
 }
 
+/** One event as a line is formatted from it. */
+interface LogEvent {
+  readonly timestamp: string;
+  readonly level: LogLevel;
+  readonly target: string;
+  readonly message: string;
+  readonly fields: LogFields | undefined;
+  readonly span: LogSpan | undefined;
+}
+
 /**
  * A `tracing`-style logger writing one line per event to a stream, filtered by an EnvFilter, with
  * fleet-time timestamps. JSON lines follow tracing-subscriber's JSON format:
@@ -84,11 +94,15 @@ export class Logger {
   /** Writes one event if the filter enables it. */
   log(level: LogLevel, target: string, message: string, fields?: LogFields, span?: LogSpan): void {
     if (!this.enabled(level, target, span)) return;
-    const timestamp = new Date(this.#clock.now()).toISOString();
-    const line =
-      this.#format === "json"
-        ? this.#json(timestamp, level, target, message, fields, span)
-        : this.#pretty(timestamp, level, target, message, fields, span);
+    const event: LogEvent = {
+      timestamp: new Date(this.#clock.now()).toISOString(),
+      level,
+      target,
+      message,
+      fields,
+      span,
+    };
+    const line = this.#format === "json" ? this.#json(event) : this.#pretty(event);
     if (this.#stream.writable) this.#stream.write(`${line}\n`);
   }
 
@@ -113,14 +127,7 @@ export class Logger {
   }
 
   // tracing-subscriber's JSON layout, plus the span's trace context and the node id.
-  #json(
-    timestamp: string,
-    level: LogLevel,
-    target: string,
-    message: string,
-    fields: LogFields | undefined,
-    span: LogSpan | undefined,
-  ): string {
+  #json({ timestamp, level, target, message, fields, span }: LogEvent): string {
     const event = { message, ...fields };
     const line: Record<string, unknown> = this.#flatten
       ? { timestamp, level: level.toUpperCase(), ...event, target }
@@ -135,14 +142,7 @@ export class Logger {
   }
 
   // tracing-subscriber's default human format: `<ts>  INFO span: target: message k=v`.
-  #pretty(
-    timestamp: string,
-    level: LogLevel,
-    target: string,
-    message: string,
-    fields: LogFields | undefined,
-    span: LogSpan | undefined,
-  ): string {
+  #pretty({ timestamp, level, target, message, fields, span }: LogEvent): string {
     const parts = [`${timestamp} ${level.toUpperCase().padStart(5)}`];
     if (this.#node !== undefined) parts.push(`${this.#node}:`);
     if (span) parts.push(`${span.name}{trace_id=${span.traceId} span_id=${span.spanId}}:`);

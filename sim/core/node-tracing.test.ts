@@ -1,7 +1,5 @@
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { OtlpSink } from "../test-support/otlp-sink.ts";
 import { NodeTracing } from "./node-tracing.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -9,43 +7,27 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-/** A stand-in OTLP/HTTP receiver that records each request's path, content type and size. */
-async function otlpSink() {
-  const requests: { path: string; contentType: string; bytes: number }[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      requests.push({
-        path: req.url ?? "",
-        contentType: req.headers["content-type"] ?? "",
-        bytes: Buffer.concat(chunks).length,
-      });
-      res.writeHead(200, { "content-type": "application/x-protobuf" });
-      res.end();
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  closers.push(async () => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+/** A stand-in OTLP/HTTP receiver, closed after the test. */
+async function otlpSink(): Promise<OtlpSink> {
+  const sink = await OtlpSink.start();
+  closers.push(() => sink.close());
+  return sink;
+}
+
+/** A Cosmictron node's tracer provider (exporting to `otlpEndpoint`), shut down after the test. */
+function tracing(instanceId: string, otlpEndpoint?: string): NodeTracing {
+  const provider = new NodeTracing({ serviceName: "cosmictron", instanceId, otlpEndpoint });
+  closers.push(() => provider.shutdown());
+  return provider;
 }
 
 describe("NodeTracing", () => {
   it("exports spans as OTLP protobuf to <endpoint>/v1/traces on flush", async () => {
     const sink = await otlpSink();
-    const tracing = new NodeTracing({
-      serviceName: "cosmictron",
-      instanceId: "cosmictron-0",
-      otlpEndpoint: sink.url,
-    });
-    closers.push(() => tracing.shutdown());
+    const node = tracing("cosmictron-0", sink.url);
     const start = Date.UTC(2025, 0, 1);
-    tracing.tracer.startSpan("reducer send_message", { startTime: start }).end(start + 4);
-    await tracing.forceFlush();
+    node.tracer.startSpan("reducer send_message", { startTime: start }).end(start + 4);
+    await node.forceFlush();
     expect(sink.requests).toHaveLength(1);
     expect(sink.requests[0]).toMatchObject({
       path: "/v1/traces",
@@ -56,16 +38,8 @@ describe("NodeTracing", () => {
 
   it("keeps two nodes' providers apart (no global provider)", async () => {
     const sink = await otlpSink();
-    const a = new NodeTracing({
-      serviceName: "cosmictron",
-      instanceId: "a",
-      otlpEndpoint: sink.url,
-    });
-    const b = new NodeTracing({ serviceName: "cosmictron", instanceId: "b" });
-    closers.push(
-      () => a.shutdown(),
-      () => b.shutdown(),
-    );
+    const a = tracing("a", sink.url);
+    const b = tracing("b");
     b.tracer.startSpan("query").end();
     await b.forceFlush();
     await a.forceFlush();

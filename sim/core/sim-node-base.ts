@@ -21,6 +21,9 @@ export interface NodeWork {
   drain?(): Promise<void>;
 }
 
+/** The content type of a node's plain-text answers. */
+const TEXT = "text/plain; charset=utf-8";
+
 /** Where a node reports a failed span flush. */
 interface WarnLog {
   warn(target: string, message: string, fields?: LogFields): void;
@@ -131,6 +134,28 @@ export abstract class SimNodeBase implements SimNode {
         error: String(error),
       });
     });
+  }
+
+  /**
+   * The HTTP surface of a node that answers GET (and HEAD) only: /metrics with its exposition,
+   * each path of `routes` with its handler, any other path 404 and any other method 405.
+   */
+  protected async answerGet(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    routes: Readonly<Record<string, (res: http.ServerResponse) => unknown>> = {},
+  ): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://node").pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return sendBody(res, 405, TEXT, "Method Not Allowed\n");
+    }
+    if (path === "/metrics") return this.sendExposition(res);
+    const route = routes[path];
+    if (route) {
+      await route(res);
+      return;
+    }
+    sendBody(res, 404, TEXT, "Not Found\n");
   }
 
   /** Answers with the node's exposition. */

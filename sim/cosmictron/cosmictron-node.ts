@@ -120,32 +120,22 @@ export class CosmictronNode extends SimNodeBase {
   }
 
   // The node's HTTP surface.
-  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://node").pathname;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
-    }
-    switch (path) {
-      case "/metrics":
-        return this.sendExposition(res);
-      case "/v1/health":
-        return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
-      case "/v1/health/ready": {
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    return this.answerGet(req, res, {
+      "/v1/health": (r) => sendBody(r, 200, "text/plain; charset=utf-8", "OK"),
+      "/v1/health/ready": (r) => {
         const { ready } = this.#health();
-        return sendBody(
-          res,
+        sendBody(
+          r,
           ready ? 200 : 503,
           "text/plain; charset=utf-8",
           ready ? "OK" : "Service Unavailable",
         );
-      }
-      case "/v1/health/detailed": {
-        // Diagnostics always answer 200; readiness is the endpoint that fails.
-        return sendBody(res, 200, "application/json", JSON.stringify(this.#health().body));
-      }
-      default:
-        return sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
-    }
+      },
+      // Diagnostics always answer 200; readiness is the endpoint that fails.
+      "/v1/health/detailed": (r) =>
+        sendBody(r, 200, "application/json", JSON.stringify(this.#health().body)),
+    });
   }
 
   // Health derived from the same state the gauges publish.

@@ -1,7 +1,7 @@
-import { HttpResponse, http } from "msw";
-import { type SetupServerApi, setupServer } from "msw/node";
+import { HttpResponse } from "msw";
 import type { Clock } from "../core/clock.ts";
-import { EffectStack } from "../core/effect-stack.ts";
+import { InterceptedService } from "../core/intercepted-service.ts";
+import { KeyedEffects } from "../core/keyed-effects.ts";
 
 /** How the timestamp authority answers a node: normally, with HTTP 500, or never. */
 export type TsaMode = "ok" | "error" | "timeout";
@@ -22,45 +22,30 @@ const NODE_HEADER = "x-cosmictron-node";
  * tsa.listen();
  * const heal = tsa.degrade("cosmictron-0", "timeout");
  */
-export class TsaAuthority {
+export class TsaAuthority extends InterceptedService {
   static readonly url = "https://tsa.cosmictron.example/timestamp";
   static readonly nodeHeader = NODE_HEADER;
   readonly #clock: Clock;
-  readonly #modes = new Map<string, EffectStack<Exclude<TsaMode, "ok">>>();
-  readonly #server: SetupServerApi;
+  readonly #modes = new KeyedEffects<Exclude<TsaMode, "ok">>();
   #serial = 1;
 
   constructor(options: { clock: Clock }) {
+    super("post", TsaAuthority.url);
     this.#clock = options.clock;
-    this.#server = setupServer(http.post(TsaAuthority.url, ({ request }) => this.#answer(request)));
-  }
-
-  /** Starts intercepting requests to the authority; every other request passes through. */
-  listen(): void {
-    this.#server.listen({ onUnhandledRequest: "bypass" });
-  }
-
-  close(): void {
-    this.#server.close();
   }
 
   /** Makes the authority fail requests from `node` in `mode` until the returned heal runs. */
   degrade(node: string, mode: Exclude<TsaMode, "ok">): () => void {
-    let stack = this.#modes.get(node);
-    if (!stack) {
-      stack = new EffectStack();
-      this.#modes.set(node, stack);
-    }
-    return stack.add(mode);
+    return this.#modes.add(node, mode);
   }
 
   /** How the authority currently answers `node`. */
   mode(node: string): TsaMode {
-    return this.#modes.get(node)?.latest() ?? "ok";
+    return this.#modes.of(node)?.latest() ?? "ok";
   }
 
-  // Answers one timestamp request according to the requesting node's mode.
-  async #answer(request: Request): Promise<Response> {
+  /** Answers one timestamp request according to the requesting node's mode. */
+  protected async answer(request: Request): Promise<Response> {
     const mode = this.mode(request.headers.get(NODE_HEADER) ?? "");
     if (mode === "timeout") {
       // Answer nothing until the client gives up; drop the connection after HOLD_MS of fleet

@@ -1,24 +1,19 @@
-import { PassThrough } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { Logger } from "../core/logger.ts";
-import { SeededRandom } from "../core/seeded-random.ts";
+import { fixturePath } from "../test-support/fixture-path.ts";
 import {
   type FiringCheck,
   PROMTOOL,
   PROMTOOL_SKIP_REASON,
   promtoolDrill,
 } from "../test-support/promtool-drill.ts";
+import { scrapeTimeline } from "../test-support/scrape-timeline.ts";
 import { dsfbFaults } from "./dsfb-faults.ts";
-import { DsfbNode } from "./dsfb-node.ts";
+import { dsfbTestNode } from "./dsfb-test-node.ts";
 import { formatSampleValue } from "./format-sample-value.ts";
 
-const RULES = fileURLToPath(new URL("../../fixtures/dsfb/rules.yml", import.meta.url));
-const SCRAPE_MS = 15_000;
-const MINUTE = 60_000;
+const RULES = fixturePath("dsfb/rules.yml");
 
 /** Fires/clear checks: which DSFB alerts are firing at a fleet minute. */
 const CHECKS: FiringCheck[] = [
@@ -35,19 +30,7 @@ const CHECKS: FiringCheck[] = [
  */
 async function recordDrill(): Promise<Map<string, string[]>> {
   const clock = new VirtualClock(Date.UTC(2025, 0, 1));
-  const logger = new Logger({
-    clock,
-    filter: EnvFilter.parse("off"),
-    format: "json",
-    stream: new PassThrough(),
-  });
-  const node = new DsfbNode({
-    id: "dsfb-0",
-    port: 0,
-    clock,
-    random: new SeededRandom("42").derive("dsfb/node/dsfb-0"),
-    logger,
-  });
+  const node = dsfbTestNode(clock);
   await node.start();
   const faults = new FaultRegistry({ definitions: dsfbFaults(), nodes: [node], clock });
   const series = new Map<string, string[]>();
@@ -61,9 +44,7 @@ async function recordDrill(): Promise<Map<string, string[]>> {
     20: () => faults.inject({ name: "dsfb.observer.trust-drift" }),
     28: () => faults.healAll(),
   };
-  for (let t = 0; t <= 36 * MINUTE; t += SCRAPE_MS) {
-    if (t > 0) clock.advance(SCRAPE_MS);
-    await timeline[t / MINUTE]?.();
+  await scrapeTimeline(clock, 36, timeline, () => {
     const snapshot = node.snapshot();
     for (const m of snapshot.motifs) {
       const motif = `, motif="${m.motif}"`;
@@ -76,7 +57,7 @@ async function recordDrill(): Promise<Map<string, string[]>> {
     record("dsfb_streaming_residuals_flushed_total", "", s?.flushed ?? 0);
     record("dsfb_streaming_residuals_dropped_out_of_window_total", "", s?.droppedOutOfWindow ?? 0);
     record("up", "", 1);
-  }
+  });
   await node.close();
   return series;
 }

@@ -2,16 +2,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { Logger } from "../core/logger.ts";
-import { SeededRandom } from "../core/seeded-random.ts";
 import { PROMTOOL } from "../test-support/stack-tools.ts";
 import { dsfbFaults } from "./dsfb-faults.ts";
-import { DsfbNode } from "./dsfb-node.ts";
+import type { DsfbNode } from "./dsfb-node.ts";
+import { dsfbTestNode } from "./dsfb-test-node.ts";
 
 const MINUTE = 60_000;
 
@@ -24,20 +21,7 @@ afterEach(async () => {
 /** A started node on a virtual clock, with its fault registry; closed after the test. */
 async function startNode(options: { textfilePath?: string } = {}) {
   const clock = new VirtualClock(Date.UTC(2025, 0, 1));
-  const logger = new Logger({
-    clock,
-    filter: EnvFilter.parse("off"),
-    format: "json",
-    stream: new PassThrough(),
-  });
-  const node = new DsfbNode({
-    id: "dsfb-0",
-    port: 0,
-    clock,
-    random: new SeededRandom("42").derive("dsfb/node/dsfb-0"),
-    logger,
-    textfilePath: options.textfilePath,
-  });
+  const node = dsfbTestNode(clock, options);
   await node.start();
   cleanup.push(() => node.close());
   const faults = new FaultRegistry({ definitions: dsfbFaults(), nodes: [node], clock });

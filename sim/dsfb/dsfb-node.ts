@@ -3,7 +3,6 @@ import type { Clock, Timer } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
-import { sendBody } from "../core/send-body.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
 import { DsfbWorkload } from "./dsfb-workload.ts";
@@ -140,14 +139,7 @@ export class DsfbNode extends SimNodeBase {
   }
 
   // The node's HTTP surface: /metrics only.
-  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://node").pathname;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
-    } else if (path === "/metrics") {
-      await this.sendExposition(res);
-    } else {
-      sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
-    }
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    return this.answerGet(req, res);
   }
 }

@@ -1,12 +1,10 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../core/clock.ts";
 import { SimConfigError } from "../core/errors.ts";
-import { startSimHost } from "../host/start-sim-host.ts";
 import { topologyRegistry } from "../host/topology-registry.ts";
+import { SimTestHost } from "../test-support/sim-test-host.ts";
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -14,19 +12,15 @@ afterEach(async () => {
   cleanup = [];
 });
 
-/** A dsfb sim host with two nodes on a virtual clock; logs collected. */
+/** A dsfb sim host with two nodes on a virtual clock; logs collected; stopped after the test. */
 async function startHost(env: Record<string, string>) {
-  const clock = new VirtualClock(Date.UTC(2025, 0, 1));
-  const logs: string[] = [];
-  const stream = new PassThrough();
-  stream.on("data", (c: Buffer) => logs.push(...c.toString().split("\n").filter(Boolean)));
   const nodes = topologyRegistry.get("dsfb")?.nodes({ nodes: 2 }) ?? [];
-  const host = await startSimHost(
-    { system: "dsfb", seed: 7, nodes: nodes.map((n) => ({ id: n.id, port: 0 })), controlPort: 0 },
-    { clock, logStream: stream, env },
+  const fleet = await SimTestHost.start(
+    { system: "dsfb", seed: 7, nodes: nodes.map((n) => ({ id: n.id, port: 0 })) },
+    { env },
   );
-  cleanup.push(() => host.stop());
-  return { clock, host, logs };
+  cleanup.push(() => fleet.close());
+  return fleet;
 }
 
 describe("dsfbSystem in a sim host", () => {
@@ -34,11 +28,10 @@ describe("dsfbSystem in a sim host", () => {
     const dir = await mkdtemp(join(tmpdir(), "dsfb-system-"));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const textfiles = join(dir, "textfile");
-    const { clock, host, logs } = await startHost({ DSFB_TEXTFILE_DIR: textfiles });
-    clock.advance(60_000);
-    const catalog = (await (await fetch(`${host.controlUrl}/faults/catalog`)).json()) as {
-      name: string;
-    }[];
+    const fleet = await startHost({ DSFB_TEXTFILE_DIR: textfiles });
+    const { host, logLines: logs } = fleet;
+    fleet.clock.advance(60_000);
+    const catalog = (await fleet.control("GET", "/faults/catalog")).json as { name: string }[];
     expect(catalog.map((f) => f.name)).toEqual([
       "dsfb.ingest.out-of-window",
       "dsfb.observer.trust-drift",

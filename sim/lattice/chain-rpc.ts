@@ -1,7 +1,7 @@
-import { HttpResponse, http } from "msw";
-import { type SetupServerApi, setupServer } from "msw/node";
+import { HttpResponse } from "msw";
 import type { Clock } from "../core/clock.ts";
-import { EffectStack } from "../core/effect-stack.ts";
+import { InterceptedService } from "../core/intercepted-service.ts";
+import { KeyedEffects } from "../core/keyed-effects.ts";
 import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
 
 /** How the chain RPC serves a lattice: `lag` reports a head `seconds` old, `error` answers 500. */
@@ -23,44 +23,29 @@ const LATTICE_HEADER = "x-lattice";
  * rpc.listen();
  * const heal = rpc.degrade("lattice0", { mode: "lag", seconds: 60 });
  */
-export class ChainRpc {
+export class ChainRpc extends InterceptedService {
   static readonly url = "https://rpc.chain.example/";
   static readonly latticeHeader = LATTICE_HEADER;
   readonly #clock: Clock;
-  readonly #faults = new Map<string, EffectStack<ChainRpcFault>>();
-  readonly #server: SetupServerApi;
+  readonly #faults = new KeyedEffects<ChainRpcFault>();
 
   constructor(options: { clock: Clock }) {
+    super("post", ChainRpc.url);
     this.#clock = options.clock;
-    this.#server = setupServer(http.post(ChainRpc.url, ({ request }) => this.#answer(request)));
-  }
-
-  /** Starts intercepting requests to the RPC; every other request passes through. */
-  listen(): void {
-    this.#server.listen({ onUnhandledRequest: "bypass" });
-  }
-
-  close(): void {
-    this.#server.close();
   }
 
   /** Degrades the RPC for `lattice` until the returned heal runs. */
   degrade(lattice: string, fault: ChainRpcFault): () => void {
-    let stack = this.#faults.get(lattice);
-    if (!stack) {
-      stack = new EffectStack();
-      this.#faults.set(lattice, stack);
-    }
-    return stack.add(fault);
+    return this.#faults.add(lattice, fault);
   }
 
   /** The fault acting on `lattice`'s requests, if any. */
   fault(lattice: string): ChainRpcFault | undefined {
-    return this.#faults.get(lattice)?.latest();
+    return this.#faults.of(lattice)?.latest();
   }
 
-  // Answers one JSON-RPC request for the requesting lattice.
-  async #answer(request: Request): Promise<Response> {
+  /** Answers one JSON-RPC request for the requesting lattice. */
+  protected async answer(request: Request): Promise<Response> {
     const body = (await request.json().catch(() => undefined)) as
       | { id?: unknown; method?: unknown }
       | undefined;

@@ -146,37 +146,28 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
   }
 
   // The node's HTTP surface.
-  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://node").pathname;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      return sendBody(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
-    }
-    switch (path) {
-      case "/metrics":
-        return this.sendExposition(res);
-      case "/health":
-        return sendBody(res, 200, "text/plain; charset=utf-8", "OK");
-      case "/status": {
-        const slot = this.#runtime.slot;
-        const last = this.#runtime.lastCommitted(this.organism);
-        const body = {
-          lattice: this.lattice,
-          lattice_id: this.#runtime.latticeId,
-          organism: this.organism,
-          role: this.role,
-          member: this.member,
-          slot,
-          leader: this.#runtime.leader(this.organism) === this.member,
-          last_committed_slot: last ?? null,
-          up:
-            this.#runtime.leader(this.organism) !== undefined &&
-            last !== undefined &&
-            slot - last <= 2,
-        };
-        return sendBody(res, 200, "application/json", JSON.stringify(body));
-      }
-      default:
-        return sendBody(res, 404, "text/plain; charset=utf-8", "Not Found\n");
-    }
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    return this.answerGet(req, res, {
+      "/health": (r) => sendBody(r, 200, "text/plain; charset=utf-8", "OK"),
+      "/status": (r) => sendBody(r, 200, "application/json", JSON.stringify(this.#status())),
+    });
+  }
+
+  // What GET /status answers: the member, its slot and whether its organism commits.
+  #status(): Record<string, unknown> {
+    const slot = this.#runtime.slot;
+    const last = this.#runtime.lastCommitted(this.organism);
+    return {
+      lattice: this.lattice,
+      lattice_id: this.#runtime.latticeId,
+      organism: this.organism,
+      role: this.role,
+      member: this.member,
+      slot,
+      leader: this.#runtime.leader(this.organism) === this.member,
+      last_committed_slot: last ?? null,
+      up:
+        this.#runtime.leader(this.organism) !== undefined && last !== undefined && slot - last <= 2,
+    };
   }
 }

@@ -1,11 +1,8 @@
-import { PassThrough } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { Logger } from "../core/logger.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
+import { fixturePath } from "../test-support/fixture-path.ts";
 import { parseExposition } from "../test-support/parse-exposition.ts";
 import {
   type FiringCheck,
@@ -13,13 +10,13 @@ import {
   PROMTOOL_SKIP_REASON,
   promtoolDrill,
 } from "../test-support/promtool-drill.ts";
+import { quietLogger } from "../test-support/quiet-logger.ts";
+import { scrapeTimeline } from "../test-support/scrape-timeline.ts";
 import { generateDeployment } from "./reactor-deployment.ts";
 import { reactorFaults } from "./reactor-faults.ts";
 import { ReactorNode } from "./reactor-node.ts";
 
-const RULES = fileURLToPath(new URL("../../fixtures/reactor/rules.yml", import.meta.url));
-const SCRAPE_MS = 15_000;
-const MINUTE = 60_000;
+const RULES = fixturePath("reactor/rules.yml");
 /** The series the alert rules read. */
 const SCRAPED = new Set(["reactor_http_requests_total", "reactor_jobs_queue_depth"]);
 
@@ -48,12 +45,7 @@ async function recordDrill(): Promise<{ series: Map<string, string[]>; samples: 
   const clock = new VirtualClock(Date.UTC(2026, 4, 29));
   const random = new SeededRandom("drill");
   const deployment = generateDeployment(random.derive("reactor/deployment"));
-  const logger = new Logger({
-    clock,
-    filter: EnvFilter.parse("off"),
-    format: "json",
-    stream: new PassThrough(),
-  });
+  const logger = quietLogger(clock);
   const nodes = ["reactor-0", "reactor-1"].map(
     (id) =>
       new ReactorNode({
@@ -81,9 +73,7 @@ async function recordDrill(): Promise<{ series: Map<string, string[]>; samples: 
     70: () => faults.healAll(),
   };
   const scrapes: Map<string, number>[] = [];
-  for (let t = 0; t <= 78 * MINUTE; t += SCRAPE_MS) {
-    if (t > 0) clock.advance(SCRAPE_MS);
-    await timeline[t / MINUTE]?.();
+  await scrapeTimeline(clock, 78, timeline, async () => {
     const scrape = new Map<string, number>();
     for (const node of nodes) {
       const target = `job="reactor", instance="${node.url.slice(7)}", node="${node.id}"`;
@@ -98,7 +88,7 @@ async function recordDrill(): Promise<{ series: Map<string, string[]>; samples: 
       }
     }
     scrapes.push(scrape);
-  }
+  });
   for (const node of nodes) await node.close();
   const keys = new Set(scrapes.flatMap((s) => [...s.keys()]));
   const series = new Map(

@@ -1,10 +1,8 @@
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { EnvFilter } from "../core/env-filter.ts";
 import { FaultRegistry } from "../core/fault-registry.ts";
-import { Logger } from "../core/logger.ts";
 import { SeededRandom } from "../core/seeded-random.ts";
+import { quietLogger } from "../test-support/quiet-logger.ts";
 import { generateDeployment } from "./reactor-deployment.ts";
 import { reactorFaults } from "./reactor-faults.ts";
 import { ReactorNode } from "./reactor-node.ts";
@@ -18,12 +16,8 @@ beforeEach(async () => {
   clock = new VirtualClock(Date.UTC(2026, 4, 29, 12));
   const random = new SeededRandom("faults");
   const deployment = generateDeployment(random.derive("deployment"));
-  const logger = new Logger({
-    clock,
-    filter: EnvFilter.parse("info"),
-    format: "json",
-    stream: new PassThrough().resume(),
-  });
+  // Info events are formatted (as a host's default filter has them), then dropped.
+  const logger = quietLogger(clock, "info");
   nodes = ["reactor-0", "reactor-1"].map(
     (id) =>
       new ReactorNode({

@@ -1,6 +1,4 @@
-import type { SeededRandom } from "../core/seeded-random.ts";
-import type { ReactorDeployment } from "./reactor-deployment.ts";
-import type { ReactorMetrics } from "./reactor-metrics.ts";
+import type { ReactorContext } from "./reactor-context.ts";
 
 /**
  * A reactor-server's function invocations: Bun functions run warm from a pool that grows to a
@@ -8,21 +6,13 @@ import type { ReactorMetrics } from "./reactor-metrics.ts";
  * in ten. Each invocation is counted and timed.
  */
 export class ReactorFunctionPool {
-  readonly #random: SeededRandom;
-  readonly #deployment: ReactorDeployment;
-  readonly #metrics: ReactorMetrics;
+  readonly #ctx: Pick<ReactorContext, "random" | "deployment" | "metrics">;
   readonly #target: number;
   /** Warm Bun instances. */
   warm = 0;
 
-  constructor(options: {
-    random: SeededRandom;
-    deployment: ReactorDeployment;
-    metrics: ReactorMetrics;
-  }) {
-    this.#random = options.random;
-    this.#deployment = options.deployment;
-    this.#metrics = options.metrics;
+  constructor(options: Pick<ReactorContext, "random" | "deployment" | "metrics">) {
+    this.#ctx = options;
     this.#target = options.random.int(3, 8);
   }
 
@@ -31,9 +21,9 @@ export class ReactorFunctionPool {
     name: string,
     debug: (target: string, message: string, fields: Record<string, string>) => void,
   ): number {
-    const fn = this.#deployment.functions.find((f) => f.name === name);
+    const fn = this.#ctx.deployment.functions.find((f) => f.name === name);
     if (!fn) return 0;
-    const random = this.#random;
+    const random = this.#ctx.random;
     const cold = fn.runtime === "bun" ? this.warm <= 0 || random.chance(0.03) : random.chance(0.1);
     if (cold && fn.runtime === "bun") this.warm = Math.min(this.#target, this.warm + 1);
     const seconds = Math.min(
@@ -41,8 +31,11 @@ export class ReactorFunctionPool {
       random.logNormal(fn.medianSeconds, 0.5) + (cold ? random.uniform(0.08, 0.3) : 0),
     );
     const labels = { function: fn.name, runtime: fn.runtime };
-    this.#metrics.fnInvocations.inc(labels);
-    this.#metrics.fnInvokeDuration.observe({ ...labels, start: cold ? "cold" : "warm" }, seconds);
+    this.#ctx.metrics.fnInvocations.inc(labels);
+    this.#ctx.metrics.fnInvokeDuration.observe(
+      { ...labels, start: cold ? "cold" : "warm" },
+      seconds,
+    );
     if (cold) debug("reactor_functions", "cold start", { ...labels });
     return seconds;
   }

@@ -1,8 +1,5 @@
-import type { Clock } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
-import type { SeededRandom } from "../core/seeded-random.ts";
-import type { ReactorLog } from "./reactor-log.ts";
-import type { ReactorMetrics } from "./reactor-metrics.ts";
+import type { ReactorContext } from "./reactor-context.ts";
 
 /** Backlogged jobs the workers clear per fleet second once the backlog heals. */
 const DRAIN_PER_SECOND = 40;
@@ -22,10 +19,7 @@ export interface BacklogPlan {
 export class ReactorJobQueue {
   /** Active backlog faults. */
   readonly backlogs = new EffectStack<BacklogPlan>();
-  readonly #clock: Clock;
-  readonly #random: SeededRandom;
-  readonly #metrics: ReactorMetrics;
-  readonly #log: ReactorLog;
+  readonly #ctx: Pick<ReactorContext, "clock" | "random" | "metrics" | "log">;
   readonly #enqueueRate: number;
   readonly #workers: number;
   #queued = 0;
@@ -34,16 +28,8 @@ export class ReactorJobQueue {
   /** Jobs a backlog fault holds on top of the queue. */
   backlog = 0;
 
-  constructor(options: {
-    clock: Clock;
-    random: SeededRandom;
-    metrics: ReactorMetrics;
-    log: ReactorLog;
-  }) {
-    this.#clock = options.clock;
-    this.#random = options.random;
-    this.#metrics = options.metrics;
-    this.#log = options.log;
+  constructor(options: Pick<ReactorContext, "clock" | "random" | "metrics" | "log">) {
+    this.#ctx = options;
     this.#enqueueRate = options.random.uniform(1.5, 3.5);
     this.#workers = options.random.int(6, 10);
   }
@@ -55,8 +41,8 @@ export class ReactorJobQueue {
 
   /** One fleet second of the queue; `tick` counts the seconds, for the periodic warning. */
   tick(tick: number): void {
-    const random = this.#random;
-    const now = this.#clock.now();
+    const random = this.#ctx.random;
+    const now = this.#ctx.clock.now();
     const plans = this.backlogs.values();
     const stuck = plans.length > 0;
     this.#queued += random.poisson(this.#enqueueRate);
@@ -80,17 +66,17 @@ export class ReactorJobQueue {
       this.backlog -= fromBacklog;
       this.#queued -= fromQueue;
       this.#stuckQueued = Math.max(0, Math.min(this.#stuckQueued - fromQueue, this.#queued));
-      this.#metrics.jobsRuns.inc({ outcome: "completed" }, fromBacklog + fromQueue);
-      if (this.backlog === 0) this.#log.info("reactor_jobs", "job backlog drained", {});
+      this.#ctx.metrics.jobsRuns.inc({ outcome: "completed" }, fromBacklog + fromQueue);
+      if (this.backlog === 0) this.#ctx.log.info("reactor_jobs", "job backlog drained", {});
     }
     if (stuck) this.#stuckQueued = Math.max(this.#stuckQueued, this.#queued);
     for (let i = 0; i < runs; i++) {
       const failed = random.chance(0.02);
       const seconds = Math.min(300, random.logNormal(1.5, 0.8) * (stuck ? 5 : 1));
-      this.#metrics.jobsRuns.inc({ outcome: failed ? "failed" : "completed" });
-      this.#metrics.jobsRunDuration.observe(seconds);
+      this.#ctx.metrics.jobsRuns.inc({ outcome: failed ? "failed" : "completed" });
+      this.#ctx.metrics.jobsRunDuration.observe(seconds);
       if (failed) {
-        this.#log.warn("reactor_jobs", "job run failed", {
+        this.#ctx.log.warn("reactor_jobs", "job run failed", {
           job_id: random.int(100_000, 999_999),
           duration_ms: Math.round(seconds * 1000),
           error: "handler returned an error",
@@ -98,7 +84,7 @@ export class ReactorJobQueue {
       }
     }
     if (stuck && tick % 30 === 0) {
-      this.#log.warn("reactor_jobs", "job queue backlog growing", { depth: this.depth });
+      this.#ctx.log.warn("reactor_jobs", "job queue backlog growing", { depth: this.depth });
     }
   }
 }

@@ -1,29 +1,16 @@
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { EnvFilter } from "../core/env-filter.ts";
-import { Logger } from "../core/logger.ts";
-import { SeededRandom } from "../core/seeded-random.ts";
-import { generateDeployment } from "./reactor-deployment.ts";
+import { quietLogger } from "../test-support/quiet-logger.ts";
 import type { ReactorLogEntry } from "./reactor-log.ts";
-import { ReactorNode } from "./reactor-node.ts";
+import { reactorTestNode } from "./reactor-test-node.ts";
 
 const TOKEN = "sse-token";
 const start = Date.UTC(2026, 4, 29, 12);
 const clock = new VirtualClock(start);
-const random = new SeededRandom("sse");
-const node = new ReactorNode({
-  id: "reactor-0",
-  port: 0,
+const node = reactorTestNode({
   clock,
-  random: random.derive("node"),
-  deployment: generateDeployment(random.derive("deployment")),
-  logger: new Logger({
-    clock,
-    filter: EnvFilter.parse("info"),
-    format: "json",
-    stream: new PassThrough().resume(),
-  }),
+  seed: "sse",
+  logger: quietLogger(clock, "info"),
   adminToken: TOKEN,
 });
 

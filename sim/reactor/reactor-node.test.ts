@@ -4,10 +4,9 @@ import { VirtualClock } from "../core/clock.ts";
 import { EnvFilter } from "../core/env-filter.ts";
 import { Logger } from "../core/logger.ts";
 import { readCatalogue } from "../core/read-catalogue.ts";
-import { SeededRandom } from "../core/seeded-random.ts";
+import { expectCatalogueMetrics } from "../test-support/expect-catalogue-metrics.ts";
 import { parseExposition } from "../test-support/parse-exposition.ts";
-import { generateDeployment } from "./reactor-deployment.ts";
-import { ReactorNode } from "./reactor-node.ts";
+import { reactorTestNode } from "./reactor-test-node.ts";
 
 const catalogue = readCatalogue("reactor");
 
@@ -16,13 +15,9 @@ const clock = new VirtualClock(Date.UTC(2026, 4, 29, 12));
 const stream = new PassThrough();
 const lines: string[] = [];
 stream.on("data", (c: Buffer) => lines.push(...c.toString().split("\n").filter(Boolean)));
-const random = new SeededRandom(7);
-const node = new ReactorNode({
-  id: "reactor-0",
-  port: 0,
+const node = reactorTestNode({
   clock,
-  random: random.derive("node"),
-  deployment: generateDeployment(random.derive("deployment")),
+  seed: 7,
   logger: new Logger({ clock, filter: EnvFilter.parse("info"), format: "json", stream }).forNode(
     "reactor-0",
   ),
@@ -42,54 +37,26 @@ describe("GET /metrics", () => {
     const res = await fetch(`${node.url}/metrics`);
     expect(res.status).toBe(200);
     const families = parseExposition(await res.text());
-    expect([...families.keys()].sort()).toEqual(catalogue.metrics.map((m) => m.name).sort());
-    for (const metric of catalogue.metrics) {
-      const family = families.get(metric.name);
-      expect({ name: metric.name, type: family?.type, help: family?.help }).toEqual({
-        name: metric.name,
-        type: metric.type,
-        help: metric.help,
-      });
-      expect(family?.samples.length, metric.name).toBeGreaterThan(0);
-      for (const sample of family?.samples ?? []) {
-        const labels = Object.keys(sample.labels).filter((l) => l !== "le");
-        expect(labels.sort(), sample.name).toEqual([...metric.labels].sort());
-        for (const [label, values] of Object.entries(metric.labelValues ?? {})) {
-          expect(values, `${metric.name} ${label}`).toContain(sample.labels[label]);
-        }
-      }
-    }
+    expectCatalogueMetrics(families, catalogue.metrics);
   });
 });
+
+/** The six capabilities, each with the same value. */
+function everyCapability<V>(value: V): Record<string, V> {
+  return { auth: value, data: value, storage: value, functions: value, jobs: value, sites: value };
+}
 
 describe("GET /health", () => {
   it("answers 200 with every capability ok, and 503 naming a failing one until healed", async () => {
     const ok = await fetch(`${node.url}/health`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({
-      status: "ok",
-      capabilities: {
-        auth: "ok",
-        data: "ok",
-        storage: "ok",
-        functions: "ok",
-        jobs: "ok",
-        sites: "ok",
-      },
-    });
+    expect(await ok.json()).toEqual({ status: "ok", capabilities: everyCapability("ok") });
     const heal = node.failCapability("jobs");
     const failing = await fetch(`${node.url}/health`);
     expect(failing.status).toBe(503);
     expect(await failing.json()).toEqual({
       status: "error",
-      capabilities: {
-        auth: "ok",
-        data: "ok",
-        storage: "ok",
-        functions: "ok",
-        jobs: "error",
-        sites: "ok",
-      },
+      capabilities: { ...everyCapability("ok"), jobs: "error" },
     });
     await heal();
     expect((await fetch(`${node.url}/health`)).status).toBe(200);
@@ -116,17 +83,7 @@ describe("admin endpoints", () => {
   it("/_admin/version answers the documented shape", async () => {
     const res = await fetch(`${node.url}/_admin/version`, { headers: auth });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      reactor: "0.1.0",
-      capabilities: {
-        auth: "0.1.0",
-        data: "0.1.0",
-        storage: "0.1.0",
-        functions: "0.1.0",
-        jobs: "0.1.0",
-        sites: "0.1.0",
-      },
-    });
+    expect(await res.json()).toEqual({ reactor: "0.1.0", capabilities: everyCapability("0.1.0") });
   });
 
   it("/_admin/doctor answers per-capability probes, and the db_ping fails while the pool is exhausted", async () => {

@@ -5,6 +5,7 @@ import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
 import { registryExposition } from "../core/registry-exposition.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
+import { sendBody } from "../core/send-body.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { SimNodeBase } from "../core/sim-node-base.ts";
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
@@ -23,12 +24,7 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 /** Writes a JSON response. */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = `${JSON.stringify(body)}\n`;
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendBody(res, status, "application/json", `${JSON.stringify(body)}\n`);
 }
 
 /** Compares two secrets in constant time. */

@@ -1,7 +1,5 @@
-import type { SeededRandom } from "../core/seeded-random.ts";
-import type { ReactorDeployment } from "./reactor-deployment.ts";
-import type { ReactorLog } from "./reactor-log.ts";
-import { NATS_CONSUMERS, type ReactorMetrics } from "./reactor-metrics.ts";
+import type { ReactorContext } from "./reactor-context.ts";
+import { NATS_CONSUMERS } from "./reactor-metrics.ts";
 
 const TENANT_CACHE_CAPACITY = 5000;
 
@@ -11,24 +9,13 @@ const TENANT_CACHE_CAPACITY = 5000;
  * lag and tenants' db_connections quota errors, and a job backlog the second consumer's.
  */
 export class ReactorSharedCluster {
-  readonly #random: SeededRandom;
-  readonly #deployment: ReactorDeployment;
-  readonly #metrics: ReactorMetrics;
-  readonly #log: ReactorLog;
+  readonly #ctx: Pick<ReactorContext, "random" | "deployment" | "metrics" | "log">;
   readonly #natsLevels: readonly number[];
   #cached: number;
   #nats: number[];
 
-  constructor(options: {
-    random: SeededRandom;
-    deployment: ReactorDeployment;
-    metrics: ReactorMetrics;
-    log: ReactorLog;
-  }) {
-    this.#random = options.random;
-    this.#deployment = options.deployment;
-    this.#metrics = options.metrics;
-    this.#log = options.log;
+  constructor(options: Pick<ReactorContext, "random" | "deployment" | "metrics" | "log">) {
+    this.#ctx = options;
     this.#natsLevels = NATS_CONSUMERS.map(() => options.random.uniform(2, 30));
     this.#nats = [...this.#natsLevels];
     this.#cached = options.deployment.cachedTenants;
@@ -36,8 +23,8 @@ export class ReactorSharedCluster {
 
   /** One fleet second of drift; `state` is the node's pool and job queue this second. */
   tick(state: { exhausted: boolean; backlog: number; poolMax: number; tick: number }): void {
-    const random = this.#random;
-    const target = this.#deployment.cachedTenants;
+    const random = this.#ctx.random;
+    const target = this.#ctx.deployment.cachedTenants;
     this.#cached = Math.max(
       0,
       Math.min(
@@ -54,21 +41,21 @@ export class ReactorSharedCluster {
       return Math.max(0, pending + (level - pending) * (grow ? 0 : 0.2) + grow + random.normal());
     });
     if (exhausted) {
-      this.#metrics.quotaExceeded.inc(
-        { tenant: random.pick(this.#deployment.tenants), resource: "db_connections" },
+      this.#ctx.metrics.quotaExceeded.inc(
+        { tenant: random.pick(this.#ctx.deployment.tenants), resource: "db_connections" },
         random.poisson(0.5),
       );
       if (state.tick % 15 === 0) {
-        this.#log.warn("reactor_data", "db pool exhausted", { max: state.poolMax, idle: 0 });
+        this.#ctx.log.warn("reactor_data", "db pool exhausted", { max: state.poolMax, idle: 0 });
       }
     }
   }
 
   /** Sets the tenant cache and NATS pending gauges. */
   publish(): void {
-    this.#metrics.tenantCacheActive.set(this.#cached);
+    this.#ctx.metrics.tenantCacheActive.set(this.#cached);
     NATS_CONSUMERS.forEach((consumer, i) => {
-      this.#metrics.natsPending.set(
+      this.#ctx.metrics.natsPending.set(
         { stream: "REACTOR", consumer },
         Math.round(this.#nats[i] ?? 0),
       );

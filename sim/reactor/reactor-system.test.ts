@@ -1,17 +1,11 @@
-import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/clock.ts";
-import { type StartedSimHost, startSimHost } from "../host/start-sim-host.ts";
+import { fileFixture } from "../test-support/file-fixture.ts";
+import { SimTestHost } from "../test-support/sim-test-host.ts";
 import { reactorAdminToken } from "./reactor-admin-token.ts";
 
-const clock = new VirtualClock(Date.UTC(2026, 4, 29, 12));
-const logs = new PassThrough();
-const lines: string[] = [];
-logs.on("data", (c: Buffer) => lines.push(...c.toString().split("\n").filter(Boolean)));
-let host: StartedSimHost;
-
-beforeAll(async () => {
-  host = await startSimHost(
+const fleet = fileFixture(async () => {
+  const started = await SimTestHost.start(
     {
       system: "reactor",
       seed: 42,
@@ -19,20 +13,19 @@ beforeAll(async () => {
         { id: "reactor-0", port: 0 },
         { id: "reactor-1", port: 0 },
       ],
-      controlPort: 0,
     },
     {
-      clock,
-      logStream: logs,
+      clock: new VirtualClock(Date.UTC(2026, 4, 29, 12)),
       env: { REACTOR_TRACING__FILTER: "warn,reactor_data=info", REACTOR_TRACING__FMT: "pretty" },
     },
   );
-  clock.advance(60_000);
+  started.clock.advance(60_000);
+  return started;
 });
-afterAll(() => host?.stop());
 
 describe("reactor in a sim host", () => {
   it("applies REACTOR_TRACING__FILTER and REACTOR_TRACING__FMT to the host's log", () => {
+    const lines = fleet().logLines;
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) {
       expect(line).toMatch(
@@ -44,9 +37,7 @@ describe("reactor in a sim host", () => {
   });
 
   it("lists the Reactor faults on the control API", async () => {
-    const catalog = (await (await fetch(`${host.controlUrl}/faults/catalog`)).json()) as {
-      name: string;
-    }[];
+    const catalog = (await fleet().control("GET", "/faults/catalog")).json as { name: string }[];
     expect(catalog.map((f) => f.name)).toEqual([
       "reactor.http.5xx-burst",
       "reactor.jobs.backlog",
@@ -63,7 +54,7 @@ describe("reactor in a sim host", () => {
     expect(token).toMatch(/^rct_[0-9a-f]{40}$/);
     expect(reactorAdminToken(42)).toBe(token);
     expect(reactorAdminToken(43)).not.toBe(token);
-    const url = host.nodes[1]?.url ?? "";
+    const url = fleet().host.nodes[1]?.url ?? "";
     const res = await fetch(`${url}/_admin/version`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -71,7 +62,7 @@ describe("reactor in a sim host", () => {
   });
 
   it("injects a 5xx burst by name through the control API and heals it", async () => {
-    const inject = await fetch(`${host.controlUrl}/faults`, {
+    const inject = await fetch(`${fleet().host.controlUrl}/faults`, {
       method: "POST",
       body: JSON.stringify({
         name: "reactor.http.5xx-burst",
@@ -82,7 +73,7 @@ describe("reactor in a sim host", () => {
     expect(inject.status).toBe(201);
     const fault = (await inject.json()) as { id: string; params: unknown };
     expect(fault.params).toEqual({ capability: "functions", ratio: 0.2 });
-    const bad = await fetch(`${host.controlUrl}/faults`, {
+    const bad = await fetch(`${fleet().host.controlUrl}/faults`, {
       method: "POST",
       body: JSON.stringify({ name: "reactor.http.5xx-burst", params: { capability: "billing" } }),
     });
@@ -91,7 +82,7 @@ describe("reactor in a sim host", () => {
       'Failed to inject fault "reactor.http.5xx-burst": param "capability" must be one of "auth", "data", "storage", "functions", "jobs", "sites", "all", got "billing". Fix the params and retry.',
     );
     expect(
-      (await fetch(`${host.controlUrl}/faults/${fault.id}`, { method: "DELETE" })).status,
+      (await fetch(`${fleet().host.controlUrl}/faults/${fault.id}`, { method: "DELETE" })).status,
     ).toBe(200);
   });
 });

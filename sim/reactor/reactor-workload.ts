@@ -1,14 +1,10 @@
-import type { Clock } from "../core/clock.ts";
 import { EffectStack } from "../core/effect-stack.ts";
-import type { SeededRandom } from "../core/seeded-random.ts";
 import { type Every, TimedWork } from "../core/timed-work.ts";
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
-import type { ReactorDeployment } from "./reactor-deployment.ts";
+import type { ReactorContext } from "./reactor-context.ts";
 import { ReactorFunctionPool } from "./reactor-function-pool.ts";
 import { ReactorJobQueue } from "./reactor-job-queue.ts";
 import { ReactorLatencyWindow } from "./reactor-latency-window.ts";
-import type { ReactorLog } from "./reactor-log.ts";
-import type { ReactorMetrics } from "./reactor-metrics.ts";
 import {
   ACQUIRE_TIMEOUT_SECONDS,
   BASE_5XX,
@@ -44,11 +40,7 @@ export class ReactorWorkload extends TimedWork {
   /** Active backlog faults. */
   readonly backlogs: ReactorJobQueue["backlogs"];
 
-  readonly #clock: Clock;
-  readonly #random: SeededRandom;
-  readonly #deployment: ReactorDeployment;
-  readonly #metrics: ReactorMetrics;
-  readonly #log: ReactorLog;
+  readonly #ctx: ReactorContext;
   readonly #traffic: ReactorTraffic;
   readonly #requestRate: number;
   readonly #jobs: ReactorJobQueue;
@@ -61,20 +53,10 @@ export class ReactorWorkload extends TimedWork {
   #budget = { info: 0, error: 0, debug: 0 };
   readonly #latency = new ReactorLatencyWindow();
 
-  constructor(options: {
-    clock: Clock;
-    random: SeededRandom;
-    deployment: ReactorDeployment;
-    metrics: ReactorMetrics;
-    log: ReactorLog;
-  }) {
+  constructor(options: ReactorContext) {
     super(options.clock);
-    this.#clock = options.clock;
-    this.#random = options.random;
-    this.#deployment = options.deployment;
-    this.#metrics = options.metrics;
-    this.#log = options.log;
-    const random = this.#random;
+    this.#ctx = options;
+    const random = this.#ctx.random;
     this.#traffic = new ReactorTraffic(random.derive("traffic"), options.deployment);
     this.#requestRate = random.uniform(10, 20);
     this.#jobs = new ReactorJobQueue({ ...options, random });
@@ -86,15 +68,15 @@ export class ReactorWorkload extends TimedWork {
 
   /** Boots (or, after a crash, reboots) the process: fresh counters, a cold function pool. */
   protected boot(restarted: boolean): void {
-    if (restarted) this.#metrics.initialize();
+    if (restarted) this.#ctx.metrics.initialize();
     this.#running = true;
     this.#functions.warm = 0;
-    this.#log.info("reactor_server", "reactor-server starting", {
+    this.#ctx.log.info("reactor_server", "reactor-server starting", {
       version: "0.1.0",
       capabilities: CAPABILITIES.join(","),
     });
     for (const capability of CAPABILITIES) {
-      this.#log.info(`reactor_${capability}`, "capability mounted", { capability });
+      this.#ctx.log.info(`reactor_${capability}`, "capability mounted", { capability });
     }
     this.#publishGauges();
   }
@@ -127,23 +109,23 @@ export class ReactorWorkload extends TimedWork {
   serve(request: TrafficRequest): ServedRequest {
     const { status, durationSeconds } = this.#outcome(request);
     const { capability, method, path } = request;
-    this.#metrics.httpRequests.inc({ capability, method, status: String(status) });
-    this.#metrics.httpDuration.observe({ capability }, durationSeconds);
+    this.#ctx.metrics.httpRequests.inc({ capability, method, status: String(status) });
+    this.#ctx.metrics.httpDuration.observe({ capability }, durationSeconds);
     this.#latency.add(capability, durationSeconds);
     const fields = { method, path, status, duration_ms: Math.round(durationSeconds * 1000) };
     const target = `reactor_${capability}`;
     if (status >= 500) {
-      if (this.#budget.error-- > 0) this.#log.error(target, "request failed", fields);
-    } else if (this.#budget.info > 0 && this.#random.chance(0.25)) {
+      if (this.#budget.error-- > 0) this.#ctx.log.error(target, "request failed", fields);
+    } else if (this.#budget.info > 0 && this.#ctx.random.chance(0.25)) {
       this.#budget.info--;
-      this.#log.info(target, "request completed", fields);
+      this.#ctx.log.info(target, "request completed", fields);
     }
     return { status, durationSeconds };
   }
 
   // Status and latency of one request, faults first.
   #outcome(request: TrafficRequest): ServedRequest {
-    const random = this.#random;
+    const random = this.#ctx.random;
     const { capability, method } = request;
     let duration = Math.min(2, random.logNormal(MEDIAN_SECONDS[capability], 0.5));
     if (this.unhealthy.values().includes(capability)) {
@@ -156,13 +138,13 @@ export class ReactorWorkload extends TimedWork {
           ? Math.min(0.05, random.logNormal(0.0004, 0.6))
           : random.uniform(0.5, ACQUIRE_TIMEOUT_SECONDS);
       if (exhausted !== undefined && random.chance(exhausted)) {
-        this.#metrics.dbAcquire.observe(ACQUIRE_TIMEOUT_SECONDS);
+        this.#ctx.metrics.dbAcquire.observe(ACQUIRE_TIMEOUT_SECONDS);
         this.#debug(`reactor_${capability}`, "db pool acquire timed out", {
           waited_ms: ACQUIRE_TIMEOUT_SECONDS * 1000,
         });
         return { status: 503, durationSeconds: ACQUIRE_TIMEOUT_SECONDS + duration };
       }
-      this.#metrics.dbAcquire.observe(acquire);
+      this.#ctx.metrics.dbAcquire.observe(acquire);
       duration += acquire;
     }
     if (request.fn !== undefined)
@@ -183,7 +165,7 @@ export class ReactorWorkload extends TimedWork {
     }
     const resource = QUOTA[capability];
     if (resource !== undefined && random.chance(QUOTA_CHANCE)) {
-      this.#metrics.quotaExceeded.inc({ tenant: request.tenant, resource });
+      this.#ctx.metrics.quotaExceeded.inc({ tenant: request.tenant, resource });
       this.#debug(`reactor_${capability}`, "quota exceeded", { tenant: request.tenant, resource });
       return { status: 429, durationSeconds: random.uniform(0.0005, 0.002) };
     }
@@ -197,14 +179,14 @@ export class ReactorWorkload extends TimedWork {
   #success(capability: Capability, method: string): number {
     if (method === "DELETE") return 204;
     if (method === "POST") return capability === "auth" || capability === "functions" ? 200 : 201;
-    if ((capability === "sites" || capability === "storage") && this.#random.chance(0.1))
+    if ((capability === "sites" || capability === "storage") && this.#ctx.random.chance(0.1))
       return 304;
     return 200;
   }
 
   // Writes a debug line within the per-second budget.
   #debug(target: string, message: string, fields: Record<string, string | number>): void {
-    if (this.#budget.debug-- > 0) this.#log.debug(target, message, fields);
+    if (this.#budget.debug-- > 0) this.#ctx.log.debug(target, message, fields);
   }
 
   // One fleet second of work.
@@ -212,7 +194,7 @@ export class ReactorWorkload extends TimedWork {
     this.#ticks++;
     this.#budget = { info: INFO_LINES, error: ERROR_LINES, debug: DEBUG_LINES };
     this.#latency.rotate();
-    const n = this.#random.poisson(this.#requestRate);
+    const n = this.#ctx.random.poisson(this.#requestRate);
     for (let i = 0; i < n; i++) this.serve(this.#traffic.next());
     this.#jobs.tick(this.#ticks);
     this.#cluster.tick({
@@ -226,8 +208,8 @@ export class ReactorWorkload extends TimedWork {
 
   // Gauges from the current state, so a scrape and /health agree.
   #publishGauges(): void {
-    const m = this.#metrics;
-    const random = this.#random;
+    const m = this.#ctx.metrics;
+    const random = this.#ctx.random;
     const exhausted = this.poolExhaustions.size > 0;
     const inUse = exhausted
       ? this.#poolMax

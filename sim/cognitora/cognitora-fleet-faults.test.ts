@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { fileFixture } from "../test-support/file-fixture.ts";
+import { sampleValue } from "../test-support/sample-value.ts";
+import { sumSamples } from "../test-support/sum-samples.ts";
+import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
+
+const fleet = fileFixture(() => CognitoraTestFleet.start());
+
+describe("Cognitora fleet (virtual clock): faults", () => {
+  it("drops cgn_agent_engine_ready to 0 under cognitora.engine.not-ready and back after the heal", async () => {
+    const ready = async (id: string) =>
+      sumSamples(await fleet().scrape(id), "cgn_agent_engine_ready");
+    const fault = await fleet().faults.inject({
+      name: "cognitora.engine.not-ready",
+      target: "cgn-agent-0",
+    });
+    await fleet().advance(10);
+    expect(await ready("cgn-agent-0")).toBe(0);
+    expect(await ready("cgn-agent-2")).toBe(1);
+    await fleet().faults.heal(fault.id);
+    await fleet().advance(10);
+    expect(await ready("cgn-agent-0")).toBe(1);
+  });
+
+  it("refuses requests as queue_full under cognitora.admission.queue-full, and stops after the heal", async () => {
+    const rejected = async (id = "cgn-router-0") =>
+      sumSamples(await fleet().scrape(id), "cgn_router_admission_rejected_total", {
+        reason: "queue_full",
+      });
+    const fault = await fleet().faults.inject({
+      name: "cognitora.admission.queue-full",
+      target: "cgn-router-0",
+    });
+    const before = await rejected();
+    await fleet().advance(30);
+    expect((await rejected()) - before).toBeGreaterThan(10);
+    expect(
+      sampleValue(await fleet().scrape("cgn-router-0"), "cgn_router_admission_inflight", {
+        model: fleet().chatModel(),
+        role: "prefill",
+      }),
+    ).toBe(128);
+    expect(await rejected("cgn-router-1")).toBe(0);
+    await fleet().faults.heal(fault.id);
+    await fleet().advance(5);
+    const after = await rejected();
+    await fleet().advance(30);
+    expect(await rejected()).toBe(after);
+  });
+
+  it("pushes the chat model's TTFT p99 above 2 s under cognitora.ttft.degrade, and back after the heal", async () => {
+    const fault = await fleet().faults.inject({
+      name: "cognitora.ttft.degrade",
+      target: "cgn-agent-0",
+      params: { latencySeconds: 4 },
+    });
+    const degraded = await fleet().routerTtft(() => fleet().advance(60));
+    expect(degraded.slow / degraded.total).toBeGreaterThan(0.05);
+    await fleet().faults.heal(fault.id);
+    await fleet().advance(10);
+    const healed = await fleet().routerTtft(() => fleet().advance(60));
+    expect(healed.slow / healed.total).toBeLessThan(0.01);
+  });
+
+  it("drops cgn_router_cache_hit_ratio below 0.30 under cognitora.cache.collapse, and back after the heal", async () => {
+    const ratio = async () =>
+      sampleValue(await fleet().scrape("cgn-router-0"), "cgn_router_cache_hit_ratio", {
+        model: fleet().chatModel(),
+      });
+    expect(await ratio()).toBeGreaterThan(0.45);
+    const fault = await fleet().faults.inject({ name: "cognitora.cache.collapse" });
+    expect(fault.nodes).toEqual(["cgn-kvcached-0"]);
+    await fleet().advance(70);
+    expect(await ratio()).toBeLessThan(0.2);
+    expect(
+      sumSamples(await fleet().scrape("cgn-kvcached-0"), "cgn_kvcached_blocks", { tier: "cpu" }),
+    ).toBeLessThan(5_000);
+    await fleet().faults.heal(fault.id);
+    await fleet().advance(70);
+    expect(await ratio()).toBeGreaterThan(0.45);
+  });
+
+  it("refuses a fault aimed at a node of another role", async () => {
+    await expect(
+      fleet().faults.inject({ name: "cognitora.engine.not-ready", target: "cgn-router-0" }),
+    ).rejects.toThrow(
+      'Failed to inject fault: node "cgn-router-0" is a cgn-router, and "cognitora.engine.not-ready" acts on cgn-agent nodes only. Target a cgn-agent node, or omit the target for all of them.',
+    );
+  });
+});
