@@ -1,23 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { loadScenarios } from "./load-scenarios.ts";
 
 // Scenario files import "firedrill", which resolves inside this package only: write them here.
-let dir: string;
-beforeAll(async () => {
-  await mkdir(path.join(repoRoot, ".firedrill"), { recursive: true });
-  dir = await mkdtemp(path.join(repoRoot, ".firedrill", "scenarios-test-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("scenarios-test-", { under: path.join(repoRoot, ".firedrill") });
 
 const header =
   'import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";\n';
 async function scenarioFile(name: string, body: string): Promise<string> {
-  const file = path.join(dir, `${name}.scenario.ts`);
+  const file = path.join(dir(), `${name}.scenario.ts`);
   await writeFile(file, header + body);
   return file;
 }
@@ -37,7 +31,7 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    return (error as Error).message.replaceAll(dir, "<dir>");
+    return (error as Error).message.replaceAll(dir(), "<dir()>");
   }
   throw new Error("expected loadScenarios to fail");
 }
@@ -76,7 +70,7 @@ describe("loadScenarios", () => {
   it("rejects a heal before its injection, naming the field", async () => {
     const file = await scenarioFile("order", valid("order").replace('heal: "3m"', 'heal: "30s"'));
     expect(await messageOf(loadScenarios([file]))).toBe(
-      "Invalid scenario file: <dir>/order.scenario.ts: faults[0].heal (30s) must come after at (1m).",
+      "Invalid scenario file: <dir()>/order.scenario.ts: faults[0].heal (30s) must come after at (1m).",
     );
   });
 
@@ -86,7 +80,7 @@ describe("loadScenarios", () => {
       valid("node").replace('"cosmictron-1"', '"cosmictron-7"'),
     );
     expect(await messageOf(loadScenarios([file]))).toBe(
-      'Invalid scenario file: <dir>/node.scenario.ts: faults[0].fault.target "cosmictron-7" is not a node of this fleet (nodes: cosmictron-0, cosmictron-1).',
+      'Invalid scenario file: <dir()>/node.scenario.ts: faults[0].fault.target "cosmictron-7" is not a node of this fleet (nodes: cosmictron-0, cosmictron-1).',
     );
   });
 
@@ -96,7 +90,7 @@ describe("loadScenarios", () => {
       valid("dur").replace('duration: "10m"', 'duration: "10 minutes"'),
     );
     expect(await messageOf(loadScenarios([file]))).toBe(
-      'Invalid scenario file: <dir>/dur.scenario.ts: duration is not a duration: "10 minutes". Write e.g. "30s", "5m" or "1h30m".',
+      'Invalid scenario file: <dir()>/dur.scenario.ts: duration is not a duration: "10 minutes". Write e.g. "30s", "5m" or "1h30m".',
     );
   });
 
@@ -114,7 +108,7 @@ describe("loadScenarios", () => {
   it("rejects a file without a default export", async () => {
     const file = await scenarioFile("nodefault", "export const x = 1;\n");
     expect(await messageOf(loadScenarios([file]))).toBe(
-      "Invalid scenario file: <dir>/nodefault.scenario.ts: it has no default export. Did you forget `export default defineScenario({...})`?",
+      "Invalid scenario file: <dir()>/nodefault.scenario.ts: it has no default export. Did you forget `export default defineScenario({...})`?",
     );
   });
 
@@ -127,7 +121,7 @@ describe("loadScenarios", () => {
   it("rejects a fleet shape below a system's minimum, naming the field", async () => {
     const file = await scenarioFile("shape", valid("shape").replace("nodes: 2", "nodes: 0"));
     expect(await messageOf(loadScenarios([file]))).toBe(
-      "Invalid scenario file: <dir>/shape.scenario.ts: fleet cosmictron.nodes must be a whole number of at least 1 (got 0).",
+      "Invalid scenario file: <dir()>/shape.scenario.ts: fleet cosmictron.nodes must be a whole number of at least 1 (got 0).",
     );
   });
 });

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/index.ts";
 import { promqlFeatures, readRuleText } from "../rules/index.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
@@ -47,13 +47,7 @@ function test(ruleFile: string): string {
 }
 
 describe("anchored and smoothed ranges, sped up", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-extended-range-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-extended-range-");
 
   it("keep their modifiers, and the rules ask for the feature flag", () => {
     const rewritten = rewriteRuleFile(rules, { speed: 30, file: "rules.yml" });
@@ -68,14 +62,14 @@ describe("anchored and smoothed ranges, sped up", () => {
     `promtool gives the same verdicts at 1x and at 30x (${PROMTOOL_SKIP_REASON})`,
     async () => {
       const features = ["promql-extended-range-selectors"];
-      const original = path.join(dir, "rules.yml");
+      const original = path.join(dir(), "rules.yml");
       await writeFile(original, rules);
-      const plain = path.join(dir, "plain.test.yml");
+      const plain = path.join(dir(), "plain.test.yml");
       await writeFile(plain, test(original));
       await testRules(plain, PROMTOOL!, features);
-      const rewritten = path.join(dir, "rules-30x.yml");
+      const rewritten = path.join(dir(), "rules-30x.yml");
       await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
-      const scaled = path.join(dir, "scaled.test.yml");
+      const scaled = path.join(dir(), "scaled.test.yml");
       await writeFile(
         scaled,
         scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),

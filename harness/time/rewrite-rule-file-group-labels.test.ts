@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
 import { checkRules, testRules } from "../config/index.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
@@ -42,13 +42,7 @@ const test = (ruleFile: string) =>
   });
 
 describe("a rule file with query_offset and group labels", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-offset-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-offset-");
 
   it("keeps the labels and divides query_offset", () => {
     expect(rewriteRuleFile(rules, { speed: 30, file: "offsets.yml" })).toContain(
@@ -59,16 +53,16 @@ describe("a rule file with query_offset and group labels", () => {
   it.skipIf(!PROMTOOL)(
     `loads in promtool and gives the same verdict at 1x and 30x (${PROMTOOL_SKIP_REASON})`,
     async () => {
-      const original = path.join(dir, "offsets.yml");
+      const original = path.join(dir(), "offsets.yml");
       await writeFile(original, rules);
       await checkRules(original, PROMTOOL!);
-      const plain = path.join(dir, "plain.test.yml");
+      const plain = path.join(dir(), "plain.test.yml");
       await writeFile(plain, test(original));
       await testRules(plain, PROMTOOL!);
-      const rewritten = path.join(dir, "offsets-30x.yml");
+      const rewritten = path.join(dir(), "offsets-30x.yml");
       await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
       await checkRules(rewritten, PROMTOOL!);
-      const scaled = path.join(dir, "scaled.test.yml");
+      const scaled = path.join(dir(), "scaled.test.yml");
       await writeFile(
         scaled,
         scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),

@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/index.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
@@ -40,13 +40,7 @@ function test(ruleFile: string): string {
 }
 
 describe("scaled promtool tests end a stopped series where the 1x lookback does", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-stale-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-stale-");
 
   it("writes the stale marker at the lookback's end", () => {
     const text = scalePromtoolTest(test("rules.yml"), { speed: 30, file: "t.yml" });
@@ -59,14 +53,14 @@ describe("scaled promtool tests end a stopped series where the 1x lookback does"
   it.skipIf(!PROMTOOL)(
     `promtool gives the same verdict at 1x and at 30x (${PROMTOOL_SKIP_REASON})`,
     async () => {
-      const original = path.join(dir, "rules.yml");
+      const original = path.join(dir(), "rules.yml");
       await writeFile(original, rules);
-      const plain = path.join(dir, "plain.test.yml");
+      const plain = path.join(dir(), "plain.test.yml");
       await writeFile(plain, test(original));
       await testRules(plain, PROMTOOL!);
-      const rewritten = path.join(dir, "rules-30x.yml");
+      const rewritten = path.join(dir(), "rules-30x.yml");
       await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
-      const scaled = path.join(dir, "scaled.test.yml");
+      const scaled = path.join(dir(), "scaled.test.yml");
       await writeFile(
         scaled,
         scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { formatDuration } from "./format-duration.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
@@ -105,22 +105,16 @@ function extrasTest(ruleFile: string): string {
 }
 
 describe("the verdict is the same at 1x and sped up", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-verdict-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-verdict-");
 
   // Rewrites the rules and compresses the test for `speed`, then lets promtool judge.
   async function judgeAt(speed: number, rules: string, test: string, name: string): Promise<void> {
-    const rewritten = path.join(dir, `${name}-${speed}x.rules.yml`);
+    const rewritten = path.join(dir(), `${name}-${speed}x.rules.yml`);
     await writeFile(
       rewritten,
       rewriteRuleFile(await readFile(rules, "utf8"), { speed, file: rules }),
     );
-    const compressed = path.join(dir, `${name}-${speed}x.test.yml`);
+    const compressed = path.join(dir(), `${name}-${speed}x.test.yml`);
     await writeFile(
       compressed,
       scalePromtoolTest(await readFile(test, "utf8"), {
@@ -141,7 +135,7 @@ describe("the verdict is the same at 1x and sped up", () => {
   });
 
   it("fails when the rules are not rewritten: the check has teeth", async () => {
-    const compressed = path.join(dir, "unrewritten.test.yml");
+    const compressed = path.join(dir(), "unrewritten.test.yml");
     await writeFile(
       compressed,
       scalePromtoolTest(await readFile(fixtureTest, "utf8"), {
@@ -156,16 +150,16 @@ describe("the verdict is the same at 1x and sped up", () => {
   });
 
   it("the extra rules pass their generated tests at 1x", async () => {
-    const rules = path.join(dir, "extras.rules.yml");
-    const test = path.join(dir, "extras.test.yml");
+    const rules = path.join(dir(), "extras.rules.yml");
+    const test = path.join(dir(), "extras.test.yml");
     await writeFile(rules, extraRules);
     await writeFile(test, extrasTest(rules));
     await expect(testRules(test, promtool)).resolves.toBeUndefined();
   });
 
   it.each(speeds)("the extra rules pass the same tests at %dx", async (speed) => {
-    const rules = path.join(dir, "extras.rules.yml");
-    const test = path.join(dir, "extras.test.yml");
+    const rules = path.join(dir(), "extras.rules.yml");
+    const test = path.join(dir(), "extras.test.yml");
     await writeFile(rules, extraRules);
     await writeFile(test, extrasTest(rules));
     await expect(judgeAt(speed, rules, test, "extras")).resolves.toBeUndefined();
