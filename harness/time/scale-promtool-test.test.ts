@@ -1,10 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
+import { promtoolTestFile } from "../testing/promtool-test-file.ts";
 import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { formatDuration } from "./format-duration.ts";
@@ -86,22 +86,16 @@ function extrasTest(ruleFile: string): string {
       })),
     ),
   );
-  return stringify({
-    rule_files: [ruleFile],
-    evaluation_interval: "15s",
-    tests: [
-      {
-        interval: "15s",
-        input_series: [
-          // 1 request per 15s, then 3, then none.
-          { series: 'requests_total{job="api", instance="a"}', values: "0+1x20 20+3x20 80+0x40" },
-          // Rising 10 per 15s, flat, a scrape gap, flat again.
-          { series: 'queue_depth{job="api", instance="a"}', values: "0+10x30 300x30 _x8 300x10" },
-        ],
-        alert_rule_test: checks,
-      },
+  return promtoolTestFile(
+    ruleFile,
+    [
+      // 1 request per 15s, then 3, then none.
+      { series: 'requests_total{job="api", instance="a"}', values: "0+1x20 20+3x20 80+0x40" },
+      // Rising 10 per 15s, flat, a scrape gap, flat again.
+      { series: 'queue_depth{job="api", instance="a"}', values: "0+10x30 300x30 _x8 300x10" },
     ],
-  });
+    checks,
+  );
 }
 
 describe("the verdict is the same at 1x and sped up", () => {
