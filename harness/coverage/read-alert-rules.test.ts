@@ -6,7 +6,7 @@ import { readAlertRules } from "./read-alert-rules.ts";
 
 const dir = useTempDir("firedrill-rules-");
 
-/** Writes `text` to <dir()>/<folder>/rules.yml. */
+/** Writes `text` to <dir>/<folder>/rules.yml. */
 async function ruleFile(folder: string, text: string): Promise<string> {
   await mkdir(path.join(dir(), folder), { recursive: true });
   const file = path.join(dir(), folder, "rules.yml");

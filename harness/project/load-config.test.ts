@@ -20,7 +20,7 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    return (error as Error).message.replaceAll(path.relative(process.cwd(), dir()), "<dir()>");
+    return (error as Error).message.replaceAll(path.relative(process.cwd(), dir()), "<dir>");
   }
   throw new Error("expected a rejection");
 }
@@ -56,31 +56,31 @@ describe("loadConfig", () => {
   it("names the file and the field of a wrong value", async () => {
     const file = await configFile('defineConfig({ speed: "fast" as unknown as number })');
     expect(await messageOf(loadConfig(file))).toBe(
-      `Invalid firedrill config file: <dir()>/c${count - 1}/firedrill.config.ts: speed must be a number from 1 to 120 (got "fast").`,
+      `Invalid firedrill config file: <dir>/c${count - 1}/firedrill.config.ts: speed must be a number from 1 to 120 (got "fast").`,
     );
   });
 
   it("names an unknown field and lists the known ones", async () => {
     const file = await configFile("{ scenario: ['drills/'] }");
     expect(await messageOf(loadConfig(file))).toBe(
-      `Invalid firedrill config file: <dir()>/c${count - 1}/firedrill.config.ts: scenario is not a config field (known: scenarios, rules, alertmanagerConfig, speed, time, jobs, reporters, reportDir, driver).`,
+      `Invalid firedrill config file: <dir>/c${count - 1}/firedrill.config.ts: scenario is not a config field (known: scenarios, rules, alertmanagerConfig, speed, time, jobs, reporters, reportDir, driver).`,
     );
   });
 
   it("rejects jobs out of range and a time mode it does not know", async () => {
     const jobs = await configFile("{ jobs: 1.5 }");
     expect(await messageOf(loadConfig(jobs))).toBe(
-      `Invalid firedrill config file: <dir()>/c${count - 1}/firedrill.config.ts: jobs must be a whole number from 1 to 8 (got 1.5).`,
+      `Invalid firedrill config file: <dir>/c${count - 1}/firedrill.config.ts: jobs must be a whole number from 1 to 8 (got 1.5).`,
     );
     const time = await configFile('{ time: "fast" }');
     expect(await messageOf(loadConfig(time))).toBe(
-      `Invalid firedrill config file: <dir()>/c${count - 1}/firedrill.config.ts: time must be "live" or "virtual" (got "fast").`,
+      `Invalid firedrill config file: <dir>/c${count - 1}/firedrill.config.ts: time must be "live" or "virtual" (got "fast").`,
     );
   });
 
   it("says when a named config file does not exist", async () => {
     expect(await messageOf(loadConfig(path.join(dir(), "nope.config.ts")))).toBe(
-      "Failed to read the config: <dir()>/nope.config.ts does not exist. Pass an existing file to --config, or run `npx firedrill init`.",
+      "Failed to read the config: <dir>/nope.config.ts does not exist. Pass an existing file to --config, or run `npx firedrill init`.",
     );
   });
 });
