@@ -2,9 +2,9 @@ import { rm } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { ensureTools } from "../../setup/index.ts";
 import { useCleanups } from "../../testing/use-cleanups.ts";
-import { checkPortFree } from "../check-port-free.ts";
 import { dockerApi } from "../docker-api.ts";
 import { dockerEngineAnswers } from "../docker-engine-answers.ts";
+import { expectCleanStop } from "../testing/expect-clean-stop.ts";
 import { expectPrometheusRestart } from "../testing/expect-prometheus-restart.ts";
 import { expectStackReady } from "../testing/expect-stack-ready.ts";
 import { minimalStackSpec } from "../testing/minimal-stack-spec.ts";
@@ -55,11 +55,8 @@ describe("ContainersDriver", () => {
 
         await expectPrometheusRestart(stack);
 
-        await stack.stop();
-        await stack.stop();
-        expect(await containersOfRun(runId)).toEqual([]);
-        await checkPortFree(spec.ports.prometheus);
-        await checkPortFree(spec.ports.alertmanager);
+        const { prometheus, alertmanager } = spec.ports;
+        await expectCleanStop(stack, () => containersOfRun(runId), [prometheus, alertmanager]);
       }
       console.info(`containers driver: ${timings.join("; ")}`);
     },

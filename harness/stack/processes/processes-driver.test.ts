@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { StartupError } from "../../errors.ts";
 import { ensureTools } from "../../setup/index.ts";
 import { useCleanups } from "../../testing/use-cleanups.ts";
-import { checkPortFree } from "../check-port-free.ts";
+import { expectCleanStop } from "../testing/expect-clean-stop.ts";
 import { expectPrometheusRestart } from "../testing/expect-prometheus-restart.ts";
 import { expectStackReady } from "../testing/expect-stack-ready.ts";
 import { minimalStackSpec } from "../testing/minimal-stack-spec.ts";
@@ -44,12 +44,12 @@ describe("ProcessesDriver", () => {
 
     await expectPrometheusRestart(stack);
 
-    await stack.stop();
-    await stack.stop();
-    expect(await processesOfRun(runId)).toEqual([]);
-    await checkPortFree(spec.ports.prometheus);
-    await checkPortFree(spec.ports.alertmanager);
-    await checkPortFree(spec.ports.collectorTelemetry);
+    const { prometheus, alertmanager, collectorTelemetry } = spec.ports;
+    await expectCleanStop(stack, () => processesOfRun(runId), [
+      prometheus,
+      alertmanager,
+      collectorTelemetry,
+    ]);
   });
 
   it("fails with the component, its exit and its last log lines when a config is bad", {
