@@ -3,24 +3,19 @@ import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
 import { exportPromtool } from "../export/export-promtool.ts";
 import { withConfigArgs } from "../project/config-args.ts";
-import { resolveRuleFiles } from "../rules/index.ts";
-import { defaultFixtures } from "../runner/run-suite.ts";
 import { formatDuration, parseDuration } from "../time/index.ts";
-import { defaultReportDir } from "./default-report-dir.ts";
+import { DRILL_INPUT_OPTIONS } from "./drill-input-options.ts";
 import { parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { parseReporters } from "./parse-reporters.ts";
+import { resolveDrillInputs } from "./resolve-drill-inputs.ts";
 
 const OPTIONS = {
   scenario: { type: "string" },
   out: { type: "string" },
   force: { type: "boolean" },
   at: { type: "string" },
-  rules: { type: "string", multiple: true },
-  "alertmanager-config": { type: "string" },
-  speed: { type: "string", default: "30" },
-  "prometheus-version": { type: "string" },
-  "report-dir": { type: "string" },
+  ...DRILL_INPUT_OPTIONS,
 } as const;
 
 const USAGE =
@@ -71,23 +66,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     values["prometheus-version"],
   );
   const atSeconds = parseAt(values.at);
-  const fixtures = await defaultFixtures();
-  const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(`export-${stamp}`));
+  const inputs = await resolveDrillInputs(values, "export");
   const log = (line: string) => process.stderr.write(`${line}\n`);
   return withInterrupts(async (signal) => {
     const exported = await exportPromtool({
       input: positionals[0]!,
       ...(values.scenario ? { only: values.scenario } : {}),
-      ruleFiles,
-      alertmanagerConfig: path.resolve(
-        values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
-      ),
-      catalogues: fixtures.catalogues,
+      ...inputs,
       speed,
       ...(prometheusVersion ? { prometheusVersion } : {}),
-      reportDir,
       reporter: parseReporters("firedrill export promtool", undefined, { parallel: false }),
       ...(values.out ? { out: values.out } : {}),
       force: values.force ?? false,

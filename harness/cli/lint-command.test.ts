@@ -1,17 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { lintCommand } from "./lint-command.ts";
 
 describe("firedrill lint", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-lint-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-lint-");
 
   const lint = async (args: string[]) => {
     let out = "";
@@ -29,7 +23,7 @@ describe("firedrill lint", () => {
   });
 
   it("flags a misspelled metric and a misspelled label value with file and line, exit 1", async () => {
-    const file = path.join(dir, "prometheus-rule.yaml");
+    const file = path.join(dir(), "prometheus-rule.yaml");
     await writeFile(
       file,
       `apiVersion: monitoring.coreos.com/v1
@@ -52,9 +46,9 @@ spec:
     );
     const shown = path.relative(process.cwd(), file);
     expect(
-      await lint(["--rules", file, path.join(dir, "none.yml")]).catch((e: Error) => e.message),
+      await lint(["--rules", file, path.join(dir(), "none.yml")]).catch((e: Error) => e.message),
     ).toMatch(/^Failed to read dashboard/);
-    const dashboard = path.join(dir, "queries.yml");
+    const dashboard = path.join(dir(), "queries.yml");
     await writeFile(
       dashboard,
       'queries:\n  - name: power\n    expr: sum(cgn_power_watts{component="gpu9"})\n',

@@ -2,26 +2,21 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
 import { withConfigArgs } from "../project/config-args.ts";
-import { resolveRuleFiles } from "../rules/index.ts";
-import { defaultFixtures } from "../runner/run-suite.ts";
 import { renderTune } from "../tune/render-tune.ts";
 import { runTune } from "../tune/run-tune.ts";
 import { parseForValues, parseThresholds } from "../tune/tune-values.ts";
-import { defaultReportDir } from "./default-report-dir.ts";
 import { defaultScenarioInputs } from "./default-scenario-inputs.ts";
+import { DRILL_INPUT_OPTIONS } from "./drill-input-options.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { withInterrupts } from "./interrupts.ts";
+import { resolveDrillInputs } from "./resolve-drill-inputs.ts";
 
 const OPTIONS = {
   threshold: { type: "string" },
   for: { type: "string" },
-  rules: { type: "string", multiple: true },
-  "alertmanager-config": { type: "string" },
   time: { type: "string", default: "virtual" },
-  speed: { type: "string", default: "30" },
   jobs: { type: "string", default: "2" },
-  "prometheus-version": { type: "string" },
-  "report-dir": { type: "string" },
+  ...DRILL_INPUT_OPTIONS,
 } as const;
 
 const USAGE =
@@ -61,26 +56,18 @@ export async function tuneCommand(args: string[]): Promise<number> {
   const prometheusVersion = parsePrometheusVersion("firedrill tune", values["prometheus-version"]);
   const thresholds = values.threshold === undefined ? undefined : parseThresholds(values.threshold);
   const forValues = values.for === undefined ? undefined : parseForValues(values.for);
-  const fixtures = await defaultFixtures();
-  const ruleFiles = values.rules ? await resolveRuleFiles(values.rules) : fixtures.ruleFiles;
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const reportDir = path.resolve(values["report-dir"] ?? defaultReportDir(`tune-${stamp}`));
+  const drillInputs = await resolveDrillInputs(values, "tune");
   return withInterrupts(async (signal) => {
     const report = await runTune({
       alert,
       ...(thresholds ? { thresholds } : {}),
       ...(forValues ? { forValues } : {}),
       inputs: inputs.length > 0 ? inputs : defaultScenarioInputs("firedrill tune"),
-      ruleFiles,
-      alertmanagerConfig: path.resolve(
-        values["alertmanager-config"] ?? fixtures.alertmanagerConfig,
-      ),
-      catalogues: fixtures.catalogues,
+      ...drillInputs,
       time,
       speed,
       jobs,
       ...(prometheusVersion ? { prometheusVersion } : {}),
-      reportDir,
       signal,
       log: (line) => process.stderr.write(`${line}\n`),
     });
@@ -91,7 +78,7 @@ export async function tuneCommand(args: string[]): Promise<number> {
         `versions: prometheus ${v.prometheus}, alertmanager ${v.alertmanager}${v.collector ? `, collector ${v.collector}` : ""}\n`,
       );
     }
-    process.stderr.write(`report: ${path.join(reportDir, "tune.json")}\n`);
+    process.stderr.write(`report: ${path.join(drillInputs.reportDir, "tune.json")}\n`);
     const written = report.rows.find((r) => r.candidate.asWritten);
     return written === undefined || written.verdict === "good" ? 0 : 1;
   });

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AMTOOL, PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { InputError } from "../errors.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { checkAlertmanagerConfig, checkRules, testRules } from "./promtool.ts";
 
@@ -12,13 +12,7 @@ const promtool = PROMTOOL ?? "promtool";
 const amtool = AMTOOL ?? "amtool";
 
 describe("promtool and amtool checks", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-check-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-check-");
 
   it("accept the fixtures", async () => {
     await expect(
@@ -33,7 +27,7 @@ describe("promtool and amtool checks", () => {
   });
 
   it("checkRules throws InputError with promtool's message, naming the file", async () => {
-    const file = path.join(dir, "bad.yml");
+    const file = path.join(dir(), "bad.yml");
     await writeFile(
       file,
       "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: sum(rate(x[5m]) > 1\n",
@@ -53,7 +47,7 @@ describe("promtool and amtool checks", () => {
   });
 
   it("checkAlertmanagerConfig throws InputError with amtool's message", async () => {
-    const file = path.join(dir, "am.yml");
+    const file = path.join(dir(), "am.yml");
     await writeFile(file, "route:\n  receiver: nope\nreceivers:\n  - name: default\n");
     await expect(checkAlertmanagerConfig(file, amtool)).rejects.toThrow(
       [

@@ -31,6 +31,19 @@ export function featureArgs(features: readonly string[]): string[] {
   return features.length > 0 ? [`--enable-feature=${features.join(",")}`] : [];
 }
 
+// `promtool check rules` and `promtool test rules` alike: the feature flags, then the file.
+function promtoolRules(
+  command: "check" | "test",
+  file: string,
+  promtoolPath: string,
+  features: readonly string[],
+  remedy: string,
+  shownAs?: { readonly file: string; readonly note: string },
+): Promise<void> {
+  const args = [...featureArgs(features), command, "rules", file];
+  return runCheck(promtoolPath, args, file, remedy, shownAs);
+}
+
 /**
  * Checks a Prometheus rule file with `promtool check rules`: syntax, names, templates.
  * `promtoolPath` is loadTools().promtool.path in the harness. `shownAs` names the user's file
@@ -44,13 +57,8 @@ export async function checkRules(
   shownAs?: { readonly file: string; readonly note: string },
   features: readonly string[] = [],
 ): Promise<void> {
-  await runCheck(
-    promtoolPath,
-    [...featureArgs(features), "check", "rules", file],
-    file,
-    "Fix the rule file where promtool points",
-    shownAs,
-  );
+  const remedy = "Fix the rule file where promtool points";
+  await promtoolRules("check", file, promtoolPath, features, remedy, shownAs);
 }
 
 /**
@@ -63,12 +71,8 @@ export async function testRules(
   promtoolPath: string,
   features: readonly string[] = [],
 ): Promise<void> {
-  await runCheck(
-    promtoolPath,
-    [...featureArgs(features), "test", "rules", file],
-    file,
-    "Fix the rules or the test's expectations where promtool points",
-  );
+  const remedy = "Fix the rules or the test's expectations where promtool points";
+  await promtoolRules("test", file, promtoolPath, features, remedy);
 }
 
 /**

@@ -1,23 +1,17 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AMTOOL } from "../../sim/test-support/stack-tools.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { readAlertmanagerConfig } from "./read-alertmanager-config.ts";
 
 const fixture = path.join(repoRoot, "fixtures/kubernetes/alertmanager-config.yaml");
 
 describe("readAlertmanagerConfig", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-amcfg-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-amcfg-");
 
   it("returns a plain Alertmanager config as written", () => {
     const file = path.join(repoRoot, "fixtures/alertmanager.yml");
@@ -36,7 +30,7 @@ describe("readAlertmanagerConfig", () => {
   it.skipIf(!AMTOOL)(
     "yields a config amtool accepts and routes by namespace (skipped without amtool: run `npx firedrill setup`)",
     async () => {
-      const file = path.join(dir, "converted.yml");
+      const file = path.join(dir(), "converted.yml");
       await writeFile(file, readAlertmanagerConfig(readFileSync(fixture, "utf8"), fixture).text);
       expect((await execa(AMTOOL!, ["check-config", file], { reject: false })).exitCode).toBe(0);
       const route = async (...labels: string[]) =>

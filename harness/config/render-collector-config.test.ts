@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { renderCollectorConfig } from "./render-collector-config.ts";
 
 // The Collector firedrill builds (fixtures/otelcol/builder-config.yaml); the harness takes its
@@ -13,13 +13,7 @@ const otelcol = process.env.FIREDRILL_OTELCOL ?? "/tmp/colbuild/out/otelcol-fire
 const ports = { otlpGrpc: 41401, otlpHttp: 41402, prometheus: 41403, telemetry: 41404 };
 
 describe("renderCollectorConfig", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-otelcol-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-otelcol-");
 
   const render = (speed: number) =>
     renderCollectorConfig({ speed, ports, traceSinkUrl: "http://127.0.0.1:41500" });
@@ -72,7 +66,7 @@ describe("renderCollectorConfig", () => {
   it.skipIf(!existsSync(otelcol))(
     `passes \`otelcol-firedrill validate\` (skipped when ${otelcol} is absent: run \`npx firedrill setup\` or set FIREDRILL_OTELCOL)`,
     async () => {
-      const file = path.join(dir, "otelcol.yml");
+      const file = path.join(dir(), "otelcol.yml");
       await writeFile(file, render(30));
       const result = await execa(otelcol, ["validate", `--config=${file}`], { reject: false });
       expect(result.stderr).toBe("");

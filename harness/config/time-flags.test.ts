@@ -2,22 +2,29 @@ import { describe, expect, it } from "vitest";
 import { alertmanagerTimeFlags, prometheusTimeFlags } from "./time-flags.ts";
 
 describe("time flags", () => {
-  it("divides Prometheus' time defaults by the speed", () => {
-    expect(prometheusTimeFlags(30)).toEqual([
-      "--query.lookback-delta=10s",
-      "--rules.alert.resend-delay=2s",
-      "--rules.alert.for-grace-period=20s",
-      "--rules.alert.for-outage-tolerance=2m",
-    ]);
-  });
-
-  it("gives Prometheus' defaults at speed 1", () => {
-    expect(prometheusTimeFlags(1)).toEqual([
-      "--query.lookback-delta=5m",
-      "--rules.alert.resend-delay=1m",
-      "--rules.alert.for-grace-period=10m",
-      "--rules.alert.for-outage-tolerance=1h",
-    ]);
+  it.each([
+    {
+      title: "divides Prometheus' time defaults by the speed",
+      speed: 30,
+      flags: [
+        "--query.lookback-delta=10s",
+        "--rules.alert.resend-delay=2s",
+        "--rules.alert.for-grace-period=20s",
+        "--rules.alert.for-outage-tolerance=2m",
+      ],
+    },
+    {
+      title: "gives Prometheus' defaults at speed 1",
+      speed: 1,
+      flags: [
+        "--query.lookback-delta=5m",
+        "--rules.alert.resend-delay=1m",
+        "--rules.alert.for-grace-period=10m",
+        "--rules.alert.for-outage-tolerance=1h",
+      ],
+    },
+  ])("$title", ({ speed, flags }) => {
+    expect(prometheusTimeFlags(speed)).toEqual(flags);
   });
 
   it("divides Alertmanager's alert GC interval by the speed", () => {

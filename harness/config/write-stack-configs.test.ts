@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AMTOOL, PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { InputError } from "../errors.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { type WriteStackConfigsOptions, writeStackConfigs } from "./write-stack-configs.ts";
 
@@ -13,13 +13,7 @@ const promtool = PROMTOOL ?? "promtool";
 const amtool = AMTOOL ?? "amtool";
 
 describe("writeStackConfigs", () => {
-  let runDir: string;
-  beforeAll(async () => {
-    runDir = await mkdtemp(path.join(tmpdir(), "firedrill-run-"));
-  });
-  afterAll(async () => {
-    await rm(runDir, { recursive: true, force: true });
-  });
+  const runDir = useTempDir("firedrill-run-");
 
   const options = (dir: string): WriteStackConfigsOptions => ({
     runDir: dir,
@@ -47,16 +41,16 @@ describe("writeStackConfigs", () => {
   });
 
   it("writes checked configs and rewritten rules into the run folder", async () => {
-    const configs = await writeStackConfigs(options(runDir));
+    const configs = await writeStackConfigs(options(runDir()));
     expect(configs.files).toEqual({
-      prometheusConfig: path.join(runDir, "prometheus.yml"),
-      alertmanagerConfig: path.join(runDir, "alertmanager.yml"),
-      collectorConfig: path.join(runDir, "otelcol.yml"),
+      prometheusConfig: path.join(runDir(), "prometheus.yml"),
+      alertmanagerConfig: path.join(runDir(), "alertmanager.yml"),
+      collectorConfig: path.join(runDir(), "otelcol.yml"),
     });
-    expect(configs.ruleFiles).toEqual([path.join(runDir, "rules", "0-rules.yml")]);
+    expect(configs.ruleFiles).toEqual([path.join(runDir(), "rules", "0-rules.yml")]);
     expect(configs.extraArgs.alertmanager).toEqual(["--alerts.gc-interval=1m"]);
     expect(configs.extraArgs.prometheus[0]).toBe("--query.lookback-delta=10s");
-    expect((await readdir(runDir)).sort()).toEqual([
+    expect((await readdir(runDir())).sort()).toEqual([
       "alertmanager.yml",
       "otelcol.yml",
       "prometheus.yml",
@@ -69,14 +63,14 @@ describe("writeStackConfigs", () => {
   });
 
   it("stops on a rule file promtool rejects, before writing configs", async () => {
-    const dir = path.join(runDir, "bad");
+    const dir = path.join(runDir(), "bad");
     const bad = { ...options(dir), ruleFiles: [path.join(repoRoot, "fixtures/alertmanager.yml")] };
     await expect(writeStackConfigs(bad)).rejects.toThrow(InputError);
     expect(await readdir(dir)).toEqual(["rules"]);
   });
 
   it("drills Cognitora's PrometheusRule and an AlertmanagerConfig, checked and rendered", async () => {
-    const dir = path.join(runDir, "kubernetes");
+    const dir = path.join(runDir(), "kubernetes");
     const configs = await writeStackConfigs({
       ...options(dir),
       ruleFiles: [path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml")],
@@ -100,8 +94,8 @@ describe("writeStackConfigs", () => {
   });
 
   it("names the PrometheusRule's own file and line when promtool rejects its groups", async () => {
-    const dir = path.join(runDir, "bad-prometheus-rule");
-    const file = path.join(runDir, "bad-prometheus-rule.yaml");
+    const dir = path.join(runDir(), "bad-prometheus-rule");
+    const file = path.join(runDir(), "bad-prometheus-rule.yaml");
     await writeFile(
       file,
       [

@@ -1,21 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { readAlertRules } from "./read-alert-rules.ts";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "firedrill-rules-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("firedrill-rules-");
 
 /** Writes `text` to <dir>/<folder>/rules.yml. */
 async function ruleFile(folder: string, text: string): Promise<string> {
-  await mkdir(path.join(dir, folder), { recursive: true });
-  const file = path.join(dir, folder, "rules.yml");
+  await mkdir(path.join(dir(), folder), { recursive: true });
+  const file = path.join(dir(), folder, "rules.yml");
   await writeFile(file, text);
   return file;
 }
@@ -53,7 +47,7 @@ describe("readAlertRules", () => {
   });
 
   it("refuses a file that does not exist", async () => {
-    const file = path.join(dir, "missing", "rules.yml");
+    const file = path.join(dir(), "missing", "rules.yml");
     await expect(readAlertRules([file])).rejects.toMatchObject({
       name: "InputError",
       message: `Failed to read rule file ${file}: ENOENT: no such file or directory, open '${file}'. Pass a Prometheus rule file with --rules.`,

@@ -1,13 +1,8 @@
 import type { ExpectationResult, FiringObservation } from "../result/index.ts";
-import {
-  describeAlert,
-  formatSeconds,
-  matches,
-  type Observations,
-} from "../runner/observations.ts";
+import { describeAlert, formatSeconds, matches } from "../runner/observations.ts";
 import type { FiresExpectation } from "../scenario/types.ts";
 import { checkAfter } from "./check-after.ts";
-import type { ExpectationKind } from "./expectation-kind.ts";
+import type { ExpectationJudging, ExpectationKind } from "./expectation-kind.ts";
 
 // The same alert instance: the same labels, whatever their order.
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) {
@@ -19,11 +14,8 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
  * A firing expectation: the alert fires within its window after the fault (not before it),
  * reaches exactly its receiver, and resolves within its window after the heal.
  */
-function evaluateFires(
-  e: FiresExpectation,
-  obs: Observations,
-  parseSeconds: (duration: string) => number,
-): ExpectationResult {
+function evaluateFires(e: FiresExpectation, judging: ExpectationJudging): ExpectationResult {
+  const { observations: obs, parseSeconds } = judging;
   const who = describeAlert(e.alert, e.labels);
   const within = parseSeconds(e.within);
   const title =
@@ -178,6 +170,6 @@ export const firesKind: ExpectationKind<FiresExpectation> = {
       );
     }
   },
-  evaluate: (e, { observations, parseSeconds }) => evaluateFires(e, observations, parseSeconds),
+  evaluate: evaluateFires,
   coverage: (e) => ({ claim: "fires", alert: e.alert }),
 };

@@ -1,13 +1,8 @@
 import type { ExpectationResult } from "../result/index.ts";
-import {
-  describeAlert,
-  formatSeconds,
-  matches,
-  type Observations,
-} from "../runner/observations.ts";
+import { describeAlert, formatSeconds, matches } from "../runner/observations.ts";
 import type { FiringWithinExpectation } from "../scenario/types.ts";
 import { checkAfter } from "./check-after.ts";
-import type { ExpectationKind } from "./expectation-kind.ts";
+import type { ExpectationJudging, ExpectationKind } from "./expectation-kind.ts";
 
 /**
  * For the watchers' own faults: the alert is seen firing at some poll inside the window after
@@ -15,9 +10,9 @@ import type { ExpectationKind } from "./expectation-kind.ts";
  */
 function evaluateFiringWithin(
   e: FiringWithinExpectation,
-  obs: Observations,
-  parseSeconds: (duration: string) => number,
+  judging: ExpectationJudging,
 ): ExpectationResult {
+  const { observations: obs, parseSeconds } = judging;
   const who = describeAlert(e.alert, e.labels);
   const title = `${who} is firing within ${e.within} after ${e.after}`;
   const from = obs.faults.find((f) => f.id === e.after)?.injectedAt ?? null;
@@ -58,7 +53,6 @@ function evaluateFiringWithin(
 export const firingWithinKind: ExpectationKind<FiringWithinExpectation> = {
   kind: "firing-within",
   validate: (e, check) => void checkAfter(e, check),
-  evaluate: (e, { observations, parseSeconds }) =>
-    evaluateFiringWithin(e, observations, parseSeconds),
+  evaluate: evaluateFiringWithin,
   coverage: (e) => ({ claim: "names", alert: e.alert }),
 };

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { prometheusAlert } from "../testing/prometheus-alert.ts";
 import { AlertTracker } from "./alert-tracker.ts";
 import type { PrometheusAlert } from "./prometheus-client.ts";
 
-const alert = (state: "pending" | "firing", node = "cosmictron-1"): PrometheusAlert => ({
-  labels: { alertname: "CosmictronNoLiveness", node, severity: "critical", alertstate: state },
-  annotations: {},
-  state,
-  activeAt: new Date(1_000).toISOString(),
-  value: "0",
-});
+const alert = (state: "pending" | "firing", node = "cosmictron-1"): PrometheusAlert =>
+  prometheusAlert({ alertname: "CosmictronNoLiveness", node, severity: "critical" }, state, 1_000);
 
 describe("AlertTracker", () => {
   it("turns polls into one episode: pending at activeAt, firing when first seen firing, ended when gone", () => {

@@ -1,22 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { loadConfig } from "./load-config.ts";
 
 // Config files import "firedrill", which resolves inside this package only: write them here.
-let dir: string;
-beforeAll(async () => {
-  await mkdir(path.join(repoRoot, ".firedrill"), { recursive: true });
-  dir = await mkdtemp(path.join(repoRoot, ".firedrill", "config-test-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("config-test-", { under: path.join(repoRoot, ".firedrill") });
 
 let count = 0;
 async function configFile(body: string): Promise<string> {
-  const file = path.join(dir, `c${count++}`, "firedrill.config.ts");
+  const file = path.join(dir(), `c${count++}`, "firedrill.config.ts");
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `import { defineConfig } from "firedrill";\nexport default ${body};\n`);
   return file;
@@ -26,7 +20,7 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    return (error as Error).message.replaceAll(path.relative(process.cwd(), dir), "<dir>");
+    return (error as Error).message.replaceAll(path.relative(process.cwd(), dir()), "<dir>");
   }
   throw new Error("expected a rejection");
 }
@@ -51,7 +45,7 @@ describe("loadConfig", () => {
 
   it("is undefined when there is no firedrill.config.ts and none was named", async () => {
     const cwd = process.cwd();
-    process.chdir(dir);
+    process.chdir(dir());
     try {
       expect(await loadConfig()).toBeUndefined();
     } finally {
@@ -85,7 +79,7 @@ describe("loadConfig", () => {
   });
 
   it("says when a named config file does not exist", async () => {
-    expect(await messageOf(loadConfig(path.join(dir, "nope.config.ts")))).toBe(
+    expect(await messageOf(loadConfig(path.join(dir(), "nope.config.ts")))).toBe(
       "Failed to read the config: <dir>/nope.config.ts does not exist. Pass an existing file to --config, or run `npx firedrill init`.",
     );
   });

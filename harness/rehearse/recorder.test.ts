@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { prometheusAlert } from "../testing/prometheus-alert.ts";
 import { Recorder } from "./recorder.ts";
 
-const alert = (state: "pending" | "firing") => ({
-  labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-2", alertstate: state },
-  annotations: {},
-  state,
-  activeAt: new Date(2_000).toISOString(),
-  value: "0",
-});
+const alert = (state: "pending" | "firing") =>
+  prometheusAlert({ alertname: "CosmictronNoLiveness", node: "cosmictron-2" }, state, 2_000);
 
 describe("Recorder", () => {
   it("keeps faults, alert episodes and deliveries in fleet seconds", () => {

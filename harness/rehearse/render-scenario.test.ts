@@ -1,22 +1,16 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import type { Recording } from "./recorder.ts";
 import { renderScenario } from "./render-scenario.ts";
 import { saveScenario } from "./save-scenario.ts";
 
 // Saved scenarios import "firedrill", which resolves inside this package only: write them here.
-let dir: string;
-beforeAll(async () => {
-  await mkdir(path.join(repoRoot, ".firedrill"), { recursive: true });
-  dir = await mkdtemp(path.join(repoRoot, ".firedrill", "rehearse-test-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("rehearse-test-", { under: path.join(repoRoot, ".firedrill") });
 
 const labels = {
   alertname: "CosmictronNoLiveness",
@@ -115,7 +109,7 @@ describe("renderScenario", () => {
   });
 
   it("saves a file that type-checks, loads as `firedrill run` loads it and passes biome", async () => {
-    const saved = await saveScenario(dir, "rehearsed-crash", (name) =>
+    const saved = await saveScenario(dir(), "rehearsed-crash", (name) =>
       renderScenario(crash, { ...options, name }),
     );
     const [loaded] = await loadScenarios([saved.file]);

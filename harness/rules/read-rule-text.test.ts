@@ -101,26 +101,30 @@ describe("readRuleText", () => {
     expect(strip(rules)).toEqual(strip(fromPlain.groups.flatMap((g) => g.rules)));
   });
 
-  it("refuses a document that is neither a rule file nor a Kubernetes object, naming it", () => {
-    const text = "apiVersion: v1\nkind: Service\n---\nalerts: []\n";
-    expect(() => readRuleText(text, "render.yaml")).toThrow(
-      "Failed to read rule file render.yaml: document 2 of 2 (line 4) is neither a rule file (a map with groups:) nor a Kubernetes object (apiVersion and kind). Pass a Prometheus rule file with --rules, or PrometheusRule objects.",
-    );
-  });
-
-  it("refuses a PrometheusRule without spec.groups", () => {
-    const text =
-      "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: { name: x, namespace: ns }\nspec: {}\n";
-    expect(() => readRuleText(text, "pr.yaml")).toThrow(
-      "Failed to read rule file pr.yaml: document 1 of 1 (line 1), PrometheusRule ns/x: it has no `spec.groups:` list. Give the PrometheusRule its rule groups under spec.groups.",
-    );
-  });
-
-  it("names the file and line of a rule without expr", () => {
-    const text = "groups:\n  - name: g\n    rules:\n      - alert: A\n        for: 1m\n";
-    expect(() => readRuleText(text, "r.yml")).toThrow(
-      'Failed to read r.yml:4: group "g", rules[0] ("A"): it has no expr. Give every rule a PromQL expr.',
-    );
+  it.each([
+    {
+      title: "refuses a document that is neither a rule file nor a Kubernetes object, naming it",
+      text: "apiVersion: v1\nkind: Service\n---\nalerts: []\n",
+      file: "render.yaml",
+      message:
+        "Failed to read rule file render.yaml: document 2 of 2 (line 4) is neither a rule file (a map with groups:) nor a Kubernetes object (apiVersion and kind). Pass a Prometheus rule file with --rules, or PrometheusRule objects.",
+    },
+    {
+      title: "refuses a PrometheusRule without spec.groups",
+      text: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: { name: x, namespace: ns }\nspec: {}\n",
+      file: "pr.yaml",
+      message:
+        "Failed to read rule file pr.yaml: document 1 of 1 (line 1), PrometheusRule ns/x: it has no `spec.groups:` list. Give the PrometheusRule its rule groups under spec.groups.",
+    },
+    {
+      title: "names the file and line of a rule without expr",
+      text: "groups:\n  - name: g\n    rules:\n      - alert: A\n        for: 1m\n",
+      file: "r.yml",
+      message:
+        'Failed to read r.yml:4: group "g", rules[0] ("A"): it has no expr. Give every rule a PromQL expr.',
+    },
+  ])("$title", ({ text, file, message }) => {
+    expect(() => readRuleText(text, file)).toThrow(message);
   });
 
   it("writes a flow-style spec anew, from the original's line", () => {

@@ -16,6 +16,20 @@ const fires = expectAlert("CosmictronWalFsyncLatency")
   .resolvesWithin("8m")
   .toExpectation();
 
+type Episode = Observations["alerts"][number];
+
+/** An episode of the alert on cosmictron-1 as observations() has it, changed by `overrides`. */
+function episode(overrides: Partial<Episode> = {}): Episode {
+  return {
+    alertname: "CosmictronWalFsyncLatency",
+    labels,
+    pendingAt: 135,
+    firingAt: 440,
+    endedAt: 1050,
+    ...overrides,
+  };
+}
+
 function observations(overrides: Partial<Observations> = {}): Observations {
   return {
     faults: [
@@ -27,15 +41,7 @@ function observations(overrides: Partial<Observations> = {}): Observations {
         healedAt: 720,
       },
     ],
-    alerts: [
-      {
-        alertname: "CosmictronWalFsyncLatency",
-        labels,
-        pendingAt: 135,
-        firingAt: 440,
-        endedAt: 1050,
-      },
-    ],
+    alerts: [episode()],
     deliveries: [
       { receiver: "tickets", status: "firing", labels, receivedAt: 470 },
       { receiver: "tickets", status: "resolved", labels, receivedAt: 1200 },
@@ -75,15 +81,7 @@ describe("evaluate", () => {
 
   it("fails an alert that fires after its window", () => {
     const late = observations({
-      alerts: [
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 135,
-          firingAt: 700,
-          endedAt: 1050,
-        },
-      ],
+      alerts: [episode({ firingAt: 700 })],
     });
     const [result] = evaluate([fires], late, seconds);
     expect(result?.state === "failed" && result.message).toBe(
@@ -103,22 +101,7 @@ describe("evaluate", () => {
 
   it("fails an alert that resolves and fires again, unless the scenario allows it", () => {
     const flapping = observations({
-      alerts: [
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 135,
-          firingAt: 440,
-          endedAt: 1050,
-        },
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 1110,
-          firingAt: 1140,
-          endedAt: 1200,
-        },
-      ],
+      alerts: [episode(), episode({ pendingAt: 1110, firingAt: 1140, endedAt: 1200 })],
     });
     const [result] = evaluate([fires], flapping, seconds);
     expect(result).toMatchObject({
@@ -138,20 +121,8 @@ describe("evaluate", () => {
     const other = { ...labels, instance: "b" };
     const two = observations({
       alerts: [
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 135,
-          firingAt: 440,
-          endedAt: 1050,
-        },
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels: other,
-          pendingAt: 1110,
-          firingAt: 1140,
-          endedAt: 1200,
-        },
+        episode(),
+        episode({ labels: other, pendingAt: 1110, firingAt: 1140, endedAt: 1200 }),
       ],
     });
     expect(evaluate([fires], two, seconds)[0]?.state).toBe("passed");
@@ -159,15 +130,7 @@ describe("evaluate", () => {
 
   it("fails an alert still firing at the end", () => {
     const stuck = observations({
-      alerts: [
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 135,
-          firingAt: 440,
-          endedAt: null,
-        },
-      ],
+      alerts: [episode({ endedAt: null })],
     });
     const [result] = evaluate([fires], stuck, seconds);
     expect(result?.state === "failed" && result.message).toBe(
@@ -207,15 +170,7 @@ describe("evaluate", () => {
   it("fails a never-fires expectation only on firing, not on pending", () => {
     const never = expectAlert("CosmictronWalFsyncLatency").neverFires().toExpectation();
     const pendingOnly = observations({
-      alerts: [
-        {
-          alertname: "CosmictronWalFsyncLatency",
-          labels,
-          pendingAt: 135,
-          firingAt: null,
-          endedAt: 200,
-        },
-      ],
+      alerts: [episode({ firingAt: null, endedAt: 200 })],
     });
     expect(evaluate([never], pendingOnly, seconds)[0]?.state).toBe("passed");
     expect(evaluate([never], observations(), seconds)[0]?.state).toBe("failed");

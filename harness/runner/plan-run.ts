@@ -1,5 +1,5 @@
 import { fleetNodeIds } from "../scenario/fleet-nodes.ts";
-import type { Scenario } from "../scenario/types.ts";
+import type { FleetShape } from "../scenario/types.ts";
 import type { StackPorts } from "../stack/index.ts";
 import { checkPortFree, freePorts } from "../stack/index.ts";
 import { type PlannedSystem, planFleet } from "./plan-fleet.ts";
@@ -14,22 +14,25 @@ export interface RunPlan {
   readonly takePort: () => number;
 }
 
+/** What the plan stage needs besides the fleet. */
+export interface PlanRunOptions {
+  /** A scrape proxy in front of every node (for net.* faults). */
+  readonly proxied: boolean;
+  /** Ports the user fixed for the UIs; every other port is free-chosen. */
+  readonly fixedPorts?: { readonly prometheus?: number; readonly alertmanager?: number };
+}
+
 /**
- * The plan stage of a run: checks the fixed ports are free and picks every other port (stack,
- * fleet, proxies, control servers) at once, then places the fleet's nodes on them.
+ * The plan stage of a run (or a rehearsal): checks the fixed ports are free and picks every
+ * other port (stack, fleet, proxies, control servers) at once, then places the fleet's nodes on
+ * them.
  */
-export async function planRun(
-  scenario: Scenario,
-  fixed: { readonly prometheus?: number; readonly alertmanager?: number },
-): Promise<RunPlan> {
+export async function planRun(fleet: FleetShape, options: PlanRunOptions): Promise<RunPlan> {
+  const { proxied, fixedPorts: fixed = {} } = options;
   if (fixed.prometheus !== undefined) await checkPortFree(fixed.prometheus, "prometheus");
   if (fixed.alertmanager !== undefined) await checkPortFree(fixed.alertmanager, "alertmanager");
-  const nodeCount = [...fleetNodeIds(scenario.fleet).values()].reduce(
-    (n, ids) => n + ids.length,
-    0,
-  );
-  const systems = Object.values(scenario.fleet).filter((shape) => shape !== undefined);
-  const proxied = scenario.faults.some((f) => f.fault.name.startsWith("net."));
+  const nodeCount = [...fleetNodeIds(fleet).values()].reduce((n, ids) => n + ids.length, 0);
+  const systems = Object.values(fleet).filter((shape) => shape !== undefined);
   const ports = await freePorts(nodeCount * (proxied ? 2 : 1) + systems.length + 7);
   const takePort = () => ports.shift()!;
   const stackPorts = {
@@ -41,5 +44,5 @@ export async function planRun(
     collectorPrometheus: takePort(),
     collectorTelemetry: takePort(),
   };
-  return { stackPorts, fleet: planFleet(scenario.fleet, takePort), proxied, takePort };
+  return { stackPorts, fleet: planFleet(fleet, takePort), proxied, takePort };
 }

@@ -83,12 +83,26 @@ export async function runScenario(
   await mkdir(path.join(dir, "logs"), { recursive: true });
 
   await phase("rendering configs");
-  const plan = await planRun(scenario, options.fixedPorts ?? {});
+  const plan = await planRun(scenario.fleet, {
+    // net.* faults act on a proxy in front of every node.
+    proxied: scenario.faults.some((f) => f.fault.name.startsWith("net.")),
+    fixedPorts: options.fixedPorts ?? {},
+  });
   const seen = await (async () => {
     await using teardown = new Teardown((what, error) =>
       phase(`failed to stop ${what}: ${error instanceof Error ? error.message : String(error)}`),
     );
-    const run = await startRun(scenario, plan, dir, { ...options, phase }, teardown);
+    const run = await startRun(
+      plan,
+      dir,
+      {
+        ...options,
+        phase,
+        stackRunId: `${options.runId}-${scenario.name}`,
+        seed: options.seed ?? scenario.seed ?? 42,
+      },
+      teardown,
+    );
     await options.onStackReady?.(run.stack, run.fleets, run.otlp);
     const played = await playTimeline({
       scenario,

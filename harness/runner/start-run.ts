@@ -5,7 +5,6 @@ import { ScrapeProxies } from "../faults/scrape-proxies.ts";
 import { OtlpSink } from "../observe/otlp-sink.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import { WebhookSink } from "../observe/webhook-sink.ts";
-import type { Scenario } from "../scenario/types.ts";
 import type { StartedStack } from "../stack/index.ts";
 import { firedrillEnv } from "../stack/index.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "./intervals.ts";
@@ -30,7 +29,12 @@ export interface StartedRun {
 
 /** What the start stage needs besides the plan. */
 export interface StartRunOptions extends RunStackOptions {
-  readonly phase: (text: string) => Promise<unknown>;
+  /** Says what starts (the reporter's phases, or a rehearsal's log lines). */
+  readonly phase: (text: string) => unknown;
+  /** The stack's run id (a suite's scenario: the run's id and the scenario's name). */
+  readonly stackRunId: string;
+  /** The workload seed, resolved: `--seed`, else the scenario's, else 42. */
+  readonly seed: number;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -43,7 +47,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * `teardown` as soon as it runs, so whatever fails later, what started is stopped.
  */
 export async function startRun(
-  scenario: Scenario,
   plan: RunPlan,
   dir: string,
   options: StartRunOptions,
@@ -105,7 +108,7 @@ export async function startRun(
     const fleet = await SimFleet.start(
       {
         system: planned.system,
-        seed: options.seed ?? scenario.seed ?? 42,
+        seed: options.seed,
         time: clock.mapping,
         nodes: planned.nodes,
         controlPort: takePort(),
@@ -126,7 +129,7 @@ export async function startRun(
   const stack = await options.driver.start(
     {
       runDir: dir,
-      runId: `${options.runId}-${scenario.name}`,
+      runId: options.stackRunId,
       ports: stackPorts,
       files: configs.files,
       extraArgs: configs.extraArgs,

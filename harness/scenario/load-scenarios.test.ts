@@ -1,23 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { loadScenarios } from "./load-scenarios.ts";
 
 // Scenario files import "firedrill", which resolves inside this package only: write them here.
-let dir: string;
-beforeAll(async () => {
-  await mkdir(path.join(repoRoot, ".firedrill"), { recursive: true });
-  dir = await mkdtemp(path.join(repoRoot, ".firedrill", "scenarios-test-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("scenarios-test-", { under: path.join(repoRoot, ".firedrill") });
 
 const header =
   'import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";\n';
 async function scenarioFile(name: string, body: string): Promise<string> {
-  const file = path.join(dir, `${name}.scenario.ts`);
+  const file = path.join(dir(), `${name}.scenario.ts`);
   await writeFile(file, header + body);
   return file;
 }
@@ -37,7 +31,7 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    return (error as Error).message.replaceAll(dir, "<dir>");
+    return (error as Error).message.replaceAll(dir(), "<dir>");
   }
   throw new Error("expected loadScenarios to fail");
 }
@@ -73,31 +67,34 @@ describe("loadScenarios", () => {
     );
   });
 
-  it("rejects a heal before its injection, naming the field", async () => {
-    const file = await scenarioFile("order", valid("order").replace('heal: "3m"', 'heal: "30s"'));
-    expect(await messageOf(loadScenarios([file]))).toBe(
-      "Invalid scenario file: <dir>/order.scenario.ts: faults[0].heal (30s) must come after at (1m).",
-    );
-  });
-
-  it("rejects a fault on a node the fleet does not have", async () => {
-    const file = await scenarioFile(
-      "node",
-      valid("node").replace('"cosmictron-1"', '"cosmictron-7"'),
-    );
-    expect(await messageOf(loadScenarios([file]))).toBe(
-      'Invalid scenario file: <dir>/node.scenario.ts: faults[0].fault.target "cosmictron-7" is not a node of this fleet (nodes: cosmictron-0, cosmictron-1).',
-    );
-  });
-
-  it("rejects a duration it cannot read", async () => {
-    const file = await scenarioFile(
-      "dur",
-      valid("dur").replace('duration: "10m"', 'duration: "10 minutes"'),
-    );
-    expect(await messageOf(loadScenarios([file]))).toBe(
-      'Invalid scenario file: <dir>/dur.scenario.ts: duration is not a duration: "10 minutes". Write e.g. "30s", "5m" or "1h30m".',
-    );
+  it.each([
+    {
+      title: "rejects a heal before its injection, naming the field",
+      name: "order",
+      from: 'heal: "3m"',
+      to: 'heal: "30s"',
+      message:
+        "Invalid scenario file: <dir>/order.scenario.ts: faults[0].heal (30s) must come after at (1m).",
+    },
+    {
+      title: "rejects a fault on a node the fleet does not have",
+      name: "node",
+      from: '"cosmictron-1"',
+      to: '"cosmictron-7"',
+      message:
+        'Invalid scenario file: <dir>/node.scenario.ts: faults[0].fault.target "cosmictron-7" is not a node of this fleet (nodes: cosmictron-0, cosmictron-1).',
+    },
+    {
+      title: "rejects a duration it cannot read",
+      name: "dur",
+      from: 'duration: "10m"',
+      to: 'duration: "10 minutes"',
+      message:
+        'Invalid scenario file: <dir>/dur.scenario.ts: duration is not a duration: "10 minutes". Write e.g. "30s", "5m" or "1h30m".',
+    },
+  ])("$title", async ({ name, from, to, message }) => {
+    const file = await scenarioFile(name, valid(name).replace(from, to));
+    expect(await messageOf(loadScenarios([file]))).toBe(message);
   });
 
   it("names the known scenarios when --scenario names an unknown one", async () => {

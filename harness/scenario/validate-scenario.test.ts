@@ -33,51 +33,53 @@ describe("validateScenario: faults against their schema", () => {
     expect(validateScenario(candidate, "drills/x.scenario.ts")).toBe(candidate);
   });
 
-  it("refuses a misspelled fault name, listing the system's faults", () => {
-    expect(messageOf(withFault({ name: "cosmictron.wal.fsync-stal" }))).toBe(
-      'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.name "cosmictron.wal.fsync-stal" is not a cosmictron fault (faults: cosmictron.wal.fsync-stall, cosmictron.wal.slow-fsync, cosmictron.reducer.error-burst, cosmictron.storage.fill, cosmictron.tsa.errors, cosmictron.node.crash, cosmictron.node.hang). `firedrill faults --system cosmictron` lists them.',
-    );
-  });
-
-  it("refuses a param out of its range", () => {
-    const fault = { name: "cosmictron.wal.fsync-stall", params: { latencySeconds: 100 } };
-    expect(messageOf(withFault(fault))).toBe(
-      "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.latencySeconds must be a number from 0.001 to 60 (got 100).",
-    );
-  });
-
-  it("refuses a string param outside its values", () => {
-    const fault = { name: "cosmictron.tsa.errors", params: { mode: "slow" } };
-    expect(messageOf(withFault(fault))).toBe(
-      'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.mode must be one of "error", "timeout" (got "slow").',
-    );
-  });
-
-  it("refuses an unknown param, listing the known ones", () => {
-    const fault = { name: "cosmictron.storage.fill", params: { ratio: 0.5 } };
-    expect(messageOf(withFault(fault))).toBe(
-      "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.ratio is not a param of cosmictron.storage.fill (params: fillRatio, rampSeconds).",
-    );
-  });
-
-  it("refuses a target of a role the fault does not act on", () => {
-    const fault = { name: "cognitora.engine.not-ready", target: "cgn-router-0" };
-    expect(messageOf(withFault(fault, { cognitora: { routers: 1, agents: 1 } }))).toBe(
-      'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.target "cgn-router-0" is a cgn-router, and cognitora.engine.not-ready acts on cgn-agent nodes only. Target a cgn-agent node, or omit the target for all of them.',
-    );
-  });
-
-  it("refuses a target of another system", () => {
-    const fault = { name: "cosmictron.node.crash", target: "reactor-0" };
-    expect(messageOf(withFault(fault, { cosmictron: { nodes: 1 }, reactor: { nodes: 1 } }))).toBe(
-      'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.target "reactor-0" is a reactor node, and cosmictron.node.crash acts on cosmictron nodes.',
-    );
-  });
-
-  it("refuses a harness fault without its required param", () => {
-    expect(messageOf(withFault({ name: "receiver.outage" }))).toBe(
-      "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.receiver must be a string (got nothing).",
-    );
+  it.each<{ title: string; fault: FaultSpec; fleet?: FleetShape; message: string }>([
+    {
+      title: "refuses a misspelled fault name, listing the system's faults",
+      fault: { name: "cosmictron.wal.fsync-stal" },
+      message:
+        'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.name "cosmictron.wal.fsync-stal" is not a cosmictron fault (faults: cosmictron.wal.fsync-stall, cosmictron.wal.slow-fsync, cosmictron.reducer.error-burst, cosmictron.storage.fill, cosmictron.tsa.errors, cosmictron.node.crash, cosmictron.node.hang). `firedrill faults --system cosmictron` lists them.',
+    },
+    {
+      title: "refuses a param out of its range",
+      fault: { name: "cosmictron.wal.fsync-stall", params: { latencySeconds: 100 } },
+      message:
+        "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.latencySeconds must be a number from 0.001 to 60 (got 100).",
+    },
+    {
+      title: "refuses a string param outside its values",
+      fault: { name: "cosmictron.tsa.errors", params: { mode: "slow" } },
+      message:
+        'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.mode must be one of "error", "timeout" (got "slow").',
+    },
+    {
+      title: "refuses an unknown param, listing the known ones",
+      fault: { name: "cosmictron.storage.fill", params: { ratio: 0.5 } },
+      message:
+        "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.ratio is not a param of cosmictron.storage.fill (params: fillRatio, rampSeconds).",
+    },
+    {
+      title: "refuses a target of a role the fault does not act on",
+      fault: { name: "cognitora.engine.not-ready", target: "cgn-router-0" },
+      fleet: { cognitora: { routers: 1, agents: 1 } },
+      message:
+        'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.target "cgn-router-0" is a cgn-router, and cognitora.engine.not-ready acts on cgn-agent nodes only. Target a cgn-agent node, or omit the target for all of them.',
+    },
+    {
+      title: "refuses a target of another system",
+      fault: { name: "cosmictron.node.crash", target: "reactor-0" },
+      fleet: { cosmictron: { nodes: 1 }, reactor: { nodes: 1 } },
+      message:
+        'Invalid scenario file: drills/x.scenario.ts: faults[0].fault.target "reactor-0" is a reactor node, and cosmictron.node.crash acts on cosmictron nodes.',
+    },
+    {
+      title: "refuses a harness fault without its required param",
+      fault: { name: "receiver.outage" },
+      message:
+        "Invalid scenario file: drills/x.scenario.ts: faults[0].fault.params.receiver must be a string (got nothing).",
+    },
+  ])("$title", ({ fault, fleet, message }) => {
+    expect(messageOf(withFault(fault, fleet))).toBe(message);
   });
 });
 

@@ -1,17 +1,11 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { findGo } from "./find-go.ts";
 import { buildGoModule } from "./go-module-build.ts";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "firedrill-gomod-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("firedrill-gomod-", { each: true });
 
 /**
  * A `go` that stands in for the module proxy and the compiler (both need network or minutes):
@@ -19,7 +13,7 @@ afterEach(async () => {
  * real Go's, `mod tidy` does nothing and `build` writes each binary. Every call is logged.
  */
 async function fakeGo(realGo: string): Promise<string> {
-  const released = path.join(dir, "released.mod");
+  const released = path.join(dir(), "released.mod");
   await writeFile(
     released,
     [
@@ -31,13 +25,13 @@ async function fakeGo(realGo: string): Promise<string> {
       "",
     ].join("\n"),
   );
-  const go = path.join(dir, "go");
+  const go = path.join(dir(), "go");
   await writeFile(
     go,
     `#!/bin/sh
-echo "$*" >> "${dir}/calls"
+echo "$*" >> "${dir()}/calls"
 case "$1 $2" in
-  "mod download") echo '{"Dir": "${dir}", "GoMod": "${released}"}' ;;
+  "mod download") echo '{"Dir": "${dir()}", "GoMod": "${released}"}' ;;
   "mod edit") exec "${realGo}" "$@" ;;
   "mod tidy") ;;
   "build -v")
@@ -62,15 +56,15 @@ describe("buildGoModule", () => {
       version: "3.5.1",
       packages: ["example.com/server/cmd/server", "example.com/server/cmd/tool"],
       tags: ["netgo"],
-      buildDir: path.join(dir, "build/server-3.5.1"),
-      outputDir: path.join(dir, "server-3.5.1"),
+      buildDir: path.join(dir(), "build/server-3.5.1"),
+      outputDir: path.join(dir(), "server-3.5.1"),
     };
     const first = await buildGoModule(request);
     expect(first).toEqual({
       cached: false,
       binaries: {
-        server: path.join(dir, "server-3.5.1/server"),
-        tool: path.join(dir, "server-3.5.1/tool"),
+        server: path.join(dir(), "server-3.5.1/server"),
+        tool: path.join(dir(), "server-3.5.1/tool"),
       },
     });
     expect(await readFile(path.join(request.buildDir, "go.mod"), "utf8")).toBe(
@@ -89,7 +83,7 @@ describe("buildGoModule", () => {
     );
     const second = await buildGoModule(request);
     expect(second.cached).toBe(true);
-    const calls = (await readFile(path.join(dir, "calls"), "utf8")).trim().split("\n");
+    const calls = (await readFile(path.join(dir(), "calls"), "utf8")).trim().split("\n");
     expect(calls.map((call) => call.split(" ").slice(0, 2).join(" "))).toEqual([
       "mod download",
       "mod edit",
@@ -102,7 +96,7 @@ describe("buildGoModule", () => {
   });
 
   it("a failed step names itself, the command and Go's complaint", async () => {
-    const go = path.join(dir, "go");
+    const go = path.join(dir(), "go");
     await writeFile(
       go,
       "#!/bin/sh\necho 'go: example.com/server@v0.999.0: invalid version: unknown revision' >&2\nexit 1\n",
@@ -117,8 +111,8 @@ describe("buildGoModule", () => {
         version: "9.99.0",
         packages: ["example.com/server/cmd/server"],
         tags: [],
-        buildDir: path.join(dir, "build"),
-        outputDir: path.join(dir, "out"),
+        buildDir: path.join(dir(), "build"),
+        outputDir: path.join(dir(), "out"),
       }),
     ).rejects.toThrow(
       `Failed to run step prometheus: \`${go} mod download -json example.com/server@v0.999.0\` exited with code 1. Fix the cause in its output below and run \`npx firedrill setup\` again.\ngo: example.com/server@v0.999.0: invalid version: unknown revision`,

@@ -24,53 +24,47 @@ export interface ComponentLaunch {
 /** The command line, readiness URL, ports and folders of one component of a stack spec. */
 export function componentLaunch(spec: StackSpec, component: ComponentName): ComponentLaunch {
   const { ports, runDir, files, tools, extraArgs } = spec;
-  const logFile = path.join(runDir, "logs", `${component}.log`);
+  // Every component logs to its own file and runs in the run folder with no data files to place
+  // (Alertmanager's templates are compiled in: go:embed).
+  const common = {
+    component,
+    logFile: path.join(runDir, "logs", `${component}.log`),
+    cwd: runDir,
+    assets: [],
+  };
+  // Prometheus and Alertmanager alike: one port, a data folder, ready at /-/ready.
+  const server = (port: number, binary: string, args: (data: string) => readonly string[]) => {
+    const data = path.join(runDir, `${component}-data`);
+    return {
+      ...common,
+      binary,
+      args: args(data),
+      readyUrl: `http://127.0.0.1:${port}/-/ready`,
+      ports: [port],
+      dataDirs: [data],
+    };
+  };
   switch (component) {
-    case "prometheus": {
-      const data = path.join(runDir, "prometheus-data");
-      return {
-        component,
-        binary: tools.prometheus.path,
-        args: [
-          `--config.file=${files.prometheusConfig}`,
-          `--web.listen-address=127.0.0.1:${ports.prometheus}`,
-          `--storage.tsdb.path=${data}`,
-          "--web.enable-lifecycle",
-          ...extraArgs.prometheus,
-        ],
-        readyUrl: `http://127.0.0.1:${ports.prometheus}/-/ready`,
-        ports: [ports.prometheus],
-        dataDirs: [data],
-        logFile,
-        cwd: runDir,
-        assets: [],
-      };
-    }
-    case "alertmanager": {
-      const data = path.join(runDir, "alertmanager-data");
-      return {
-        component,
-        binary: tools.alertmanager.path,
-        args: [
-          `--config.file=${files.alertmanagerConfig}`,
-          `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
-          // An empty cluster address turns clustering (gossip on 0.0.0.0:9094) off.
-          "--cluster.listen-address=",
-          `--storage.path=${data}`,
-          ...extraArgs.alertmanager,
-        ],
-        readyUrl: `http://127.0.0.1:${ports.alertmanager}/-/ready`,
-        ports: [ports.alertmanager],
-        dataDirs: [data],
-        logFile,
-        // Its templates are compiled in (go:embed): no data files to place.
-        cwd: runDir,
-        assets: [],
-      };
-    }
+    case "prometheus":
+      return server(ports.prometheus, tools.prometheus.path, (data) => [
+        `--config.file=${files.prometheusConfig}`,
+        `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+        `--storage.tsdb.path=${data}`,
+        "--web.enable-lifecycle",
+        ...extraArgs.prometheus,
+      ]);
+    case "alertmanager":
+      return server(ports.alertmanager, tools.alertmanager.path, (data) => [
+        `--config.file=${files.alertmanagerConfig}`,
+        `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
+        // An empty cluster address turns clustering (gossip on 0.0.0.0:9094) off.
+        "--cluster.listen-address=",
+        `--storage.path=${data}`,
+        ...extraArgs.alertmanager,
+      ]);
     case "collector":
       return {
-        component,
+        ...common,
         binary: tools.otelcol.path,
         args: [`--config=${files.collectorConfig}`],
         // The config the harness renders serves the Collector's own metrics there.
@@ -82,9 +76,6 @@ export function componentLaunch(spec: StackSpec, component: ComponentName): Comp
           ports.collectorTelemetry,
         ],
         dataDirs: [],
-        logFile,
-        cwd: runDir,
-        assets: [],
       };
   }
 }

@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
-import { testRules } from "../config/index.ts";
 import { promqlFeatures, readRuleText } from "../rules/index.ts";
+import { expectSameVerdictSpedUp } from "../testing/expect-same-verdict-sped-up.ts";
+import { promtoolTestFile } from "../testing/promtool-test-file.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
-import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
 // Prometheus 3's `anchored` and `smoothed` range modifiers (behind
 // promql-extended-range-selectors) read the samples at and around the range's edges. Sped up,
@@ -27,33 +24,21 @@ function test(ruleFile: string): string {
     alertname,
     exp_alerts: fires ? [{ exp_labels: { job: "api" } }] : [],
   });
-  return stringify({
-    rule_files: [ruleFile],
-    evaluation_interval: "15s",
-    tests: [
-      {
-        interval: "15s",
-        // One request per scrape for 10m, then none.
-        input_series: [{ series: 'requests_total{job="api"}', values: "0+1x40 40x40" }],
-        alert_rule_test: [
-          check(300, "AnchoredRate", true),
-          check(900, "AnchoredRate", false),
-          check(300, "SmoothedIncrease", true),
-          check(780, "SmoothedIncrease", false),
-        ],
-      },
+  return promtoolTestFile(
+    ruleFile,
+    // One request per scrape for 10m, then none.
+    [{ series: 'requests_total{job="api"}', values: "0+1x40 40x40" }],
+    [
+      check(300, "AnchoredRate", true),
+      check(900, "AnchoredRate", false),
+      check(300, "SmoothedIncrease", true),
+      check(780, "SmoothedIncrease", false),
     ],
-  });
+  );
 }
 
 describe("anchored and smoothed ranges, sped up", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-extended-range-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-extended-range-");
 
   it("keep their modifiers, and the rules ask for the feature flag", () => {
     const rewritten = rewriteRuleFile(rules, { speed: 30, file: "rules.yml" });
@@ -66,21 +51,12 @@ describe("anchored and smoothed ranges, sped up", () => {
 
   it.skipIf(!PROMTOOL)(
     `promtool gives the same verdicts at 1x and at 30x (${PROMTOOL_SKIP_REASON})`,
-    async () => {
-      const features = ["promql-extended-range-selectors"];
-      const original = path.join(dir, "rules.yml");
-      await writeFile(original, rules);
-      const plain = path.join(dir, "plain.test.yml");
-      await writeFile(plain, test(original));
-      await testRules(plain, PROMTOOL!, features);
-      const rewritten = path.join(dir, "rules-30x.yml");
-      await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
-      const scaled = path.join(dir, "scaled.test.yml");
-      await writeFile(
-        scaled,
-        scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),
-      );
-      await testRules(scaled, PROMTOOL!, features);
-    },
+    () =>
+      expectSameVerdictSpedUp(dir(), PROMTOOL!, {
+        rules,
+        test,
+        name: "rules",
+        features: ["promql-extended-range-selectors"],
+      }),
   );
 });

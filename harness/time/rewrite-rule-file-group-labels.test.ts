@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
-import { checkRules, testRules } from "../config/index.ts";
+import { expectSameVerdictSpedUp } from "../testing/expect-same-verdict-sped-up.ts";
+import { promtoolTestFile } from "../testing/promtool-test-file.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
-import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
 // Prometheus 2.42 refused both: query_offset (2.53+) and group-level labels (3.0+).
 const rules = `groups:
@@ -21,34 +18,22 @@ const rules = `groups:
 `;
 
 const test = (ruleFile: string) =>
-  stringify({
-    rule_files: [ruleFile],
-    evaluation_interval: "15s",
-    tests: [
+  promtoolTestFile(
+    ruleFile,
+    [{ series: 'disk_busy{node="n0"}', values: "0.5x8 0.95x40" }],
+    // Busy from 2m15s; seen 1m later (query_offset), firing once for: 2m has passed.
+    [
+      { eval_time: "5m", alertname: "DiskBusy", exp_alerts: [] },
       {
-        interval: "15s",
-        input_series: [{ series: 'disk_busy{node="n0"}', values: "0.5x8 0.95x40" }],
-        // Busy from 2m15s; seen 1m later (query_offset), firing once for: 2m has passed.
-        alert_rule_test: [
-          { eval_time: "5m", alertname: "DiskBusy", exp_alerts: [] },
-          {
-            eval_time: "5m15s",
-            alertname: "DiskBusy",
-            exp_alerts: [{ exp_labels: { node: "n0", team: "storage" } }],
-          },
-        ],
+        eval_time: "5m15s",
+        alertname: "DiskBusy",
+        exp_alerts: [{ exp_labels: { node: "n0", team: "storage" } }],
       },
     ],
-  });
+  );
 
 describe("a rule file with query_offset and group labels", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-offset-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-offset-");
 
   it("keeps the labels and divides query_offset", () => {
     expect(rewriteRuleFile(rules, { speed: 30, file: "offsets.yml" })).toContain(
@@ -58,22 +43,7 @@ describe("a rule file with query_offset and group labels", () => {
 
   it.skipIf(!PROMTOOL)(
     `loads in promtool and gives the same verdict at 1x and 30x (${PROMTOOL_SKIP_REASON})`,
-    async () => {
-      const original = path.join(dir, "offsets.yml");
-      await writeFile(original, rules);
-      await checkRules(original, PROMTOOL!);
-      const plain = path.join(dir, "plain.test.yml");
-      await writeFile(plain, test(original));
-      await testRules(plain, PROMTOOL!);
-      const rewritten = path.join(dir, "offsets-30x.yml");
-      await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
-      await checkRules(rewritten, PROMTOOL!);
-      const scaled = path.join(dir, "scaled.test.yml");
-      await writeFile(
-        scaled,
-        scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),
-      );
-      await testRules(scaled, PROMTOOL!);
-    },
+    () =>
+      expectSameVerdictSpedUp(dir(), PROMTOOL!, { rules, test, name: "offsets", checkRules: true }),
   );
 });

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { checkRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 
@@ -18,13 +18,7 @@ interface RuleFile {
 }
 
 describe("rewriteRuleFile", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-rules-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-rules-");
 
   it("rewrites Cosmictron's rules for speed 30, and promtool accepts them", async () => {
     const text = rewriteRuleFile(await readFile(fixture, "utf8"), { speed: 30, file: fixture });
@@ -63,7 +57,7 @@ describe("rewriteRuleFile", () => {
     expect(text).toContain(
       "      # firedrill: for 1m, so that a single failed scrape does not page.\n",
     );
-    const file = path.join(dir, "cosmictron.yml");
+    const file = path.join(dir(), "cosmictron.yml");
     await writeFile(file, text);
     await expect(checkRules(file, promtool)).resolves.toBeUndefined();
   });

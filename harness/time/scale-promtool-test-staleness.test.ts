@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { PROMTOOL, PROMTOOL_SKIP_REASON } from "../../sim/test-support/stack-tools.ts";
-import { testRules } from "../config/index.ts";
-import { rewriteRuleFile } from "./rewrite-rule-file.ts";
+import { expectSameVerdictSpedUp } from "../testing/expect-same-verdict-sped-up.ts";
+import { promtoolTestFile } from "../testing/promtool-test-file.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { scalePromtoolTest } from "./scale-promtool-test.ts";
 
 // A series that stops (a `_` gap) is visible at 1x for the 5m lookback, then gone. The
@@ -24,29 +21,17 @@ function test(ruleFile: string): string {
     alertname: "QueueSeen",
     exp_alerts: fires ? [{ exp_labels: { job: "api" } }] : [],
   });
-  return stringify({
-    rule_files: [ruleFile],
-    evaluation_interval: "15s",
-    tests: [
-      {
-        interval: "15s",
-        // Scraped until 1m, then gone for 10m, then back at 11m15s.
-        input_series: [{ series: 'queue_depth{job="api"}', values: "5x4 _x40 5x4" }],
-        // Visible until 1m + 5m (6m excluded: Prometheus 3's lookback is left-open).
-        alert_rule_test: [check(345, true), check(360, false), check(600, false), check(675, true)],
-      },
-    ],
-  });
+  return promtoolTestFile(
+    ruleFile,
+    // Scraped until 1m, then gone for 10m, then back at 11m15s.
+    [{ series: 'queue_depth{job="api"}', values: "5x4 _x40 5x4" }],
+    // Visible until 1m + 5m (6m excluded: Prometheus 3's lookback is left-open).
+    [check(345, true), check(360, false), check(600, false), check(675, true)],
+  );
 }
 
 describe("scaled promtool tests end a stopped series where the 1x lookback does", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-stale-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-stale-");
 
   it("writes the stale marker at the lookback's end", () => {
     const text = scalePromtoolTest(test("rules.yml"), { speed: 30, file: "t.yml" });
@@ -58,20 +43,6 @@ describe("scaled promtool tests end a stopped series where the 1x lookback does"
 
   it.skipIf(!PROMTOOL)(
     `promtool gives the same verdict at 1x and at 30x (${PROMTOOL_SKIP_REASON})`,
-    async () => {
-      const original = path.join(dir, "rules.yml");
-      await writeFile(original, rules);
-      const plain = path.join(dir, "plain.test.yml");
-      await writeFile(plain, test(original));
-      await testRules(plain, PROMTOOL!);
-      const rewritten = path.join(dir, "rules-30x.yml");
-      await writeFile(rewritten, rewriteRuleFile(rules, { speed: 30, file: original }));
-      const scaled = path.join(dir, "scaled.test.yml");
-      await writeFile(
-        scaled,
-        scalePromtoolTest(test(original), { speed: 30, file: plain, ruleFiles: [rewritten] }),
-      );
-      await testRules(scaled, PROMTOOL!);
-    },
+    () => expectSameVerdictSpedUp(dir(), PROMTOOL!, { rules, test, name: "rules" }),
   );
 });

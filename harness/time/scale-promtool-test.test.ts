@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { testRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
+import { promtoolTestFile } from "../testing/promtool-test-file.ts";
+import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { formatDuration } from "./format-duration.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
@@ -86,41 +86,29 @@ function extrasTest(ruleFile: string): string {
       })),
     ),
   );
-  return stringify({
-    rule_files: [ruleFile],
-    evaluation_interval: "15s",
-    tests: [
-      {
-        interval: "15s",
-        input_series: [
-          // 1 request per 15s, then 3, then none.
-          { series: 'requests_total{job="api", instance="a"}', values: "0+1x20 20+3x20 80+0x40" },
-          // Rising 10 per 15s, flat, a scrape gap, flat again.
-          { series: 'queue_depth{job="api", instance="a"}', values: "0+10x30 300x30 _x8 300x10" },
-        ],
-        alert_rule_test: checks,
-      },
+  return promtoolTestFile(
+    ruleFile,
+    [
+      // 1 request per 15s, then 3, then none.
+      { series: 'requests_total{job="api", instance="a"}', values: "0+1x20 20+3x20 80+0x40" },
+      // Rising 10 per 15s, flat, a scrape gap, flat again.
+      { series: 'queue_depth{job="api", instance="a"}', values: "0+10x30 300x30 _x8 300x10" },
     ],
-  });
+    checks,
+  );
 }
 
 describe("the verdict is the same at 1x and sped up", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "firedrill-verdict-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir("firedrill-verdict-");
 
   // Rewrites the rules and compresses the test for `speed`, then lets promtool judge.
   async function judgeAt(speed: number, rules: string, test: string, name: string): Promise<void> {
-    const rewritten = path.join(dir, `${name}-${speed}x.rules.yml`);
+    const rewritten = path.join(dir(), `${name}-${speed}x.rules.yml`);
     await writeFile(
       rewritten,
       rewriteRuleFile(await readFile(rules, "utf8"), { speed, file: rules }),
     );
-    const compressed = path.join(dir, `${name}-${speed}x.test.yml`);
+    const compressed = path.join(dir(), `${name}-${speed}x.test.yml`);
     await writeFile(
       compressed,
       scalePromtoolTest(await readFile(test, "utf8"), {
@@ -141,7 +129,7 @@ describe("the verdict is the same at 1x and sped up", () => {
   });
 
   it("fails when the rules are not rewritten: the check has teeth", async () => {
-    const compressed = path.join(dir, "unrewritten.test.yml");
+    const compressed = path.join(dir(), "unrewritten.test.yml");
     await writeFile(
       compressed,
       scalePromtoolTest(await readFile(fixtureTest, "utf8"), {
@@ -156,16 +144,16 @@ describe("the verdict is the same at 1x and sped up", () => {
   });
 
   it("the extra rules pass their generated tests at 1x", async () => {
-    const rules = path.join(dir, "extras.rules.yml");
-    const test = path.join(dir, "extras.test.yml");
+    const rules = path.join(dir(), "extras.rules.yml");
+    const test = path.join(dir(), "extras.test.yml");
     await writeFile(rules, extraRules);
     await writeFile(test, extrasTest(rules));
     await expect(testRules(test, promtool)).resolves.toBeUndefined();
   });
 
   it.each(speeds)("the extra rules pass the same tests at %dx", async (speed) => {
-    const rules = path.join(dir, "extras.rules.yml");
-    const test = path.join(dir, "extras.test.yml");
+    const rules = path.join(dir(), "extras.rules.yml");
+    const test = path.join(dir(), "extras.test.yml");
     await writeFile(rules, extraRules);
     await writeFile(test, extrasTest(rules));
     await expect(judgeAt(speed, rules, test, "extras")).resolves.toBeUndefined();

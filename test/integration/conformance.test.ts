@@ -7,8 +7,8 @@ import type { OtlpSink, ReceivedSpan } from "../../harness/observe/otlp-sink.ts"
 import { PrometheusClient } from "../../harness/observe/prometheus-client.ts";
 import { runScenario } from "../../harness/runner/run-scenario.ts";
 import { defaultFixtures } from "../../harness/runner/run-suite.ts";
-import { ensureTools } from "../../harness/setup/ensure-tools.ts";
-import { chooseDriver } from "../../harness/stack/choose-driver.ts";
+import { ensureTools } from "../../harness/setup/index.ts";
+import { chooseDriver } from "../../harness/stack/index.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import { type Catalogue, type CatalogueMetric, readCatalogue, systems } from "../../sim/index.ts";
 import { selectorsOf } from "./selectors.ts";

@@ -9,7 +9,7 @@ import type { MutationKind } from "../../harness/mutation/mutation-kind.ts";
 import type { MutationReport } from "../../harness/mutation/run-mutants.ts";
 import { defaultFixtures } from "../../harness/runner/run-suite.ts";
 import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
-import { parseDuration } from "../../harness/time/parse-duration.ts";
+import { parseDuration } from "../../harness/time/index.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import { firedrillContainers, firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 

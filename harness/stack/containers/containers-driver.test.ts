@@ -1,21 +1,17 @@
 import { rm } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensureTools } from "../../setup/index.ts";
-import { checkPortFree } from "../check-port-free.ts";
+import { useCleanups } from "../../testing/use-cleanups.ts";
 import { dockerApi } from "../docker-api.ts";
 import { dockerEngineAnswers } from "../docker-engine-answers.ts";
+import { expectCleanStop } from "../testing/expect-clean-stop.ts";
+import { expectPrometheusRestart } from "../testing/expect-prometheus-restart.ts";
+import { expectStackReady } from "../testing/expect-stack-ready.ts";
 import { minimalStackSpec } from "../testing/minimal-stack-spec.ts";
 import type { StackProgress, StartedStack } from "../types.ts";
 import { ContainersDriver } from "./containers-driver.ts";
 
 const engine = await dockerEngineAnswers();
-
-/** GET url's status. */
-async function status(url: string): Promise<number> {
-  const response = await fetch(url);
-  await response.body?.cancel();
-  return response.status;
-}
 
 /** Containers (running or not) labelled with this run. */
 async function containersOfRun(runId: string): Promise<string[]> {
@@ -25,10 +21,7 @@ async function containersOfRun(runId: string): Promise<string[]> {
 }
 
 describe("ContainersDriver", () => {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const defer = useCleanups();
 
   it.skipIf(!engine)(
     `starts the real stack as containers, restarts Prometheus, and stops leaving no container${engine ? "" : " (skipped: no Docker engine answers; start one with scripts/docker-engine.sh)"}`,
@@ -39,13 +32,13 @@ describe("ContainersDriver", () => {
       for (const round of ["first", "warm"]) {
         const runId = `test-ctr-${process.pid}-${round}`;
         const spec = await minimalStackSpec(tools, runId);
-        cleanups.push(() => rm(spec.runDir, { recursive: true, force: true }));
+        defer(() => rm(spec.runDir, { recursive: true, force: true }));
         const events: StackProgress[] = [];
         const started = performance.now();
         const stack: StartedStack = await new ContainersDriver()
           .withStartupTimeout(60_000)
           .start(spec, { onProgress: (event) => events.push(event) });
-        cleanups.push(() => stack.stop());
+        defer(() => stack.stop());
         const build = events.find((e) => e.component === "images" && e.phase === "ready");
         timings.push(
           `${round} start: ${Math.round(performance.now() - started)} ms${build ? ` (of which image builds ${build.ms} ms)` : ""}`,
@@ -53,26 +46,17 @@ describe("ContainersDriver", () => {
 
         expect(stack.driver).toBe("containers");
         expect(stack.versions.prometheus).toBe(tools.prometheus.version);
-        expect(await status(`${stack.prometheusUrl}/-/ready`)).toBe(200);
-        expect(await status(`${stack.alertmanagerUrl}/-/ready`)).toBe(200);
-        expect(await status(`${stack.collectorTelemetryUrl}/metrics`)).toBe(200);
+        await expectStackReady(stack);
         expect((await containersOfRun(runId)).sort()).toEqual([
           `/firedrill-${runId}-alertmanager`,
           `/firedrill-${runId}-collector`,
           `/firedrill-${runId}-prometheus`,
         ]);
 
-        await stack.restart("prometheus");
-        expect(await status(`${stack.prometheusUrl}/-/ready`)).toBe(200);
-        expect(await stack.logTail("prometheus", 400)).toMatch(
-          /Server is ready to receive web requests[\s\S]*--- firedrill: [^\n]* starting [\s\S]*Server is ready to receive web requests/,
-        );
+        await expectPrometheusRestart(stack);
 
-        await stack.stop();
-        await stack.stop();
-        expect(await containersOfRun(runId)).toEqual([]);
-        await checkPortFree(spec.ports.prometheus);
-        await checkPortFree(spec.ports.alertmanager);
+        const { prometheus, alertmanager } = spec.ports;
+        await expectCleanStop(stack, () => containersOfRun(runId), [prometheus, alertmanager]);
       }
       console.info(`containers driver: ${timings.join("; ")}`);
     },

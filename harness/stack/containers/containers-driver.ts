@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { componentLaunch } from "../component-launch.ts";
 import { firedrillEnv } from "../firedrill-env.ts";
 import { processStartTime } from "../process-start-time.ts";
-import { RunningStack } from "../running-stack.ts";
 import { TimedDriver } from "../timed-driver.ts";
 import type {
   ComponentName,
@@ -69,26 +68,27 @@ export class ContainersDriver extends TimedDriver implements StackDriver {
     const owner = String(process.pid);
     const ownerStart = processStartTime(process.pid);
     const safeRunId = spec.runId.replace(/[^A-Za-z0-9_.-]/g, "-");
-    const handle = (component: ComponentName) => {
-      const launch = componentLaunch(spec, component);
-      return new ContainerComponent(
-        launch,
-        {
-          image: images[component].tag,
-          entrypoint: images[component].entrypoint,
-          name: `firedrill-${safeRunId}-${component}`,
-          labels: {
-            "firedrill.run": spec.runId,
-            "firedrill.owner-pid": owner,
-            ...(ownerStart ? { "firedrill.owner-start": ownerStart } : {}),
+    return this.startComponents(
+      spec,
+      options,
+      (launch, ready, stopTimeoutMs) =>
+        new ContainerComponent(
+          launch,
+          {
+            image: images[launch.component].tag,
+            entrypoint: images[launch.component].entrypoint,
+            name: `firedrill-${safeRunId}-${launch.component}`,
+            labels: {
+              "firedrill.run": spec.runId,
+              "firedrill.owner-pid": owner,
+              ...(ownerStart ? { "firedrill.owner-start": ownerStart } : {}),
+            },
+            env: firedrillEnv(spec.runId),
+            runDir: spec.runDir,
           },
-          env: firedrillEnv(spec.runId),
-          runDir: spec.runDir,
-        },
-        this.readyWait(launch),
-        this.stopTimeoutMs,
-      );
-    };
-    return RunningStack.start(this.name, spec, handle, options);
+          ready,
+          stopTimeoutMs,
+        ),
+    );
   }
 }

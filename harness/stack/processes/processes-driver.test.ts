@@ -1,37 +1,36 @@
 import { rm } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StartupError } from "../../errors.ts";
 import { ensureTools } from "../../setup/index.ts";
-import { checkPortFree } from "../check-port-free.ts";
+import { useCleanups } from "../../testing/use-cleanups.ts";
+import { expectCleanStop } from "../testing/expect-clean-stop.ts";
+import { expectPrometheusRestart } from "../testing/expect-prometheus-restart.ts";
+import { expectStackReady } from "../testing/expect-stack-ready.ts";
 import { minimalStackSpec } from "../testing/minimal-stack-spec.ts";
 import { processesOfRun } from "../testing/processes-of-run.ts";
 import type { StartedStack } from "../types.ts";
 import { ProcessesDriver } from "./processes-driver.ts";
 
-/** GET url's status. */
-async function status(url: string): Promise<number> {
-  const response = await fetch(url);
-  await response.body?.cancel();
-  return response.status;
-}
-
 describe("ProcessesDriver", () => {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const defer = useCleanups();
+
+  // The provisioned tools and a minimal stack spec in a tmp run folder, removed after the test.
+  async function freshSpec(runId: string) {
+    const tools = await ensureTools();
+    const spec = await minimalStackSpec(tools, runId);
+    defer(() => rm(spec.runDir, { recursive: true, force: true }));
+    return { tools, spec };
+  }
 
   it("starts the real stack, restarts Prometheus, and stops leaving no process", {
     timeout: 300_000,
   }, async () => {
-    const tools = await ensureTools();
     const runId = `test-proc-${process.pid}`;
-    const spec = await minimalStackSpec(tools, runId);
-    cleanups.push(() => rm(spec.runDir, { recursive: true, force: true }));
+    const { tools, spec } = await freshSpec(runId);
 
     const started = performance.now();
     const stack: StartedStack = await new ProcessesDriver().withStartupTimeout(60_000).start(spec);
-    cleanups.push(() => stack.stop());
+    defer(() => stack.stop());
     console.info(`processes driver: stack ready in ${Math.round(performance.now() - started)} ms`);
 
     expect(stack.driver).toBe("processes");
@@ -40,32 +39,24 @@ describe("ProcessesDriver", () => {
       alertmanager: tools.alertmanager.version,
       collector: tools.otelcol.version,
     });
-    expect(await status(`${stack.prometheusUrl}/-/ready`)).toBe(200);
-    expect(await status(`${stack.alertmanagerUrl}/-/ready`)).toBe(200);
-    expect(await status(`${stack.collectorTelemetryUrl}/metrics`)).toBe(200);
+    await expectStackReady(stack);
     expect((await processesOfRun(runId)).length).toBe(3);
 
-    await stack.restart("prometheus");
-    expect(await status(`${stack.prometheusUrl}/-/ready`)).toBe(200);
-    expect(await stack.logTail("prometheus", 400)).toMatch(
-      /Server is ready to receive web requests[\s\S]*--- firedrill: [^\n]* starting [\s\S]*Server is ready to receive web requests/,
-    );
+    await expectPrometheusRestart(stack);
 
-    await stack.stop();
-    await stack.stop();
-    expect(await processesOfRun(runId)).toEqual([]);
-    await checkPortFree(spec.ports.prometheus);
-    await checkPortFree(spec.ports.alertmanager);
-    await checkPortFree(spec.ports.collectorTelemetry);
+    const { prometheus, alertmanager, collectorTelemetry } = spec.ports;
+    await expectCleanStop(stack, () => processesOfRun(runId), [
+      prometheus,
+      alertmanager,
+      collectorTelemetry,
+    ]);
   });
 
   it("fails with the component, its exit and its last log lines when a config is bad", {
     timeout: 120_000,
   }, async () => {
-    const tools = await ensureTools();
     const runId = `test-bad-${process.pid}`;
-    const spec = await minimalStackSpec(tools, runId);
-    cleanups.push(() => rm(spec.runDir, { recursive: true, force: true }));
+    const { spec } = await freshSpec(runId);
     const { writeFile } = await import("node:fs/promises");
     await writeFile(spec.files.prometheusConfig, "scrape_configs: [ {job_name: 1 ");
 

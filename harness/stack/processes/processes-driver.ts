@@ -1,14 +1,6 @@
-import { componentLaunch } from "../component-launch.ts";
 import { firedrillEnv } from "../firedrill-env.ts";
-import { RunningStack } from "../running-stack.ts";
 import { TimedDriver } from "../timed-driver.ts";
-import type {
-  ComponentName,
-  StackDriver,
-  StackSpec,
-  StackStartOptions,
-  StartedStack,
-} from "../types.ts";
+import type { StackDriver, StackSpec, StackStartOptions, StartedStack } from "../types.ts";
 import { ProcessComponent } from "./process-component.ts";
 
 /**
@@ -23,10 +15,10 @@ export class ProcessesDriver extends TimedDriver implements StackDriver {
 
   async start(spec: StackSpec, options: StackStartOptions = {}): Promise<StartedStack> {
     const env = { ...process.env, ...firedrillEnv(spec.runId) } as Record<string, string>;
-    const handle = (component: ComponentName) => {
-      const launch = componentLaunch(spec, component);
-      return new ProcessComponent(launch, env, this.readyWait(launch), this.stopTimeoutMs);
-    };
-    return RunningStack.start(this.name, spec, handle, options);
+    return this.startComponents(
+      spec,
+      options,
+      (launch, ready, stopTimeoutMs) => new ProcessComponent(launch, env, ready, stopTimeoutMs),
+    );
   }
 }

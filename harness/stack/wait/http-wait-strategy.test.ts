@@ -4,8 +4,9 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StartupError } from "../../errors.ts";
+import { useCleanups } from "../../testing/use-cleanups.ts";
 import { freePort } from "../free-port.ts";
 import { Wait } from "./wait.ts";
 import type { WaitClock } from "./wait-clock.ts";
@@ -23,15 +24,12 @@ function fakeClock(): WaitClock {
 }
 
 describe("HttpWaitStrategy", () => {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const defer = useCleanups();
 
   /** A real child that logs three lines into logFile and then runs (or exits) without listening. */
   async function child(exitCode?: number) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "firedrill-wait-"));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    defer(() => rm(dir, { recursive: true, force: true }));
     const logFile = path.join(dir, "thing.log");
     const fd = openSync(logFile, "a");
     const script = `console.log("one"); console.log("two"); console.error("three: still not listening");${
@@ -43,7 +41,7 @@ describe("HttpWaitStrategy", () => {
       reject: false,
     });
     closeSync(fd);
-    cleanups.push(async () => {
+    defer(async () => {
       subprocess.kill("SIGKILL");
       await subprocess;
     });
@@ -94,7 +92,7 @@ describe("HttpWaitStrategy", () => {
       res.writeHead(calls < 3 ? 503 : 200).end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    defer(() => new Promise((resolve) => server.close(resolve)));
     const { port } = server.address() as { port: number };
     await Wait.forHttp(`http://127.0.0.1:${port}/ready`)
       .withPollInterval(10)

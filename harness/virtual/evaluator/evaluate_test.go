@@ -36,26 +36,36 @@ type record struct {
 // runSmall evaluates testdata's rule file against a target serving queue_depth as depth(at).
 func runSmall(t *testing.T, events []Event, duration float64, depth func(at float64) (Reply, bool)) []record {
 	t.Helper()
+	source := func(*Input) Source {
+		return SourceFunc(func(target, path string, at float64) (Reply, error) {
+			if target != "10.0.0.1:80" || path != "/metrics" {
+				return Reply{}, fmt.Errorf("unexpected scrape %s%s", target, path)
+			}
+			r, _ := depth(at)
+			return r, nil
+		})
+	}
+	return runEvaluation(t, "testdata/rules.yml", events, duration, source)
+}
+
+// runEvaluation evaluates a testdata rule file with testdata's Prometheus and Alertmanager
+// configs and returns every output line. source is made inside the fake-clock bubble, so that
+// it may read the bubble's clock.
+func runEvaluation(t *testing.T, ruleFile string, events []Event, duration float64, source func(in *Input) Source) []record {
+	t.Helper()
 	cfg, err := os.ReadFile("testdata/prometheus.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, _ := filepath.Abs("testdata/rules.yml")
+	rules, _ := filepath.Abs(ruleFile)
 	in := &Input{
 		Kind: "config", PrometheusConfig: string(cfg), RuleFiles: []string{rules},
 		AlertmanagerConfig: "testdata/alertmanager.yml", WarmupSeconds: 20, DurationSeconds: duration, Events: events,
 	}
 	var buf bytes.Buffer
 	out := NewEmitter(&buf)
-	source := SourceFunc(func(target, path string, at float64) (Reply, error) {
-		if target != "10.0.0.1:80" || path != "/metrics" {
-			return Reply{}, fmt.Errorf("unexpected scrape %s%s", target, path)
-		}
-		r, _ := depth(at)
-		return r, nil
-	})
 	synctest.Test(t, func(t *testing.T) {
-		if err := Evaluate(t.Context(), in, source, out); err != nil {
+		if err := Evaluate(t.Context(), in, source(in), out); err != nil {
 			t.Fatal(err)
 		}
 	})

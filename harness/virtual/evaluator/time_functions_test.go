@@ -1,28 +1,19 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/synctest"
 )
 
 // TestTimeFunctionsUseTheFleetClock drills time(), timestamp() and @ unchanged: the target
 // reports a restart at fleet t=300 as a unix start time, which only agrees with the
 // evaluation's time() because both read the same fake clock.
 func TestTimeFunctionsUseTheFleetClock(t *testing.T) {
-	cfg, _ := os.ReadFile("testdata/prometheus.yml")
-	rules, _ := filepath.Abs("testdata/time-rules.yml")
-	in := &Input{Kind: "config", PrometheusConfig: string(cfg), RuleFiles: []string{rules},
-		AlertmanagerConfig: "testdata/alertmanager.yml", WarmupSeconds: 20, DurationSeconds: 600}
-	var buf bytes.Buffer
-	var zeroUnix float64
-	synctest.Test(t, func(t *testing.T) {
-		source := SourceFunc(func(_, _ string, at float64) (Reply, error) {
+	source := func(in *Input) Source {
+		// The fleet's t=0 in unix seconds, on the bubble's fake clock.
+		zeroUnix := float64(nowUnixMs()+int64(in.WarmupSeconds*1000)) / 1000
+		return SourceFunc(func(_, _ string, at float64) (Reply, error) {
 			start := -3600.0
 			if at >= 300 {
 				start = 300
@@ -30,16 +21,9 @@ func TestTimeFunctionsUseTheFleetClock(t *testing.T) {
 			body := fmt.Sprintf("app_start_time_seconds %.3f\n", zeroUnix+start)
 			return Reply{Status: "ok", ContentType: "text/plain; version=0.0.4", Body: body}, nil
 		})
-		out := NewEmitter(&buf)
-		zeroUnix = float64(nowUnixMs()+int64(in.WarmupSeconds*1000)) / 1000
-		if err := Evaluate(t.Context(), in, source, out); err != nil {
-			t.Fatal(err)
-		}
-	})
+	}
 	var got []string
-	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-		var r record
-		_ = json.Unmarshal([]byte(line), &r)
+	for _, r := range runEvaluation(t, "testdata/time-rules.yml", nil, 600, source) {
 		if r.Kind == "alert" {
 			got = append(got, fmt.Sprintf("%s %s@%g", r.Alertname, r.State, r.At))
 		}
