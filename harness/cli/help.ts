@@ -39,10 +39,12 @@ Usage:
                                 check every rule's and dashboard query's selectors against the
                                 fleet's catalogues, ranges and \`for\`; exits 1 on any problem
   firedrill mutate [files or folders...] [--alert NAME]... [--mutant ID]... [--kind K]... [--jobs N]
-                   [--speed N] [--time live|virtual] [--report-dir DIR] [--prometheus-version V]
-                                break each alerting rule in turn (deleted; each threshold x10;
-                                for x3, /3, removed) and each route (group_wait x8, receiver
-                                swapped) and check a scenario fails naming it; exits 1 if one
+                   [--speed N] [--time virtual|live] [--report-dir DIR] [--prometheus-version V]
+                                break each alerting rule in turn (deleted; each threshold x10
+                                either way; for x3, /3, removed; ranges x3; severity; a matcher;
+                                a noise rule added) and each route (group_wait x8, receiver
+                                swapped, repeat_interval cut, a matcher) and check a scenario
+                                fails naming it, in virtual time by default; exits 1 if one
                                 survives
   firedrill tune <alert> [files or folders...] [--threshold FROM:TO:STEP|A,B,C] [--for 0s,1m]
                  [--rules FILE|FOLDER|GLOB]... [--time virtual|live] [--jobs N]

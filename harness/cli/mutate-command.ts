@@ -28,9 +28,9 @@ export function renderMutants(verdicts: readonly MutantVerdict[]): string {
 
 /**
  * `firedrill mutate [scenarios...] [--alert NAME]... [--mutant ID]... [--kind K[,K]]... [--jobs N] [--speed N] [--time live|virtual] [--report-dir DIR]`:
- * breaks each documented alerting rule in turn — deletes it, moves one of its thresholds
- * tenfold the way that makes it fire less, or its `for` ×3, ÷3 or away — and runs the scenarios
- * that expect it to fire.
+ * breaks each documented alerting rule and route in turn, one edit of each kind in
+ * MUTATION_KINDS (mutation-kind.ts), and runs the scenarios that can kill it, in virtual time
+ * unless `--time live`.
  * Every mutant must be killed by a failing expectation naming the alert: exit 1 if one survives
  * or no scenario exercises it, 130 on Ctrl-C.
  */
@@ -43,7 +43,7 @@ export async function mutateCommand(args: string[]): Promise<number> {
     speed: { type: "string", default: "30" },
     "report-dir": { type: "string" },
     "prometheus-version": { type: "string" },
-    time: { type: "string", default: "live" },
+    time: { type: "string", default: "virtual" },
   } as const;
   // The config's reportDir is run's; mutate's report keeps its own folder.
   const fields = ["scenarios", "speed", "jobs", "time"] as const;
