@@ -1,0 +1,26 @@
+import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
+
+// Noise shorter than the rule's `for`: unseal elects no leader for 12 s (2m to 2m12s, plus an
+// election of up to 2.5 s after the heal), against `for: 30s` on LatticeOrganismNoLeader ("no
+// leader for 30 seconds"). Members are scraped every 15 s at their own offsets, so every member's
+// latest has_leader reads 0 for under 30 s: the alert goes pending and must drop without paging.
+// A rule without its `for` would page. (One cut to 10 s would need two evaluations 15 s apart
+// inside the stretch where all three members read 0, which a blip this short leaves only when the
+// members' scrapes fall close together: not so for the seeds tried, so that mutant survives it.)
+// Atelier misses a slot or two, well above its slot-rate line. Its twin past the `for` is
+// lattice-unseal-no-leader (six minutes).
+export default defineScenario({
+  name: "lattice-unseal-no-leader-blip-noise",
+  description: "unseal without a leader for 12 s, shorter than `for: 30s`; nothing pages.",
+  fleet: { lattice: { lattices: 1, members: 3 } },
+  duration: "5m",
+  faults: [
+    {
+      id: "blip",
+      at: "2m",
+      heal: "2m12s",
+      fault: lattice.raftNoLeader({ lattice: "lattice0", organism: "unseal" }),
+    },
+  ],
+  expect: [expectNoOtherAlerts()],
+});
