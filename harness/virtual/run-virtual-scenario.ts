@@ -11,6 +11,7 @@ import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/index.ts";
 import { parseDuration } from "../time/index.ts";
 import { runEvaluator } from "./evaluator-process.ts";
+import { plainRuleFiles } from "./plain-rule-files.ts";
 import { scrapeAddresses } from "./scrape-addresses.ts";
 import { ScrapeSchedule } from "./scrape-schedule.ts";
 import { stackEvents } from "./stack-events.ts";
@@ -116,7 +117,7 @@ export async function runVirtualScenario(
       options.evaluator,
       {
         prometheusConfig,
-        ruleFiles: options.ruleFiles.map((f) => path.resolve(f)),
+        ruleFiles: await plainRuleFiles(options.ruleFiles, path.join(dir, "rules")),
         alertmanagerConfig: path.resolve(options.alertmanagerConfig),
         warmupSeconds,
         durationSeconds: duration,
