@@ -9,24 +9,10 @@ import type { StartedStack } from "../../harness/stack/index.ts";
 import { chooseDriver } from "../../harness/stack/index.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 import { readCatalogue } from "../../sim/index.ts";
+import { until } from "./conformance/until.ts";
 import { tempReportDir } from "./support.ts";
 
 const catalogue = readCatalogue("cosmictron");
-
-/** Polls `probe` until it returns a value, or fails after `ms`. */
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const TARGET_LABELS = new Set(["__name__", "job", "instance", "node", "le"]);
 
