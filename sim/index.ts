@@ -2,6 +2,7 @@
  * The simulated fleet's public entry: what the harness may import from sim/. Start a host in
  * this process with startSimHost, or as a process with `node --import tsx sim/host.ts <config>`.
  */
+export { COGNITORA_LOG_FIELDS } from "./cognitora/cognitora-log-fields.ts";
 export type { Catalogue, CatalogueMetric } from "./core/catalogue.ts";
 export type { Clock, TimeMapping, Timer } from "./core/clock.ts";
 export { ScaledClock, VirtualClock } from "./core/clock.ts";

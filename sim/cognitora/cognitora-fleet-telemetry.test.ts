@@ -1,6 +1,7 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
 import { fileFixture } from "../test-support/file-fixture.ts";
+import { COGNITORA_LOG_FIELDS } from "./cognitora-log-fields.ts";
 import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
 
 const fleet = fileFixture(() => CognitoraTestFleet.start());
@@ -46,17 +47,7 @@ describe("Cognitora fleet (virtual clock): traces and logs", () => {
     const routed = fleet().logLines.filter((l) => l.message === "request completed");
     expect(routed.length).toBeGreaterThan(50);
     const line = routed[0] ?? {};
-    for (const field of [
-      "timestamp",
-      "level",
-      "service",
-      "version",
-      "node_id",
-      "request_id",
-      "subject",
-      "target",
-      "message",
-    ]) {
+    for (const field of COGNITORA_LOG_FIELDS) {
       expect(line, field).toHaveProperty(field);
     }
     expect(line.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

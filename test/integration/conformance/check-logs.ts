@@ -1,21 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
+import { COGNITORA_LOG_FIELDS } from "../../../sim/index.ts";
 
 /** The documented fields of each system's JSON log lines (dotted paths into the line). */
 const LOG_FIELDS: Record<string, string[]> = {
   cosmictron: ["timestamp", "level", "target", "fields.message"],
-  cognitora: [
-    "timestamp",
-    "level",
-    "service",
-    "version",
-    "node_id",
-    "request_id",
-    "subject",
-    "target",
-    "message",
-  ],
+  cognitora: [...COGNITORA_LOG_FIELDS],
   reactor: ["timestamp", "level", "target", "fields.message"],
   lattice: ["timestamp", "level", "target"],
   dsfb: ["timestamp", "level", "target"],
