@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readAlertRules } from "../coverage/index.ts";
+import { type AlertRule, readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
@@ -10,7 +10,7 @@ import { mutantCandidates } from "./mutant-candidates.ts";
 import { mutateAlertmanagerConfig } from "./mutate-alertmanager-config.ts";
 import { type Mutant, mutateRuleFile } from "./mutate-rule-file.ts";
 import { MUTATION_KIND_NAMES, type MutationKind } from "./mutation-kind.ts";
-import { noiseRuleMutants } from "./noise-rule-mutants.ts";
+import { noiseRulesBeside } from "./noise-rules-beside.ts";
 
 /** What happened to one mutant. */
 export interface MutantVerdict {
@@ -76,17 +76,13 @@ export async function runMutants(options: RunMutantsOptions): Promise<MutationRe
   const mutants: { ruleFile: string; route: boolean; mutant: Mutant }[] = [];
   // Each document's groups as a plain rule file (the reader's text): a mutant replaces its file.
   // The alerts each system's document calls noise (fixtures/<system>/noise-rules.yml).
-  const noiseRules: { alert: string; system: string; file: string }[] = [];
+  const noiseRules: AlertRule[] = [];
   for (const source of (await readRuleFiles(fixtures.ruleFiles)).sources) {
     for (const mutant of mutateRuleFile(source.text))
       mutants.push({ ruleFile: source.file, route: false, mutant });
-    const noiseFile = path.join(path.dirname(source.file), "noise-rules.yml");
-    const noise = await readFile(noiseFile, "utf8").catch(() => undefined);
-    if (noise === undefined) continue;
-    for (const mutant of noiseRuleMutants(source.text, noise)) {
+    for (const { mutant, rule } of await noiseRulesBeside(source.file, source.text)) {
       mutants.push({ ruleFile: source.file, route: false, mutant });
-      const system = path.basename(path.dirname(source.file));
-      noiseRules.push({ alert: mutant.alert, system, file: noiseFile });
+      noiseRules.push(rule);
     }
   }
   const routing = await readFile(fixtures.alertmanagerConfig, "utf8");

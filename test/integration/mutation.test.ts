@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { mutantCandidates } from "../../harness/mutation/mutant-candidates.ts";
 import { mutateAlertmanagerConfig } from "../../harness/mutation/mutate-alertmanager-config.ts";
 import { mutateRuleFile } from "../../harness/mutation/mutate-rule-file.ts";
 import { MUTATION_KIND_NAMES, type MutationKind } from "../../harness/mutation/mutation-kind.ts";
-import { noiseRuleMutants } from "../../harness/mutation/noise-rule-mutants.ts";
+import { noiseRulesBeside } from "../../harness/mutation/noise-rules-beside.ts";
 import type { MutationReport } from "../../harness/mutation/run-mutants.ts";
 import { defaultFixtures } from "../../harness/runner/run-suite.ts";
 import { loadScenarios } from "../../harness/scenario/load-scenarios.ts";
@@ -77,11 +77,9 @@ describe("firedrill mutate", () => {
     for (const file of ruleFiles) {
       const text = await readFile(file, "utf8");
       mutants.push(...mutateRuleFile(text));
-      const noiseFile = path.join(path.dirname(file), "noise-rules.yml");
-      if (!existsSync(noiseFile)) continue;
-      for (const m of noiseRuleMutants(text, await readFile(noiseFile, "utf8"))) {
-        mutants.push(m);
-        noise.push({ alert: m.alert, system: path.basename(path.dirname(file)), file: noiseFile });
+      for (const { mutant, rule } of await noiseRulesBeside(file, text)) {
+        mutants.push(mutant);
+        noise.push(rule);
       }
     }
     const routes = mutateAlertmanagerConfig(await readFile(alertmanagerConfig, "utf8"));
