@@ -1,9 +1,10 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { InputError } from "../errors.ts";
-import { isCheckout, repoRoot } from "../tools/tools.ts";
+import { isCheckout, repoRoot, toolsDir } from "../tools/tools.ts";
+import { TypecheckCache } from "./typecheck-cache.ts";
 
 /**
  * firedrill's compiler options (its tsconfig.json, shipped in the package). In a checkout,
@@ -63,10 +64,13 @@ export function typecheckFiles(files: readonly string[]): void {
     .sort()
     .join("\n");
   if (passed.has(key)) return;
-  const program = ts.createProgram({
-    rootNames: [...files],
-    options: { ...scenarioCompilerOptions(), noEmit: true, incremental: false },
-  });
+  const options = { ...scenarioCompilerOptions(), noEmit: true, incremental: false };
+  const cacheKey = TypecheckCache.key(files, options, ts.version);
+  if (cache.isClean(cacheKey)) {
+    passed.add(key);
+    return;
+  }
+  const program = ts.createProgram({ rootNames: [...files], options });
   const wanted = new Set(files.map((f) => path.resolve(f)));
   // Check only the scenario files (and what their types need), not every file they reach: the
   // API's types come from sim/systems.ts, and checking the whole sim would double the time.
@@ -87,7 +91,15 @@ export function typecheckFiles(files: readonly string[]): void {
     );
   }
   passed.add(key);
+  // package.json too: its "exports" decide which file `firedrill` resolves to.
+  cache.recordClean(cacheKey, [
+    ...program.getSourceFiles().map((f) => path.resolve(f.fileName)),
+    ...[path.join(repoRoot, "package.json")].filter((f) => existsSync(f)),
+  ]);
 }
+
+/** Clean checks remembered across runs, beside the stack's binaries (a cache, safe to delete). */
+const cache = new TypecheckCache(path.join(toolsDir, "cache", "typecheck.json"));
 
 /** The file sets (with their modification times) that type-checked clean in this process. */
 const passed = new Set<string>();
