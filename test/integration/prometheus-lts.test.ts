@@ -17,7 +17,7 @@ describe("the Prometheus 3.5 LTS line", () => {
       "--prometheus-version",
       "3.5.x",
       "--jobs",
-      "2",
+      "3",
       "--report-dir",
       dir,
     ]);
