@@ -15,7 +15,7 @@ describe("firedrill faults", () => {
       "cognitora: 6 faults",
       "cosmictron: 7 faults",
       "dsfb: 4 faults",
-      "lattice: 16 faults",
+      "lattice: 17 faults",
       "reactor: 6 faults",
       "harness: 9 faults",
     ]);

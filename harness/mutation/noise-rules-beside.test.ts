@@ -17,6 +17,14 @@ describe("noiseRulesBeside", () => {
           file: path.join(repoRoot, "fixtures/lattice/noise-rules.yml"),
         },
       ],
+      [
+        "LatticeUnsealCommitSlowOnce/noise-rule-added",
+        {
+          alert: "LatticeUnsealCommitSlowOnce",
+          system: "lattice",
+          file: path.join(repoRoot, "fixtures/lattice/noise-rules.yml"),
+        },
+      ],
     ]);
     const dsfb = path.join(repoRoot, "fixtures/dsfb/rules.yml");
     expect(await noiseRulesBeside(dsfb, await readFile(dsfb, "utf8"))).toEqual([]);

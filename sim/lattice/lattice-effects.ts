@@ -1,6 +1,12 @@
 import { EffectStack } from "../core/effect-stack.ts";
 import type { Organism } from "./lattice-organisms.ts";
 
+/** A commit-latency spike on one member: `seconds` once every `everySlots` slots. */
+export interface CommitSpike extends MemberTarget {
+  readonly seconds: number;
+  readonly everySlots: number;
+}
+
 /** A fault aimed at one member of one organism. */
 export interface MemberTarget {
   readonly organism: Organism;
@@ -33,6 +39,8 @@ export class LatticeEffects {
   readonly fewCandidates = new EffectStack<number>();
   /** Largest extra commit latency, seconds (sub-second). */
   readonly jitter = new EffectStack<number>();
+  /** Members whose commits spike now and then (the organism still commits). */
+  readonly spikes = new EffectStack<CommitSpike>();
 
   /** Whether `organism` is among the stack's active values. */
   static has<T>(stack: EffectStack<T>, value: T): boolean {

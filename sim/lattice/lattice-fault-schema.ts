@@ -198,6 +198,34 @@ export const latticeModelFaultSchema = {
       },
     },
   },
+  /**
+   * Noise when rare: one member's commit takes `latencySeconds` (default 20) once every
+   * `everySlots` (default 10) slots. A P95 over 1 minute across the organism's members must ignore
+   * it; an alert on each slow commit would page.
+   */
+  commitSpikes: {
+    name: "lattice.commit.spikes",
+    description:
+      "Sub-minute spikes on one member: every everySlots-th slot, member `member` of the organism sees one commit take latencySeconds (a GC pause, a slow disk on that host); the organism still commits on time. A P95 over 1 minute ignores a rare spike; an alert on each slow commit pages.",
+    params: {
+      organism: organismParam(ORGANISMS, "unseal"),
+      member: MEMBER,
+      latencySeconds: {
+        type: "number",
+        default: 20,
+        min: 0.01,
+        max: 600,
+        description: "How long the spiking commit takes, in seconds.",
+      },
+      everySlots: {
+        type: "number",
+        default: 10,
+        min: 1,
+        max: 1_000,
+        description: "One spike every this many slots (10: one each 2 fleet minutes).",
+      },
+    },
+  },
   /** zipnet server `member` (default 0) goes down: LatticeZipnetServerDown (page) after 1 m. */
   zipnetServerDown: {
     name: "lattice.zipnet.server-down",

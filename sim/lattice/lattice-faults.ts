@@ -68,6 +68,14 @@ export function latticeFaults(
     defineFault(schema.commitJitter, (node: LatticeNode, params) =>
       effects(node).jitter.add(params.number("maxSeconds")),
     ),
+    defineFault(schema.commitSpikes, (node: LatticeNode, params) =>
+      effects(node).spikes.add({
+        organism: organism(params),
+        member: params.number("member"),
+        seconds: params.number("latencySeconds"),
+        everySlots: params.number("everySlots"),
+      }),
+    ),
     defineFault(schema.zipnetServerDown, (node: LatticeNode, params) =>
       effects(node).serverDown.add(params.number("member")),
     ),

@@ -178,7 +178,12 @@ export class LatticeRuntime {
       if (outcome.committed) this.#lastCommitted.set(organism, slot);
       const members = this.#of(organism).filter((m) => m.running);
       const extra = outcome.committed ? this.#counters.of(organism) : [];
-      recordSlot(members, outcome, extra, this.#random);
+      const spikes = this.effects.spikes
+        .values()
+        .filter((x) => x.organism === organism && slot % x.everySlots === 0);
+      const spikeOf = (member: LatticeMember) =>
+        spikes.find((x) => x.member === member.member)?.seconds;
+      recordSlot(members, outcome, extra, this.#random, spikeOf);
     }
     const offer = this.#of("offer").filter((m) => m.running);
     const quiet = this.effects.quietMempool.size > 0;

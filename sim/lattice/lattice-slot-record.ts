@@ -5,19 +5,24 @@ import { LATENCY_METRIC, type SlotOutcome } from "./lattice-slot-model.ts";
 /**
  * Writes one organism's slot outcome to its running members: the latency histogram, the commit
  * counter and the organism's own counters (`extra`, replicated: the same on every member), and
- * the slot's log line.
+ * the slot's log line. `spikeOf` gives a member's own commit latency where it spikes (the
+ * organism's commit stands: a member's slow commit is slow, not missed).
  */
 export function recordSlot(
   members: readonly LatticeMember[],
   outcome: SlotOutcome,
   extra: readonly [string, number][],
   random: SeededRandom,
+  spikeOf: (member: LatticeMember) => number | undefined = () => undefined,
 ): void {
   const { organism, committed, latency } = outcome;
   const histogram = LATENCY_METRIC[organism];
   for (const member of members) {
     if (latency !== undefined && histogram) {
-      member.metrics.histogram(histogram).observe(latency * random.uniform(0.95, 1.05));
+      const own = committed ? spikeOf(member) : undefined;
+      member.metrics
+        .histogram(histogram)
+        .observe(Math.max(own ?? 0, latency) * random.uniform(0.95, 1.05));
     }
     if (committed) {
       member.metrics.counter(`${organism}_commits_per_slot`).inc();

@@ -60,4 +60,18 @@ describe("lattice system (18 members, virtual clock): commit faults", () => {
     expect(await lattice().overRedLine("zipnet", 60)).toBe(0);
     await heal();
   });
+
+  it("commit spikes: one member's commit is slow once every everySlots slots; the organism still commits", async () => {
+    const heal = await lattice().inject("lattice.commit.spikes", {
+      organism: "unseal",
+      member: 1,
+      latencySeconds: 20,
+      everySlots: 5,
+    });
+    // Ten slots of three members: two spikes, both member 1's.
+    expect(await lattice().overRedLine("unseal", 120)).toBe(2 / 30);
+    expect(await lattice().growth("unseal", "unseal_commits_per_slot", 60)).toBe(5);
+    await heal();
+    expect(await lattice().overRedLine("unseal", 120)).toBe(0);
+  });
 });
