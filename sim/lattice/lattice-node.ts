@@ -85,6 +85,7 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
   }
 
   exposition(): Promise<Exposition> {
+    this.#runtime.runSlotsDue();
     return registryExposition(this.metrics.registry);
   }
 
