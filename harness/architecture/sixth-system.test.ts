@@ -21,9 +21,6 @@ const { sixthModule, sixthSchema } = await vi.hoisted(async () => {
     }),
     definition: {
       name: "sixth",
-      logFilterEnv: "SIXTH_LOG",
-      logFormatEnv: "SIXTH_LOG_FORMAT",
-      defaultLogFormat: "json",
       start: () => Promise.reject(new Error("the sixth system is never started")),
     },
     faults: () => lifecycleFaults("sixth"),

@@ -19,36 +19,37 @@ const alert = (
 
 const many = Array.from({ length: 9 }, (_, i) => `reactor-scenario-number-${i}`);
 
+const alerts = [
+  alert(
+    "cosmictron",
+    "CosmictronWalFsyncLatency",
+    ["cosmictron-stall"],
+    ["cosmictron-baseline", "cosmictron-crash"],
+    ["cosmictron-baseline"],
+  ),
+  alert(
+    "cosmictron",
+    "CosmictronTsaFailures",
+    [],
+    ["cosmictron-stall", "cosmictron-baseline", "cosmictron-crash"],
+  ),
+  alert("cosmictron", "CosmictronNoLiveness", ["cosmictron-crash"], ["cosmictron-baseline"]),
+  alert("dsfb", "DsfbExporterDown", [], []),
+  alert("reactor", "ReactorHighErrorRate", [], many.slice(0, 8)),
+];
+
+// The gaps are those of the alerts above, as computeCoverage finds them.
+const gap = ({ system, alert }: AlertCoverage) => ({ system, alert });
+
 const coverage: Coverage = {
-  alerts: [
-    alert(
-      "cosmictron",
-      "CosmictronWalFsyncLatency",
-      ["cosmictron-stall"],
-      ["cosmictron-baseline", "cosmictron-crash"],
-      ["cosmictron-baseline"],
-    ),
-    alert(
-      "cosmictron",
-      "CosmictronTsaFailures",
-      [],
-      ["cosmictron-stall", "cosmictron-baseline", "cosmictron-crash"],
-    ),
-    alert("cosmictron", "CosmictronNoLiveness", ["cosmictron-crash"], ["cosmictron-baseline"]),
-    alert("dsfb", "DsfbExporterDown", [], []),
-    alert("reactor", "ReactorHighErrorRate", [], many.slice(0, 8)),
-  ],
+  alerts,
   scenariosBySystem: {
     cosmictron: ["cosmictron-stall", "cosmictron-baseline", "cosmictron-crash"],
     dsfb: [],
     reactor: many,
   },
-  notFired: [
-    { system: "cosmictron", alert: "CosmictronTsaFailures" },
-    { system: "dsfb", alert: "DsfbExporterDown" },
-    { system: "reactor", alert: "ReactorHighErrorRate" },
-  ],
-  notCheckedSilent: [{ system: "dsfb", alert: "DsfbExporterDown" }],
+  notFired: alerts.filter((a) => a.fires.length === 0).map(gap),
+  notCheckedSilent: alerts.filter((a) => a.silent.length === 0).map(gap),
   unknownAlerts: [
     {
       alert: "CosmictronWalFsyncLatncy",

@@ -54,7 +54,6 @@ export function createCognitoraSystem(
     name: "cognitora",
     logFilterEnv: "RUST_LOG",
     logFormatEnv: "COGNITORA__LOG_FORMAT",
-    defaultLogFormat: "json",
     async start(context) {
       const env = context.env ?? process.env;
       const logger = levelOverride(context.logger, env);

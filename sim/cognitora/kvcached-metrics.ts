@@ -1,7 +1,4 @@
-import type { Gauge, Histogram, Registry } from "prom-client";
-import { readCatalogue } from "../core/read-catalogue.ts";
-import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
-import { LABEL_VALUES } from "./cognitora-labels.ts";
+import { CatalogueMetrics } from "../core/catalogue-metrics.ts";
 
 const LOOKUP_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
 
@@ -13,31 +10,21 @@ const LOOKUP_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.0
  * const metrics = new KvcachedMetrics();
  * metrics.lookup.observe({ tier: "cpu", outcome: "hit" }, 0.0004);
  */
-export class KvcachedMetrics {
-  readonly registry: Registry;
-  readonly lookup: Histogram<"tier" | "outcome">;
-  readonly blocks: Gauge<"tier">;
-  readonly bytes: Gauge<"tier">;
+export class KvcachedMetrics extends CatalogueMetrics {
+  readonly lookup = this.byName.histogram<"tier" | "outcome">("cgn_kvcached_lookup_seconds");
+  readonly blocks = this.byName.gauge<"tier">("cgn_kvcached_blocks");
+  readonly bytes = this.byName.gauge<"tier">("cgn_kvcached_bytes");
 
   constructor() {
-    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
-      include: (m) => m.binary === "cgn-kvcached",
-      buckets: { default: LOOKUP_BUCKETS },
-    });
-    this.registry = metrics.registry;
-    this.lookup = metrics.histogram("cgn_kvcached_lookup_seconds");
-    this.blocks = metrics.gauge("cgn_kvcached_blocks");
-    this.bytes = metrics.gauge("cgn_kvcached_bytes");
-    this.initialize();
-  }
-
-  /** Zeroes every series, as a process start does. */
-  initialize(): void {
-    this.registry.resetMetrics();
-    for (const tier of LABEL_VALUES.kvcachedTier) {
-      for (const outcome of LABEL_VALUES.lookupOutcome) this.lookup.zero({ tier, outcome });
-      this.blocks.set({ tier }, 0);
-      this.bytes.set({ tier }, 0);
-    }
+    // Every tier and outcome the catalogue lists, as a process start creates them.
+    super(
+      "cognitora",
+      { include: (m) => m.binary === "cgn-kvcached", buckets: { default: LOOKUP_BUCKETS } },
+      (byName) => {
+        byName.zero("cgn_kvcached_lookup_seconds");
+        byName.zero("cgn_kvcached_blocks");
+        byName.zero("cgn_kvcached_bytes");
+      },
+    );
   }
 }

@@ -1,7 +1,4 @@
-import type { Counter, Gauge, Histogram, Registry } from "prom-client";
-import { readCatalogue } from "../core/read-catalogue.ts";
-import { registryFromCatalogue } from "../core/registry-from-catalogue.ts";
-import { LABEL_VALUES } from "./cognitora-labels.ts";
+import { CatalogueMetrics } from "../core/catalogue-metrics.ts";
 
 /** Routing decisions take microseconds; the p99 recording rule reads these buckets. */
 const ROUTING_BUCKETS = [
@@ -18,46 +15,34 @@ const TTFT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32];
  * const metrics = new RouterMetrics({ models, subjects });
  * metrics.requests.inc({ model, subject, outcome: "ok" }, 4);
  */
-export class RouterMetrics {
-  readonly registry: Registry;
-  readonly requests: Counter<"model" | "subject" | "outcome">;
-  readonly routingDecision: Histogram<"model">;
-  readonly admissionInflight: Gauge<"model" | "role">;
-  readonly admissionRejected: Counter<"model" | "reason">;
-  readonly cacheHitRatio: Gauge<"model">;
-  readonly ttft: Histogram<"model">;
-  readonly #models: readonly string[];
-  readonly #subjects: readonly string[];
+export class RouterMetrics extends CatalogueMetrics {
+  readonly requests = this.byName.counter<"model" | "subject" | "outcome">(
+    "cgn_router_requests_total",
+  );
+  readonly routingDecision = this.byName.histogram<"model">("cgn_router_routing_decision_seconds");
+  readonly admissionInflight = this.byName.gauge<"model" | "role">("cgn_router_admission_inflight");
+  readonly admissionRejected = this.byName.counter<"model" | "reason">(
+    "cgn_router_admission_rejected_total",
+  );
+  readonly cacheHitRatio = this.byName.gauge<"model">("cgn_router_cache_hit_ratio");
+  readonly ttft = this.byName.histogram<"model">("cgn_router_ttft_seconds");
 
   constructor(options: { models: readonly string[]; subjects: readonly string[] }) {
-    this.#models = options.models;
-    this.#subjects = options.subjects;
-    const metrics = registryFromCatalogue(readCatalogue("cognitora"), {
-      include: (m) => m.binary === "cgn-router",
-      buckets: { default: ROUTING_BUCKETS, cgn_router_ttft_seconds: TTFT_BUCKETS },
-    });
-    this.registry = metrics.registry;
-    this.requests = metrics.counter("cgn_router_requests_total");
-    this.routingDecision = metrics.histogram("cgn_router_routing_decision_seconds");
-    this.admissionInflight = metrics.gauge("cgn_router_admission_inflight");
-    this.admissionRejected = metrics.counter("cgn_router_admission_rejected_total");
-    this.cacheHitRatio = metrics.gauge("cgn_router_cache_hit_ratio");
-    this.ttft = metrics.histogram("cgn_router_ttft_seconds");
-    this.initialize();
-  }
-
-  /** Zeroes every series, as a process start does (a rate over a missing series is no data). */
-  initialize(): void {
-    this.registry.resetMetrics();
-    for (const model of this.#models) {
-      for (const subject of this.#subjects) {
-        for (const outcome of LABEL_VALUES.outcome)
-          this.requests.inc({ model, subject, outcome }, 0);
-      }
-      for (const reason of LABEL_VALUES.reason) this.admissionRejected.inc({ model, reason }, 0);
-      for (const role of LABEL_VALUES.admissionRole) this.admissionInflight.set({ model, role }, 0);
-      this.routingDecision.zero({ model });
-      this.ttft.zero({ model });
-    }
+    const { models: model, subjects: subject } = options;
+    super(
+      "cognitora",
+      {
+        include: (m) => m.binary === "cgn-router",
+        buckets: { default: ROUTING_BUCKETS, cgn_router_ttft_seconds: TTFT_BUCKETS },
+      },
+      // Every model and subject; the outcomes, reasons and roles are the catalogue's.
+      (byName) => {
+        byName.zero("cgn_router_requests_total", { model, subject });
+        byName.zero("cgn_router_admission_rejected_total", { model });
+        byName.zero("cgn_router_admission_inflight", { model });
+        byName.zero("cgn_router_routing_decision_seconds", { model });
+        byName.zero("cgn_router_ttft_seconds", { model });
+      },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { LogLevel } from "../core/env-filter.ts";
+import { LevelLog } from "../core/level-log.ts";
 import type { LogFields, Logger, LogSpan } from "../core/logger.ts";
 
 /** The request an event belongs to: x-request-id and cgn-auth's subject. */
@@ -15,11 +16,14 @@ export interface RequestScope {
  * @example
  * log.info("cgn_router::admission", "request completed", { model }, { requestId, subject });
  */
-export class ServiceLog {
+export class ServiceLog extends LevelLog<
+  [fields?: LogFields, scope?: RequestScope, span?: LogSpan]
+> {
   readonly #logger: Logger;
   readonly #base: LogFields;
 
   constructor(options: { logger: Logger; service: string; version: string; nodeId: string }) {
+    super();
     this.#logger = options.logger;
     this.#base = { service: options.service, version: options.version, node_id: options.nodeId };
   }
@@ -49,21 +53,5 @@ export class ServiceLog {
       },
       span,
     );
-  }
-
-  debug(target: string, message: string, fields?: LogFields, scope?: RequestScope): void {
-    this.log("debug", target, message, fields, scope);
-  }
-
-  info(target: string, message: string, fields?: LogFields, scope?: RequestScope): void {
-    this.log("info", target, message, fields, scope);
-  }
-
-  warn(target: string, message: string, fields?: LogFields, scope?: RequestScope): void {
-    this.log("warn", target, message, fields, scope);
-  }
-
-  error(target: string, message: string, fields?: LogFields, scope?: RequestScope): void {
-    this.log("error", target, message, fields, scope);
   }
 }

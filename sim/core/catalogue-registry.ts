@@ -21,6 +21,7 @@ export interface CatalogueRegistryOptions {
 export class CatalogueRegistry {
   readonly registry = new Registry();
   readonly #metrics = new Map<string, Counter | Gauge | Histogram>();
+  readonly #entries = new Map<string, CatalogueMetric>();
 
   constructor(catalogue: Catalogue, options: CatalogueRegistryOptions) {
     if (options.defaultLabels) this.registry.setDefaultLabels({ ...options.defaultLabels });
@@ -35,6 +36,7 @@ export class CatalogueRegistry {
         registers,
       };
       const buckets = options.buckets?.[metric.name] ?? options.buckets?.default;
+      this.#entries.set(metric.name, { ...metric, labels: base.labelNames });
       this.#metrics.set(
         metric.name,
         metric.type === "counter"
@@ -70,6 +72,31 @@ export class CatalogueRegistry {
 
   histograms(): Histogram[] {
     return [...this.#metrics.values()].filter((m): m is Histogram => m instanceof Histogram);
+  }
+
+  /**
+   * Creates the metric's series at 0, as a freshly started process exposes them (a rate over a
+   * missing series is no data, not 0): one series per combination of the label values, in the
+   * catalogue's label order; a label not given takes the values the catalogue fixes for it.
+   */
+  zero(name: string, labels: Readonly<Record<string, string | readonly string[]>> = {}): void {
+    const entry = this.#entries.get(name);
+    if (!entry) throw new TypeError(`The registry has no metric named ${name}`);
+    let series: Record<string, string>[] = [{}];
+    for (const label of entry.labels) {
+      const values = labels[label] ?? entry.labelValues?.[label];
+      if (values === undefined) {
+        throw new TypeError(`No values for label ${label} of ${name}: pass them to zero()`);
+      }
+      const list = typeof values === "string" ? [values] : values;
+      series = series.flatMap((s) => list.map((value) => ({ ...s, [label]: value })));
+    }
+    const metric = this.#metrics.get(name);
+    for (const s of series) {
+      if (metric instanceof Counter) metric.inc(s, 0);
+      else if (metric instanceof Gauge) metric.set(s, 0);
+      else metric?.zero(s);
+    }
   }
 
   // A metric the node does not expose, or of another type, is a bug in the workload.

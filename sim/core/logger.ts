@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import type { Clock } from "./clock.ts";
 import type { EnvFilter, LogLevel } from "./env-filter.ts";
+import { LevelLog } from "./level-log.ts";
 
 /** How log lines look: tracing-subscriber's JSON (production) or its human format (development). */
 export type LogFormat = "json" | "pretty";
@@ -34,7 +35,7 @@ interface LogEvent {
  * const log = new Logger({ clock, filter: EnvFilter.parse("info"), format: "json", stream: process.stdout, node: "cosmictron-0" });
  * log.info("cosmictron_wal", "WAL initialized", { segments: 3 });
  */
-export class Logger {
+export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
   readonly #clock: Clock;
   readonly #filter: EnvFilter;
   readonly #format: LogFormat;
@@ -52,6 +53,7 @@ export class Logger {
     /** JSON: event fields at the top level, as tracing-subscriber's `.flatten_event(true)`. */
     flatten?: boolean;
   }) {
+    super();
     this.#clock = options.clock;
     this.#filter = options.filter;
     this.#format = options.format;
@@ -104,26 +106,6 @@ export class Logger {
     };
     const line = this.#format === "json" ? this.#json(event) : this.#pretty(event);
     if (this.#stream.writable) this.#stream.write(`${line}\n`);
-  }
-
-  trace(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
-    this.log("trace", target, message, fields, span);
-  }
-
-  debug(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
-    this.log("debug", target, message, fields, span);
-  }
-
-  info(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
-    this.log("info", target, message, fields, span);
-  }
-
-  warn(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
-    this.log("warn", target, message, fields, span);
-  }
-
-  error(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
-    this.log("error", target, message, fields, span);
   }
 
   // tracing-subscriber's JSON layout, plus the span's trace context and the node id.

@@ -37,10 +37,11 @@ export interface SystemHost<N extends SimNode> {
  */
 export interface SystemDefinition<N extends SimNode = SimNode> {
   readonly name: string;
-  /** Environment variable overriding the log filter, e.g. COSMICTRON_LOG. */
-  readonly logFilterEnv: string;
-  /** Environment variable overriding the log format, e.g. COSMICTRON_LOG_FORMAT. */
-  readonly logFormatEnv: string;
-  readonly defaultLogFormat: LogFormat;
+  /** Environment variable overriding the log filter; default `<NAME>_LOG` (COSMICTRON_LOG). */
+  readonly logFilterEnv?: string;
+  /** Environment variable overriding the log format; default `<NAME>_LOG_FORMAT`. */
+  readonly logFormatEnv?: string;
+  /** The log format when the format variable is unset; default "json", as every system logs. */
+  readonly defaultLogFormat?: LogFormat;
   start(context: HostContext): Promise<SystemHost<N>>;
 }

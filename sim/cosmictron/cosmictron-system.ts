@@ -16,9 +16,6 @@ import { TsaAuthority } from "./tsa-authority.ts";
  */
 export const cosmictronSystem: SystemDefinition<CosmictronNode> = {
   name: "cosmictron",
-  logFilterEnv: "COSMICTRON_LOG",
-  logFormatEnv: "COSMICTRON_LOG_FORMAT",
-  defaultLogFormat: "json",
   async start(context) {
     const root = new SeededRandom(context.seed);
     const modules = generateModules(root.derive("cosmictron/modules"));

@@ -44,9 +44,6 @@ async function textfileDir(
  */
 export const dsfbSystem: SystemDefinition<DsfbNode> = {
   name: "dsfb",
-  logFilterEnv: "DSFB_LOG",
-  logFormatEnv: "DSFB_LOG_FORMAT",
-  defaultLogFormat: "json",
   async start(context) {
     const root = new SeededRandom(context.seed);
     const dir = await textfileDir(context.env ?? process.env);

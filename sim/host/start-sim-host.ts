@@ -124,9 +124,9 @@ export async function startSimHost(
     config,
     options.env ?? process.env,
     {
-      filterEnv: system.logFilterEnv,
-      formatEnv: system.logFormatEnv,
-      defaultFormat: system.defaultLogFormat,
+      filterEnv: system.logFilterEnv ?? `${system.name.toUpperCase()}_LOG`,
+      formatEnv: system.logFormatEnv ?? `${system.name.toUpperCase()}_LOG_FORMAT`,
+      defaultFormat: system.defaultLogFormat ?? "json",
     },
     file,
   );

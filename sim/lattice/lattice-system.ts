@@ -18,9 +18,6 @@ import { LatticeRuntime } from "./lattice-runtime.ts";
  */
 export const latticeSystem: SystemDefinition<LatticeNode> = {
   name: "lattice",
-  logFilterEnv: "LATTICE_LOG",
-  logFormatEnv: "LATTICE_LOG_FORMAT",
-  defaultLogFormat: "json",
   async start(context) {
     const root = new SeededRandom(context.seed);
     const rpc = new ChainRpc({ clock: context.clock });

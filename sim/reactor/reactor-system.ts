@@ -19,7 +19,6 @@ export const reactorSystem: SystemDefinition<ReactorNode> = {
   name: "reactor",
   logFilterEnv: "REACTOR_TRACING__FILTER",
   logFormatEnv: "REACTOR_TRACING__FMT",
-  defaultLogFormat: "json",
   async start(context) {
     const root = new SeededRandom(context.seed);
     const deployment = generateDeployment(root.derive("reactor/deployment"));

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"net/url"
 	"sync"
 	"time"
 
@@ -24,7 +22,6 @@ import (
 	"github.com/prometheus/alertmanager/timeinterval"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/model"
-	"github.com/prometheus/common/promslog"
 	"github.com/prometheus/prometheus/model/labels"
 	"github.com/prometheus/prometheus/notifier"
 )
@@ -46,7 +43,6 @@ type virtualAlertmanager struct {
 	silencer *silence.Silencer
 	clock    *fleetClock
 	out      *Emitter
-	logger   *slog.Logger
 
 	mu         sync.Mutex
 	alerts     *mem.Alerts
@@ -61,23 +57,22 @@ func newVirtualAlertmanager(path string, clock *fleetClock, out *Emitter) (*virt
 	if err != nil {
 		return nil, fmt.Errorf("failed to load %s: %w", path, err)
 	}
-	logger := promslog.NewNopLogger()
 	tmpl, err := template.FromGlobs(conf.Templates)
 	if err != nil {
 		return nil, fmt.Errorf("failed to parse the templates of %s: %w", path, err)
 	}
-	tmpl.ExternalURL, _ = url.Parse("http://alertmanager.virtual:9093")
-	nl, err := nflog.New(nflog.Options{Retention: amRetention, Logger: logger, Metrics: prometheus.NewRegistry()})
+	tmpl.ExternalURL = alertmanagerExternalURL
+	nl, err := nflog.New(nflog.Options{Retention: amRetention, Logger: quietLogger, Metrics: prometheus.NewRegistry()})
 	if err != nil {
 		return nil, fmt.Errorf("failed to create the notification log: %w", err)
 	}
-	sil, err := silence.New(silence.Options{Retention: amRetention, Logger: logger, Metrics: prometheus.NewRegistry()})
+	sil, err := silence.New(silence.Options{Retention: amRetention, Logger: quietLogger, Metrics: prometheus.NewRegistry()})
 	if err != nil {
 		return nil, fmt.Errorf("failed to create the silences: %w", err)
 	}
 	return &virtualAlertmanager{
-		conf: conf, tmpl: tmpl, nflog: nl, silencer: silence.NewSilencer(sil, logger, eventrecorder.NopRecorder()),
-		clock: clock, out: out, logger: logger, down: map[string]bool{},
+		conf: conf, tmpl: tmpl, nflog: nl, silencer: silence.NewSilencer(sil, quietLogger, eventrecorder.NopRecorder()),
+		clock: clock, out: out, down: map[string]bool{},
 	}, nil
 }
 
@@ -85,7 +80,7 @@ func newVirtualAlertmanager(path string, clock *fleetClock, out *Emitter) (*virt
 func (a *virtualAlertmanager) start() error {
 	rec := eventrecorder.NopRecorder()
 	ff := featurecontrol.NoopFlags{}
-	alerts, err := mem.NewAlerts(context.Background(), alertGCInterval, 0, a.silencer, a.logger, rec, prometheus.NewRegistry(), ff)
+	alerts, err := mem.NewAlerts(context.Background(), alertGCInterval, 0, a.silencer, quietLogger, rec, prometheus.NewRegistry(), ff)
 	if err != nil {
 		return fmt.Errorf("failed to create the alert store: %w", err)
 	}
@@ -99,7 +94,7 @@ func (a *virtualAlertmanager) start() error {
 		}
 		// The real integrations check the receiver's config; each is then replaced by a
 		// recorder that keeps its name, index and send_resolved.
-		real, err := receiver.BuildReceiverIntegrations(rcv, a.tmpl, a.logger)
+		real, err := receiver.BuildReceiverIntegrations(rcv, a.tmpl, quietLogger)
 		if err != nil {
 			return fmt.Errorf("failed to build receiver %q: %w", rcv.Name, err)
 		}
@@ -116,11 +111,11 @@ func (a *virtualAlertmanager) start() error {
 		intervals[ti.Name] = ti.TimeIntervals
 	}
 	intervener := timeinterval.NewIntervener(intervals)
-	inhibitor := inhibit.NewInhibitor(alerts, a.conf.InhibitRules, a.logger, rec)
+	inhibitor := inhibit.NewInhibitor(alerts, a.conf.InhibitRules, quietLogger, rec)
 	wait := func() time.Duration { return 0 }
 	pipeline := notify.NewPipelineBuilder(prometheus.NewRegistry(), ff, rec).New(receivers, wait, inhibitor, a.silencer, intervener, a.nflog, nil)
 	timeout := func(d time.Duration) time.Duration { return max(d, notify.MinTimeout) }
-	disp := dispatch.NewDispatcher(alerts, routes, pipeline, intervener, timeout, dispatchMaintenance, nil, a.logger, rec, nil, a.tmpl)
+	disp := dispatch.NewDispatcher(alerts, routes, pipeline, intervener, timeout, dispatchMaintenance, nil, quietLogger, rec, nil, a.tmpl)
 	go inhibitor.Run()
 	inhibitor.WaitForLoading()
 	go disp.Run(time.Now())

@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"net/url"
 	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	config_util "github.com/prometheus/common/config"
-	"github.com/prometheus/common/promslog"
 	"github.com/prometheus/prometheus/config"
 	"github.com/prometheus/prometheus/discovery"
 	"github.com/prometheus/prometheus/discovery/targetgroup"
@@ -40,7 +37,6 @@ type virtualPrometheus struct {
 	dialer    *fleetDialer
 	sender    rules.Sender
 	tracker   *alertTracker
-	logger    *slog.Logger
 
 	scrapes  *scrape.Manager
 	tsets    chan map[string][]*targetgroup.Group
@@ -51,8 +47,7 @@ type virtualPrometheus struct {
 
 // newVirtualPrometheus parses prometheus.yml and opens the TSDB in dir.
 func newVirtualPrometheus(in *Input, dir string, dialer *fleetDialer, sender rules.Sender, tracker *alertTracker) (*virtualPrometheus, error) {
-	logger := promslog.NewNopLogger()
-	cfg, err := config.Load(in.PrometheusConfig, logger)
+	cfg, err := config.Load(in.PrometheusConfig, quietLogger)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load prometheus.yml: %w", err)
 	}
@@ -62,13 +57,13 @@ func newVirtualPrometheus(in *Input, dir string, dialer *fleetDialer, sender rul
 	opts.MinBlockDuration = (100 * 24 * time.Hour).Milliseconds()
 	opts.MaxBlockDuration = opts.MinBlockDuration
 	opts.RetentionDuration = opts.MinBlockDuration
-	db, err := tsdb.Open(dir, logger, nil, opts, nil)
+	db, err := tsdb.Open(dir, quietLogger, nil, opts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("failed to open the TSDB in %s: %w", dir, err)
 	}
 	p := parser.NewParser(parser.Options{})
 	engine := promql.NewEngine(promql.EngineOpts{
-		Logger:               logger,
+		Logger:               quietLogger,
 		MaxSamples:           50_000_000,
 		Timeout:              2 * time.Minute,
 		LookbackDelta:        lookbackDelta,
@@ -78,7 +73,7 @@ func newVirtualPrometheus(in *Input, dir string, dialer *fleetDialer, sender rul
 	})
 	return &virtualPrometheus{
 		cfg: cfg, ruleFiles: in.RuleFiles, db: db, engine: engine, parser: p,
-		dialer: dialer, sender: sender, tracker: tracker, logger: logger,
+		dialer: dialer, sender: sender, tracker: tracker,
 	}, nil
 }
 
@@ -88,7 +83,7 @@ func (p *virtualPrometheus) start() error {
 	p.cancel = cancel
 	scrapes, err := scrape.NewManager(&scrape.Options{
 		HTTPClientOptions: []config_util.HTTPClientOption{config_util.WithDialContextFunc(p.dialer.DialContext)},
-	}, p.logger, nil, nil, p.db, prometheus.NewRegistry())
+	}, quietLogger, nil, nil, p.db, prometheus.NewRegistry())
 	if err != nil {
 		return fmt.Errorf("failed to create the scrape manager: %w", err)
 	}
@@ -100,7 +95,7 @@ func (p *virtualPrometheus) start() error {
 	p.tsets <- staticTargets(p.cfg)
 	p.wg.Go(func() { _ = scrapes.Run(p.tsets) })
 
-	external, _ := url.Parse("http://prometheus.virtual:9090")
+	external := prometheusExternalURL
 	mgr := rules.NewManager(&rules.ManagerOptions{
 		AppendableV2:    p.db,
 		Queryable:       p.db,
@@ -108,7 +103,7 @@ func (p *virtualPrometheus) start() error {
 		NotifyFunc:      rules.SendAlerts(p.sender, external.String()),
 		Context:         ctx,
 		ExternalURL:     external,
-		Logger:          p.logger,
+		Logger:          quietLogger,
 		Registerer:      prometheus.NewRegistry(),
 		OutageTolerance: outageTolerance,
 		ForGracePeriod:  forGracePeriod,
