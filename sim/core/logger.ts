@@ -41,6 +41,7 @@ export class Logger {
   readonly #stream: Writable;
   readonly #node: string | undefined;
   readonly #flatten: boolean;
+  readonly #batch: boolean;
 
   constructor(options: {
     clock: Clock;
@@ -51,6 +52,11 @@ export class Logger {
     node?: string;
     /** JSON: event fields at the top level, as tracing-subscriber's `.flatten_event(true)`. */
     flatten?: boolean;
+    /**
+     * Writes the lines of one turn of the event loop at once: a virtual fleet logs a burst of
+     * fleet seconds in one turn, and a file write per line was a tenth of its cost.
+     */
+    batch?: boolean;
   }) {
     this.#clock = options.clock;
     this.#filter = options.filter;
@@ -58,6 +64,7 @@ export class Logger {
     this.#stream = options.stream;
     this.#node = options.node;
     this.#flatten = options.flatten ?? false;
+    this.#batch = options.batch ?? false;
   }
 
   /** The same sink, with some settings replaced (a system's own filter, flattened events). */
@@ -68,6 +75,7 @@ export class Logger {
       format: this.#format,
       stream: this.#stream,
       flatten: options.flatten ?? this.#flatten,
+      batch: this.#batch,
       ...((options.node ?? this.#node) !== undefined && {
         node: (options.node ?? this.#node) as string,
       }),
@@ -103,7 +111,12 @@ export class Logger {
       span,
     };
     const line = this.#format === "json" ? this.#json(event) : this.#pretty(event);
-    if (this.#stream.writable) this.#stream.write(`${line}\n`);
+    if (!this.#stream.writable) return;
+    if (this.#batch && this.#stream.writableCorked === 0) {
+      this.#stream.cork();
+      setImmediate(() => this.#stream.uncork());
+    }
+    this.#stream.write(`${line}\n`);
   }
 
   trace(target: string, message: string, fields?: LogFields, span?: LogSpan): void {
