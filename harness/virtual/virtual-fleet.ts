@@ -110,6 +110,22 @@ export class VirtualFleet implements AsyncDisposable {
       const { contentType, body } = await node.exposition();
       return { status: "ok", statusCode: 200, contentType, body, ...delay };
     }
+    // Any other path (cgn-metrics' /metrics/power): its handler, in-process, as the listener runs it.
+    if (node?.serve) {
+      try {
+        const answer = await node.serve({ method: "GET", path: urlPath });
+        const contentType = answer.headers["content-type"] ?? "";
+        return {
+          status: "ok",
+          statusCode: answer.status,
+          contentType,
+          body: answer.body,
+          ...delay,
+        };
+      } catch {
+        return { status: "refused" };
+      }
+    }
     try {
       const response = await fetch(`http://${target}${urlPath}`, {
         signal: AbortSignal.timeout(10_000),

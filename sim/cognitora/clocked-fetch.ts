@@ -25,19 +25,22 @@ export async function clockedFetch(
   init: RequestInit,
   timeoutFleetMs: number,
 ): Promise<Response> {
-  const controller = new AbortController();
   const speed = clock.speed;
-  const timer = Number.isFinite(speed)
-    ? clock.setTimeout(() => controller.abort(), Math.max(timeoutFleetMs, MIN_WALL_MS * speed))
-    : undefined;
+  const send = isLoopback(url) ? loopbackFetch : fetch;
+  // No deadline on a virtual clock: no signal to abort, and no body to read ahead under one.
+  if (!Number.isFinite(speed)) return send(url, init);
+  const controller = new AbortController();
+  const timer = clock.setTimeout(
+    () => controller.abort(),
+    Math.max(timeoutFleetMs, MIN_WALL_MS * speed),
+  );
   try {
-    const send = isLoopback(url) ? loopbackFetch : fetch;
     const response = await send(url, { ...init, signal: controller.signal });
     // Read the body under the same deadline, so a hang mid-body also times out.
     const body = await response.arrayBuffer();
     return new Response(body, { status: response.status, headers: response.headers });
   } finally {
-    timer?.cancel();
+    timer.cancel();
   }
 }
 

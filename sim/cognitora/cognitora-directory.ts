@@ -1,8 +1,9 @@
 import type { NodeState } from "../core/sim-node.ts";
 import type { CognitoraRole } from "./cognitora-role.ts";
+import type { NodeAddress } from "./node-fetch.ts";
 
 /** What the fleet knows of one node: how to reach it and, for agents, what it serves. */
-export interface DirectoryEntry {
+export interface DirectoryEntry extends NodeAddress {
   readonly id: string;
   readonly role: CognitoraRole;
   /** [cluster].node_id's 12-character prefix, as logs and router.pick name the node. */
@@ -11,7 +12,6 @@ export interface DirectoryEntry {
   readonly model?: string;
   /** Agents: GPUs in the host (cgn-power reports gpu0 … gpuN-1). */
   readonly gpus: number;
-  url(): string;
   state(): NodeState;
   /** Share of the host's capacity in use, 0–1 (drives the power gauges). */
   utilization(): number;

@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Sampler, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import type { Clock } from "../core/clock.ts";
+import type { InProcessRequest } from "../core/in-process-exchange.ts";
 import type { Logger } from "../core/logger.ts";
 import { NodeTracing } from "../core/node-tracing.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
@@ -15,6 +16,7 @@ import { httpIo } from "./http-io.ts";
 import { InFlight } from "./in-flight.ts";
 import { KvcachedBinary } from "./kvcached-binary.ts";
 import { MetricsBinary } from "./metrics-binary.ts";
+import type { NodeAddress } from "./node-fetch.ts";
 import { RouterBinary } from "./router-binary.ts";
 import { ServiceLog } from "./service-log.ts";
 
@@ -95,14 +97,15 @@ export class CognitoraNode extends SimNodeBase {
       deployment: options.deployment,
       inFlight: this.#inFlight,
     };
-    this.binary = createBinary(context, options.model, () => this.url);
+    const address = { url: () => this.url, serve: (r: InProcessRequest) => this.serve(r) };
+    this.binary = createBinary(context, options.model, address);
     options.directory.register({
       id: this.id,
       role: this.role,
       nodeId: this.nodeId,
       gpus: options.gpus,
       ...(options.model !== undefined && { model: options.model }),
-      url: () => this.url,
+      ...address,
       state: () => this.state,
       utilization: () => (this.state === "up" ? this.binary.utilization() : 0),
     });
@@ -143,11 +146,11 @@ export class CognitoraNode extends SimNodeBase {
 function createBinary(
   context: BinaryContext,
   model: string | undefined,
-  url: () => string,
+  self: NodeAddress,
 ): CognitoraBinary {
   switch (context.role) {
     case "cgn-router":
-      return new RouterBinary(context, url);
+      return new RouterBinary(context, self);
     case "cgn-agent":
       return new AgentBinary(context, model ?? context.deployment.chatModel);
     case "cgn-kvcached":

@@ -42,7 +42,8 @@ export class EngineUpstream extends InterceptedService {
   constructor(options: { random: SeededRandom }) {
     // One handler for the three routes: msw parses every request once per handler (cookie
     // store included), and the agents call the engine several times per fleet second.
-    super("all", `${EngineUpstream.url}/*`);
+    // A RegExp, which msw matches as it is, rather than a pattern it compiles per request.
+    super("all", new RegExp(`^${EngineUpstream.url.replace(/[.]/g, "\\.")}/`));
     this.#random = options.random;
   }
 

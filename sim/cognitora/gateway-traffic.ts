@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Timer } from "../core/clock.ts";
-import { clockedFetch } from "./clocked-fetch.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
+import { fetchNode, type NodeAddress } from "./node-fetch.ts";
 import { traceContext } from "./trace-context.ts";
 
 /** Real HTTP requests per fleet second per router, at most. */
@@ -23,17 +23,17 @@ const ROUTER_TIMEOUT_MS = 60_000;
  * realistic rate while the request volume stays bounded at any speed.
  *
  * @example
- * const gateway = new GatewayTraffic(context, () => router.url);
+ * const gateway = new GatewayTraffic(context, routerAddress);
  * gateway.start();
  */
 export class GatewayTraffic {
   readonly #ctx: BinaryContext;
-  readonly #routerUrl: () => string;
+  readonly #router: NodeAddress;
   #timer: Timer | undefined;
 
-  constructor(ctx: BinaryContext, routerUrl: () => string) {
+  constructor(ctx: BinaryContext, router: NodeAddress) {
     this.#ctx = ctx;
-    this.#routerUrl = routerUrl;
+    this.#router = router;
   }
 
   start(): void {
@@ -76,9 +76,10 @@ export class GatewayTraffic {
       attributes: { model, subject, prompt_tokens: promptTokens },
     });
     try {
-      const response = await clockedFetch(
+      const response = await fetchNode(
         clock,
-        `${this.#routerUrl()}${chat ? "/v1/chat/completions" : "/v1/embeddings"}`,
+        this.#router,
+        chat ? "/v1/chat/completions" : "/v1/embeddings",
         {
           method: "POST",
           headers: {

@@ -1,8 +1,8 @@
 import type http from "node:http";
-import { clockedFetch } from "./clocked-fetch.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import { type FederationSource, federateExposition } from "./federate-exposition.ts";
 import { httpIo } from "./http-io.ts";
+import { fetchNode } from "./node-fetch.ts";
 import { PowerMetrics } from "./power-metrics.ts";
 import { TickingBinary } from "./ticking-binary.ts";
 
@@ -46,9 +46,10 @@ export class MetricsBinary extends TickingBinary {
         // A hung or crashed host is what a federating scrape would time out on or be refused by.
         if (host.state() !== "up") return undefined;
         try {
-          const response = await clockedFetch(
+          const response = await fetchNode(
             this.#ctx.clock,
-            `${host.url()}/metrics`,
+            host,
+            "/metrics",
             {},
             SCRAPE_TIMEOUT_MS,
           );

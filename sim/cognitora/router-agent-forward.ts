@@ -1,7 +1,7 @@
 import type { Span } from "@opentelemetry/api";
-import { clockedFetch } from "./clocked-fetch.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import type { DirectoryEntry } from "./cognitora-directory.ts";
+import { fetchNode } from "./node-fetch.ts";
 import type { RequestScope } from "./service-log.ts";
 import { traceContext } from "./trace-context.ts";
 
@@ -38,9 +38,10 @@ export async function forwardToAgent(
 ): Promise<AgentAnswer> {
   stats.load.set(agent.id, (stats.load.get(agent.id) ?? 0) + 1);
   try {
-    const response = await clockedFetch(
+    const response = await fetchNode(
       ctx.clock,
-      `${agent.url()}/v1/generate`,
+      agent,
+      "/v1/generate",
       {
         method: "POST",
         headers: {

@@ -5,6 +5,7 @@ import { binomial } from "./binomial.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import { GatewayTraffic } from "./gateway-traffic.ts";
 import { httpIo } from "./http-io.ts";
+import type { NodeAddress } from "./node-fetch.ts";
 import { requestHeaders } from "./request-headers.ts";
 import { admit } from "./router-admission.ts";
 import { type AgentAnswer, type AgentStats, forwardToAgent } from "./router-agent-forward.ts";
@@ -29,7 +30,7 @@ const MAX_ATTEMPTS = 2;
  * to the agents, with its gateway's traffic in front. Faults fill its admission queue.
  *
  * @example
- * const router = new RouterBinary(context, () => node.url);
+ * const router = new RouterBinary(context, { url: () => node.url, serve: (r) => node.serve(r) });
  * const heal = router.queueFull.add(0.25);
  */
 export class RouterBinary extends TickingBinary {
@@ -43,7 +44,7 @@ export class RouterBinary extends TickingBinary {
   readonly #hits: RouterHitWindow;
   readonly #inflight = new RouterInflight();
 
-  constructor(ctx: BinaryContext, selfUrl: () => string) {
+  constructor(ctx: BinaryContext, self: NodeAddress) {
     super(ctx.clock, 1000);
     this.#ctx = ctx;
     const { deployment } = ctx;
@@ -51,7 +52,7 @@ export class RouterBinary extends TickingBinary {
       models: [deployment.chatModel, deployment.embedModel],
       subjects: deployment.subjects,
     });
-    this.#gateway = new GatewayTraffic(ctx, selfUrl);
+    this.#gateway = new GatewayTraffic(ctx, self);
     this.#hits = new RouterHitWindow([deployment.chatModel, deployment.embedModel]);
   }
 

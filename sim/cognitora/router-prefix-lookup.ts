@@ -1,5 +1,5 @@
-import { clockedFetch } from "./clocked-fetch.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
+import { fetchNode } from "./node-fetch.ts";
 import type { RequestScope } from "./service-log.ts";
 
 const LOOKUP_TIMEOUT_MS = 2_000;
@@ -21,9 +21,10 @@ export async function lookupPrefixes(
       n: String(count),
       blocks: String(Math.ceil(promptTokens / 16)),
     });
-    const response = await clockedFetch(
+    const response = await fetchNode(
       ctx.clock,
-      `${shard.url()}/v1/lookup?${query}`,
+      shard,
+      `/v1/lookup?${query}`,
       { headers: { "x-request-id": scope.requestId } },
       LOOKUP_TIMEOUT_MS,
     );

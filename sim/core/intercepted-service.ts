@@ -15,8 +15,11 @@ import { type SetupServerApi, setupServer } from "msw/node";
 export abstract class InterceptedService {
   readonly #server: SetupServerApi;
 
-  /** `url` is an msw path pattern; "all" answers every method. */
-  protected constructor(method: "post" | "all", url: string) {
+  /**
+   * `url` is an msw path pattern, or a RegExp of whole URLs (msw compiles a string pattern again
+   * on every request); "all" answers every method.
+   */
+  protected constructor(method: "post" | "all", url: string | RegExp) {
     this.#server = setupServer(http[method](url, ({ request }) => this.answer(request)));
   }
 

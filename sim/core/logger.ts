@@ -42,6 +42,7 @@ export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
   readonly #stream: Writable;
   readonly #node: string | undefined;
   readonly #flatten: boolean;
+  readonly #batch: boolean;
 
   constructor(options: {
     clock: Clock;
@@ -52,6 +53,11 @@ export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
     node?: string;
     /** JSON: event fields at the top level, as tracing-subscriber's `.flatten_event(true)`. */
     flatten?: boolean;
+    /**
+     * Writes the lines of one turn of the event loop at once: a virtual fleet logs a burst of
+     * fleet seconds in one turn, and a file write per line was a tenth of its cost.
+     */
+    batch?: boolean;
   }) {
     super();
     this.#clock = options.clock;
@@ -60,6 +66,7 @@ export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
     this.#stream = options.stream;
     this.#node = options.node;
     this.#flatten = options.flatten ?? false;
+    this.#batch = options.batch ?? false;
   }
 
   /** The same sink, with some settings replaced (a system's own filter, flattened events). */
@@ -70,6 +77,7 @@ export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
       format: this.#format,
       stream: this.#stream,
       flatten: options.flatten ?? this.#flatten,
+      batch: this.#batch,
       ...((options.node ?? this.#node) !== undefined && {
         node: (options.node ?? this.#node) as string,
       }),
@@ -105,7 +113,12 @@ export class Logger extends LevelLog<[fields?: LogFields, span?: LogSpan]> {
       span,
     };
     const line = this.#format === "json" ? this.#json(event) : this.#pretty(event);
-    if (this.#stream.writable) this.#stream.write(`${line}\n`);
+    if (!this.#stream.writable) return;
+    if (this.#batch && this.#stream.writableCorked === 0) {
+      this.#stream.cork();
+      setImmediate(() => this.#stream.uncork());
+    }
+    this.#stream.write(`${line}\n`);
   }
 
   // tracing-subscriber's JSON layout, plus the span's trace context and the node id.

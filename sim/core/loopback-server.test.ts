@@ -49,6 +49,47 @@ describe("LoopbackServer", () => {
     expect(await (await fetch(server.url)).text()).toBe("ok");
   });
 
+  it("answers a request from this process with the same handler, without a socket", async () => {
+    const server = new LoopbackServer({
+      port: 0,
+      handler: async (req, res) => {
+        let body = "";
+        for await (const chunk of req as AsyncIterable<Buffer>) body += chunk.toString();
+        res.writeHead(201, { "Content-Type": "text/plain" });
+        res.end(`${req.method} ${req.url} ${req.headers["x-who"]} ${body}`);
+      },
+    });
+    servers.push(server);
+    await server.start();
+    const request = { method: "POST", path: "/p?q=1", headers: { "x-who": "me" }, body: "hi" };
+    expect(await server.serve(request)).toEqual({
+      status: 201,
+      headers: { "content-type": "text/plain" },
+      body: "POST /p?q=1 me hi",
+    });
+  });
+
+  it("refuses in-process requests while crashed, holds them while hung, fails held ones on a crash", async () => {
+    const server = await started();
+    const cause = (e: unknown) => {
+      const error = e as TypeError & { cause: { code: string; message: string } };
+      return `${error.message}: ${error.cause.code} ${error.cause.message}`;
+    };
+    server.hang();
+    const held = server.serve({ method: "GET", path: "/" });
+    const outcome = await Promise.race([held, new Promise((r) => setTimeout(r, 50, "held"))]);
+    expect(outcome).toBe("held");
+    server.resume();
+    expect((await held).body).toBe("ok");
+    server.hang();
+    const dropped = server.serve({ method: "GET", path: "/" }).catch(cause);
+    await server.crash();
+    expect(await dropped).toBe("fetch failed: UND_ERR_SOCKET other side closed");
+    expect(await server.serve({ method: "GET", path: "/" }).catch(cause)).toBe(
+      `fetch failed: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${server.port}`,
+    );
+  });
+
   it("names the port when it is already in use", async () => {
     const first = await started();
     const second = new LoopbackServer({ port: first.port, handler: () => undefined });

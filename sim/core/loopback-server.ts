@@ -2,6 +2,11 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { PortBusyError } from "./errors.ts";
+import {
+  type InProcessAnswer,
+  InProcessExchange,
+  type InProcessRequest,
+} from "./in-process-exchange.ts";
 
 /** Handles one HTTP request; may be async. */
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -26,7 +31,8 @@ export class LoopbackServer {
   #server: http.Server | undefined;
   #state: ServerState = "stopped";
   #hung = false;
-  #pending: (() => void)[] = [];
+  /** Requests held while hung; `drop` fails an in-process one when the listener closes. */
+  #pending: { run: () => void; drop?: () => void }[] = [];
 
   constructor(options: { port: number; handler: RequestHandler }) {
     this.#port = options.port;
@@ -94,7 +100,25 @@ export class LoopbackServer {
     if (this.#state === "hung") this.#state = "up";
     const pending = this.#pending;
     this.#pending = [];
-    for (const run of pending) run();
+    for (const { run } of pending) run();
+  }
+
+  /**
+   * Answers a request from this process without a socket (virtual time): the same handler, as
+   * the listener would run it, refused while crashed or stopped, held while hung.
+   */
+  serve(request: InProcessRequest): Promise<InProcessAnswer> {
+    if (this.#state !== "up" && this.#state !== "hung") {
+      return Promise.reject(
+        InProcessExchange.fetchFailed(
+          "ECONNREFUSED",
+          `connect ECONNREFUSED ${this.host}:${this.#port}`,
+        ),
+      );
+    }
+    const exchange = new InProcessExchange(request);
+    this.#dispatch(exchange.req, exchange.res, () => exchange.drop());
+    return exchange.answered;
   }
 
   /** Stops for good. */
@@ -104,7 +128,7 @@ export class LoopbackServer {
   }
 
   // Runs the handler unless hung; a thrown handler error becomes a 500 rather than a dead socket.
-  #dispatch(req: http.IncomingMessage, res: http.ServerResponse): void {
+  #dispatch(req: http.IncomingMessage, res: http.ServerResponse, drop?: () => void): void {
     const run = () => {
       if (res.destroyed) return;
       Promise.resolve()
@@ -118,7 +142,7 @@ export class LoopbackServer {
           res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
         });
     };
-    if (this.#hung) this.#pending.push(run);
+    if (this.#hung) this.#pending.push({ run, ...(drop && { drop }) });
     else run();
   }
 
@@ -126,7 +150,9 @@ export class LoopbackServer {
   async #closeServer(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
+    const pending = this.#pending;
     this.#pending = [];
+    for (const { drop } of pending) drop?.();
     if (!server) return;
     const closed = once(server, "close");
     server.close();

@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { Heal } from "./fault-definition.ts";
+import type { InProcessAnswer, InProcessRequest } from "./in-process-exchange.ts";
 import type { LogFields } from "./logger.ts";
 import { LoopbackServer } from "./loopback-server.ts";
 import { NodeLifecycle } from "./node-lifecycle.ts";
@@ -92,6 +93,11 @@ export abstract class SimNodeBase implements SimNode {
 
   get url(): string {
     return this.#server.url;
+  }
+
+  /** Answers a request from this process as the listener would, without a socket. */
+  serve(request: InProcessRequest): Promise<InProcessAnswer> {
+    return this.#server.serve(request);
   }
 
   get state(): NodeState {

@@ -1,4 +1,5 @@
 import type { Heal } from "./fault-definition.ts";
+import type { InProcessAnswer, InProcessRequest } from "./in-process-exchange.ts";
 
 /** What a scraper sees of a node: answering, connection refused, or accepted and never answered. */
 export type NodeState = "up" | "crashed" | "hung";
@@ -29,4 +30,6 @@ export interface SimNode {
   close(): Promise<void>;
   /** What GET /metrics answers now (virtual time reads it without HTTP); absent on test fakes. */
   exposition?(): Promise<Exposition>;
+  /** Answers a request as its listener would, without a socket (virtual time); absent on fakes. */
+  serve?(request: InProcessRequest): Promise<InProcessAnswer>;
 }

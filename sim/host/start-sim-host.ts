@@ -133,7 +133,9 @@ export async function startSimHost(
   const ownStream =
     !options.logStream && config.logFile ? await openLogFile(config.logFile, file) : undefined;
   const stream = options.logStream ?? ownStream ?? process.stdout;
-  const logger = new Logger({ clock, filter, format, stream });
+  // A virtual fleet's log file gets a turn's lines in one write (see Logger's batch).
+  const batch = ownStream !== undefined && !Number.isFinite(clock.speed);
+  const logger = new Logger({ clock, filter, format, stream, batch });
 
   const systemHost = await system.start({
     seed: config.seed,
