@@ -3,7 +3,8 @@ import { cosmictron, defineScenario, expectNoOtherAlerts } from "firedrill";
 // Noise at the boundary: cosmictron-1's data directory fills to 82% of its disk over a minute
 // and stays there for six, under CosmictronStorageNearFull's 85% line and longer than its
 // `for: 5m`: nothing may page (readiness fails only above 95%). A rule whose line moved down
-// would page. Its twin above the line is cosmictron-storage-fill (92%).
+// would page. Its twin above the line is cosmictron-storage-fill (92%); its twin just above the
+// line is cosmictron-storage-just-above-line (86%).
 export default defineScenario({
   name: "cosmictron-storage-below-line-noise",
   description: "cosmictron-1's disk fills to 82%, under the 85% line; nothing fires.",

@@ -1,7 +1,8 @@
 import { defineScenario, expectNoOtherAlerts, reactor } from "firedrill";
 
 // Noise: a brief 5xx blip under the 5% line — 5% of the data capability's requests fail for
-// three minutes, about 2% of all requests. ReactorHighErrorRate must not page.
+// three minutes, about 2% of all requests. ReactorHighErrorRate must not page. Its twin just
+// above the line is reactor-5xx-just-above-line.
 export default defineScenario({
   name: "reactor-5xx-blip-noise",
   description: "A brief 5xx blip under the 5% line; nothing fires.",
