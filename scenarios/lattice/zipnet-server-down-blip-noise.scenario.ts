@@ -5,7 +5,8 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // is scraped every 15 s, so at most three scrapes read zipnet_server_up 0 and the alert is pending
 // for at most three evaluations (30 s), under the five a 1m `for` needs: it must drop without
 // paging. A rule whose `for` was cut to 20 s (three evaluations) or removed would page. Its twin
-// past the `for` is lattice-zipnet-server-down (6 minutes down).
+// past the `for` is lattice-zipnet-server-down (6 minutes down); the one just past it is
+// lattice-zipnet-server-down-just-over-for (130 s).
 export default defineScenario({
   name: "lattice-zipnet-server-down-blip-noise",
   description: "zipnet server 0 down for 43 s, shorter than `for: 1m`; nothing pages.",
