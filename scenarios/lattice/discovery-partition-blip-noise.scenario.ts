@@ -5,7 +5,8 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // LatticeDiscoveryPeersDropped. The alert goes pending and must drop without opening a ticket; a
 // rule whose `for` was cut to 20 s or removed would. (No partition keeps every node at 75% of its
 // peers, so this rule has no below-the-line twin.) Its twin past the `for` is
-// lattice-discovery-partition (six minutes).
+// lattice-discovery-partition (six minutes); the one just past it is
+// lattice-discovery-partition-just-over-for (2m15s).
 export default defineScenario({
   name: "lattice-discovery-partition-blip-noise",
   description: "A 30 s partition, shorter than `for: 1m`; nothing fires.",

@@ -5,7 +5,8 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // at 8 s: every attestation lands at or under the 24 s bucket bound, so the 1m P95 stays at or
 // under LatticeTallyAttestationSlow's 24 s line (2 × block time) and must not open a ticket — a
 // rule whose line moved down would. The RPC lag stays under its own 30 s line, so nothing else
-// fires either. Its twin above the line is lattice-tally-chain-rpc-lag (60 s).
+// fires either. Its twin above the line is lattice-tally-chain-rpc-lag (60 s); the one just
+// above is lattice-tally-chain-rpc-lag-just-above-line (31 s).
 export default defineScenario({
   name: "lattice-tally-attestation-slow-below-line-noise",
   description: "tally's chain RPC lags 10 s; attestations stay under the 24 s line; nothing fires.",

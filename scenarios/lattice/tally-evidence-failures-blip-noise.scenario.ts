@@ -5,7 +5,8 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // failure, under `for: 3m` on LatticeTallyEvidenceFailures ("sustained"): it goes pending and
 // must drop without paging. A rule whose `for` was cut to 1m or removed would page. Every slot
 // fails (ratio 1) so the burst surely holds failures; its sustained twin is
-// lattice-tally-evidence-failures (half the slots for six minutes).
+// lattice-tally-evidence-failures (half the slots for six minutes); its twin just longer than
+// `for` is lattice-tally-evidence-failures-just-over-for (2m50s).
 export default defineScenario({
   name: "lattice-tally-evidence-failures-blip-noise",
   description: "A 30 s burst of tally evidence failures, shorter than `for: 3m`; nothing pages.",

@@ -8,7 +8,8 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // inside the stretch where all three members read 0, which a blip this short leaves only when the
 // members' scrapes fall close together: not so for the seeds tried, so that mutant survives it.)
 // Atelier misses a slot or two, well above its slot-rate line. Its twin past the `for` is
-// lattice-unseal-no-leader (six minutes).
+// lattice-unseal-no-leader (six minutes); the one just past it is
+// lattice-tally-no-leader-just-over-for (1m45s, in tally).
 export default defineScenario({
   name: "lattice-unseal-no-leader-blip-noise",
   description: "unseal without a leader for 12 s, shorter than `for: 30s`; nothing pages.",
