@@ -14,20 +14,21 @@ export interface CognitoraDeployment {
   readonly ttftSloMs: number;
 }
 
-const CHAT_MODELS = [
-  "llama-3.1-8b-instruct",
-  "qwen2.5-7b-instruct",
-  "mistral-7b-instruct-v0.3",
-  "gemma-2-9b-it",
-];
-const EMBED_MODELS = ["bge-m3", "e5-mistral-7b-instruct", "nomic-embed-text-v1.5"];
+/**
+ * The models are the deployment's configuration (which agents serve what), the same for every
+ * seed, so that a drill can name the multi-replica chat model; seeds vary the traffic and the
+ * callers. Names as Hugging Face spells them.
+ */
+const CHAT_MODEL = "mistral-7b-instruct-v0.3";
+const EMBED_MODEL = "nomic-embed-text-v1.5";
 
 /**
- * Draws the fleet's deployment from the host seed: the same seed gives the same models and subjects.
+ * Draws the fleet's deployment from the host seed: the same seed gives the same subjects; the
+ * models are fixed.
  *
  * @example
  * const deployment = generateDeployment(new SeededRandom(42).derive("cognitora/deployment"));
- * deployment.chatModel; // "qwen2.5-7b-instruct"
+ * deployment.chatModel; // "mistral-7b-instruct-v0.3"
  */
 export function generateDeployment(random: SeededRandom): CognitoraDeployment {
   const faker = random.faker;
@@ -38,8 +39,8 @@ export function generateDeployment(random: SeededRandom): CognitoraDeployment {
   const users = Array.from({ length: 2 }, () => `oidc:${faker.string.uuid()}`);
   return {
     version: "0.14.2",
-    chatModel: random.pick(CHAT_MODELS),
-    embedModel: random.pick(EMBED_MODELS),
+    chatModel: CHAT_MODEL,
+    embedModel: EMBED_MODEL,
     subjects: [...keys, ...users],
     ttftSloMs: 2000,
   };
