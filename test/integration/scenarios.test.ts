@@ -45,7 +45,9 @@ async function runAll(
       s.expectations.filter((e) => e.state === "failed").map((e) => `${s.name}: ${e.message}`),
     )
     .join("\n");
-  expect(failed).toBe("");
+  // The run's own last words say why a suite stopped short (a stack that would not start).
+  const tail = `firedrill exited ${result.exitCode}; its output ends:\n${String(result.all).slice(-4000)}`;
+  expect(failed, tail).toBe("");
   expect(result.all).toContain(`scenarios: ${names.length} passed, 0 failed`);
   expect(result.exitCode).toBe(0);
   expect(results.scenarios.map((s) => [s.name, s.state])).toEqual(names.map((n) => [n, "passed"]));
