@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StartupError } from "../errors.ts";
+import { PortBusyError, StartupError } from "../errors.ts";
 import { withPortRetry } from "./port-retry.ts";
 
 const race = () =>
@@ -25,6 +25,31 @@ describe("withPortRetry", () => {
     expect(result).toBe("ran");
     expect(calls).toBe(2);
     expect(lines[0]).toContain("[s] a port firedrill chose was taken before its process bound it");
+  });
+
+  it("starts again when the check before a launch finds a chosen port taken (a parallel scenario bound it)", async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const result = await withPortRetry(
+      "s",
+      (l) => lines.push(l),
+      undefined,
+      async () => {
+        calls++;
+        if (calls === 1) {
+          throw new PortBusyError(
+            "Failed to use port 10768 on 127.0.0.1 for otelcol: another process listens on it.",
+            { port: 10768 },
+          );
+        }
+        return "ran";
+      },
+    );
+    expect(result).toBe("ran");
+    expect(calls).toBe(2);
+    expect(lines).toEqual([
+      "[s] a port firedrill chose was taken before its process bound it (Failed to use port 10768 on 127.0.0.1 for otelcol: another process listens on it.); starting again on new ports",
+    ]);
   });
 
   it("gives up after three attempts, and never retries other errors or a user's fixed port", async () => {

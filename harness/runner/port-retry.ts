@@ -1,7 +1,12 @@
-import { StartupError } from "../errors.ts";
+import { PortBusyError, StartupError } from "../errors.ts";
 
-/** A port firedrill chose was taken by someone else before its process could bind it. */
+/**
+ * A port firedrill chose was taken by someone else before its process could bind it: the
+ * process said so, or the check just before its launch found the port busy (another scenario
+ * of the same suite bound it in between; withPortRetry never retries a port the user fixed).
+ */
 export function isPortRace(error: unknown): boolean {
+  if (error instanceof PortBusyError) return true;
   return (
     error instanceof StartupError && /already in use/i.test(`${error.message}\n${error.logTail}`)
   );
