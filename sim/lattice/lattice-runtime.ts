@@ -4,7 +4,7 @@ import { LatticeEffects } from "./lattice-effects.ts";
 import { latticeId } from "./lattice-id.ts";
 import type { LatticeMember } from "./lattice-member.ts";
 import { ORGANISMS, type Organism } from "./lattice-organisms.ts";
-import { LATTICE_PARAMETERS } from "./lattice-parameters.ts";
+import { LatticeSlotClock } from "./lattice-slot-clock.ts";
 import { SlotCounters } from "./lattice-slot-counters.ts";
 import { BUDGET_SECONDS, LATENCY, type SlotOutcome } from "./lattice-slot-model.ts";
 import { recordSlot } from "./lattice-slot-record.ts";
@@ -35,10 +35,7 @@ export class LatticeRuntime {
   readonly #lastCommitted = new Map<Organism, number>();
   readonly #counters: SlotCounters;
   #timers: Timer[] = [];
-  /** The next slot whose work has not run yet (undefined until started). */
-  #nextSlot: number | undefined;
-  /** The slot boundary the slot timer stands for at its latest firing. */
-  #timerSlot = 0;
+  readonly #slots: LatticeSlotClock;
 
   constructor(options: { name: string; clock: Clock; random: SeededRandom }) {
     this.name = options.name;
@@ -46,6 +43,7 @@ export class LatticeRuntime {
     this.#clock = options.clock;
     this.#random = options.random;
     this.#counters = new SlotCounters(this.effects, options.random);
+    this.#slots = new LatticeSlotClock(options.clock, (slot) => this.#slotTick(slot));
     for (const organism of ORGANISMS) {
       this.#raft.set(organism, new RaftGroup(options.random.derive(`raft/${organism}`)));
     }
@@ -53,9 +51,7 @@ export class LatticeRuntime {
 
   /** The slot the fleet clock is in. */
   get slot(): number {
-    return Math.floor(
-      (this.#clock.now() - LATTICE_PARAMETERS.genesisMs) / LATTICE_PARAMETERS.slotMs,
-    );
+    return this.#slots.slot;
   }
 
   /** The member index leading `organism`'s Raft group, if any. */
@@ -76,46 +72,18 @@ export class LatticeRuntime {
   start(): void {
     if (this.#timers.length > 0) return;
     this.#timers.push(this.#clock.setInterval(() => this.#raftTick(), RAFT_TICK_MS));
-    const { slotMs, genesisMs } = LATTICE_PARAMETERS;
-    const untilNext = slotMs - ((((this.#clock.now() - genesisMs) % slotMs) + slotMs) % slotMs);
-    this.#nextSlot = this.slot + 1;
-    this.#timerSlot = this.slot;
-    // Each firing stands for the next boundary even if it comes a hair early; runSlotsDue also
-    // runs any boundary the clock passed that a late timer (a starved process) has not.
-    const onTimer = () => {
-      this.#timerSlot++;
-      this.#runSlotsThrough(Math.max(this.slot, this.#timerSlot));
-    };
-    this.#timers.push(
-      this.#clock.setTimeout(() => {
-        onTimer();
-        this.#timers.push(this.#clock.setInterval(onTimer, slotMs));
-      }, untilNext),
-    );
+    this.#slots.start();
   }
 
-  /**
-   * Runs the work of every slot whose boundary the fleet clock has passed and whose timer has
-   * not fired yet: a scrape calls it first, so a member scraped while its process was starved
-   * (a loaded machine at 30x) shows the slots fleet time says it committed, as a real member
-   * that is not starved would. With an exact clock the timers are never late and it does nothing.
-   */
+  /** Runs the slots fleet time has passed that a late timer has not (LatticeSlotClock.runDue). */
   runSlotsDue(): void {
-    this.#runSlotsThrough(this.slot);
-  }
-
-  #runSlotsThrough(slot: number): void {
-    if (this.#nextSlot === undefined) return;
-    while (this.#nextSlot <= slot) {
-      this.#slotTick(this.#nextSlot);
-      this.#nextSlot++;
-    }
+    this.#slots.runDue();
   }
 
   stop(): void {
     for (const timer of this.#timers) timer.cancel();
     this.#timers = [];
-    this.#nextSlot = undefined;
+    this.#slots.stop();
   }
 
   // The members of `organism`, in member order.
