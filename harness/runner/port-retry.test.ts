@@ -8,42 +8,37 @@ const race = () =>
     { component: "sim-cognitora" },
   );
 
+/** Runs withPortRetry on a start that throws `first` once, then succeeds; what it logged and returned. */
+async function failOnceWith(first: Error) {
+  const lines: string[] = [];
+  let calls = 0;
+  const result = await withPortRetry(
+    "s",
+    (l) => lines.push(l),
+    undefined,
+    async () => {
+      calls++;
+      if (calls === 1) throw first;
+      return "ran";
+    },
+  );
+  return { result, calls, lines };
+}
+
 describe("withPortRetry", () => {
   it("starts again on new ports when a chosen port was taken, and says so", async () => {
-    const lines: string[] = [];
-    let calls = 0;
-    const result = await withPortRetry(
-      "s",
-      (l) => lines.push(l),
-      undefined,
-      async () => {
-        calls++;
-        if (calls === 1) throw race();
-        return "ran";
-      },
-    );
+    const { result, calls, lines } = await failOnceWith(race());
     expect(result).toBe("ran");
     expect(calls).toBe(2);
     expect(lines[0]).toContain("[s] a port firedrill chose was taken before its process bound it");
   });
 
   it("starts again when the check before a launch finds a chosen port taken (a parallel scenario bound it)", async () => {
-    const lines: string[] = [];
-    let calls = 0;
-    const result = await withPortRetry(
-      "s",
-      (l) => lines.push(l),
-      undefined,
-      async () => {
-        calls++;
-        if (calls === 1) {
-          throw new PortBusyError(
-            "Failed to use port 10768 on 127.0.0.1 for otelcol: another process listens on it.",
-            { port: 10768 },
-          );
-        }
-        return "ran";
-      },
+    const { result, calls, lines } = await failOnceWith(
+      new PortBusyError(
+        "Failed to use port 10768 on 127.0.0.1 for otelcol: another process listens on it.",
+        { port: 10768 },
+      ),
     );
     expect(result).toBe("ran");
     expect(calls).toBe(2);
