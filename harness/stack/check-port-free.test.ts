@@ -34,7 +34,8 @@ describe("freePort and checkPortFree", () => {
   it("skips ports another process listens on, and says when a range is full", async () => {
     // A 12-port window of the range with 9 ports taken: the 3 others are all that is left.
     const { low, high } = portRange();
-    const base = high > low ? low + Math.floor(Math.random() * (high - low - 20)) : 20_000;
+    let base = high > low ? low + Math.floor(Math.random() * (high - low - 30)) : 20_000;
+    if (base <= 10_080 && 10_080 <= base + 11) base += 12; // 10080 is never handed out: see below
     const window = { low: base, high: base + 11 };
     const held: net.Server[] = [];
     try {
@@ -57,6 +58,16 @@ describe("freePort and checkPortFree", () => {
     } finally {
       for (const server of held) await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it("never hands out a port that fetch refuses to connect to", async () => {
+    const refused = await fetch("http://127.0.0.1:10080/").catch((e: unknown) => e);
+    expect(String((refused as Error).cause)).toContain("bad port");
+    const ports = await freePorts(2, { low: 10_079, high: 10_081 });
+    expect(ports.sort()).toEqual([10_079, 10_081]);
+    await expect(freePorts(3, { low: 10_079, high: 10_081 })).rejects.toThrow(
+      "No free port between 10079 and 10081.",
+    );
   });
 
   it("names the busy port and how to find its holder", async () => {
