@@ -38,4 +38,12 @@ describe("the firedrill command line", () => {
       '\nfiredrill: Failed to list faults: there is no system "nope". Pass --system with one of cognitora, cosmictron, dsfb, lattice, reactor, harness, or omit it for all.',
     ]);
   }, 60_000);
+
+  it("shows the usage for `<command> --help`, exit 0, and starts nothing", async () => {
+    for (const args of [["run", "--help"], ["mutate", "scenarios/", "-h"], ["--help"]]) {
+      const result = await firedrill(...args);
+      expect([result.exitCode, result.stderr], args.join(" ")).toEqual([0, ""]);
+      expect(result.stdout).toContain("firedrill run <files or folders...>");
+    }
+  }, 60_000);
 });

@@ -170,6 +170,13 @@ async function run(cliArgs: string[]): Promise<number> {
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `firedrill <command> --help` (or -h) shows the usage, as `firedrill --help` does; after `--`
+  // it is an argument.
+  const beforeDashes = rest.indexOf("--") === -1 ? rest : rest.slice(0, rest.indexOf("--"));
+  if (command !== undefined && (beforeDashes.includes("--help") || beforeDashes.includes("-h"))) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case "run":
