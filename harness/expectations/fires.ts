@@ -40,18 +40,25 @@ function evaluateFires(e: FiresExpectation, judging: ExpectationJudging): Expect
   const episode = mine.find((a) => a.firingAt !== null && a.firingAt >= faultAt);
   const pendingOnly = mine.find((a) => a.firingAt === null && a.pendingAt >= faultAt);
   const firingAt = episode?.firingAt ?? null;
-  const deliveries = obs.deliveries.filter(
-    (d) => matches(d, e.alert, e.labels) && firingAt !== null && d.receivedAt >= episode!.pendingAt,
+  // This very instance's notifications, by the episode's exact labels: the expectation's labels
+  // may match a group's other instances too, and those notify at other times.
+  const deliveries = episode
+    ? obs.deliveries.filter(
+        (d) => matches(d, e.alert, episode.labels) && d.receivedAt >= episode.pendingAt,
+      )
+    : [];
+  const toReceiver = deliveries.filter(
+    (d) => e.receiver === undefined || d.receiver === e.receiver,
   );
-  const firedDelivery = deliveries.find(
-    (d) => d.status === "firing" && (e.receiver === undefined || d.receiver === e.receiver),
-  );
+  const firedDelivery = toReceiver.find((d) => d.status === "firing");
   const resolvedAt = episode?.endedAt ?? null;
-  const resolvedDelivery = deliveries.find(
+  // Its own resolve's notification: not before it fired, nor before its first notification.
+  const resolvedDelivery = toReceiver.find(
     (d) =>
       d.status === "resolved" &&
       resolvedAt !== null &&
-      (e.receiver === undefined || d.receiver === e.receiver),
+      d.receivedAt >= (firedDelivery?.receivedAt ?? episode!.pendingAt) &&
+      d.receivedAt >= firingAt!,
   );
   const observed: FiringObservation = {
     ...base,
