@@ -1,4 +1,4 @@
-import type { AlertRecord, ExpectationResult, FiringObservation } from "../result/index.ts";
+import type { AlertRecord, ExpectationResult } from "../result/index.ts";
 import type { RuleSource } from "../rules/index.ts";
 import type { Expectation } from "../scenario/types.ts";
 import { parseDuration } from "../time/index.ts";
@@ -60,10 +60,6 @@ export async function judgeObservations(
     );
     const route = episode && pickRoute(routesOf.get(episode) ?? [], e.receiver);
     const rules = referenceFors.get(e.alert) ?? runFors.get(e.alert) ?? [];
-    // The notifications of this very instance: a group's other instances notify at other times.
-    const exact = episode
-      ? instanceTimes(observed, episode, route?.receiver, observations)
-      : observed;
     const window = computeWindow(
       {
         alert: e.alert,
@@ -74,7 +70,7 @@ export async function judgeObservations(
         observationSlack: config.observationSlack,
         faults: observations.faults,
       },
-      exact,
+      observed,
     );
     const latency = {
       ...detectionLatency(
@@ -93,7 +89,7 @@ export async function judgeObservations(
     // an Alertmanager that restarts forgets what it sent.
     const broken =
       result.state === "passed"
-        ? (windowViolation(who, window, exact) ??
+        ? (windowViolation(who, window, observed) ??
           (episode && route && !window.exempt
             ? duplicatePage(who, episode, route, observations.deliveries, config.observationSlack)
             : undefined))
@@ -102,35 +98,6 @@ export async function judgeObservations(
       ? { state: "failed", expectation: e, title: result.title, message: broken, observed, latency }
       : { ...result, latency };
   });
-}
-
-/** The firing's own first and resolved notifications, by its exact labels. */
-function instanceTimes(
-  observed: FiringObservation,
-  episode: AlertRecord,
-  receiver: string | undefined,
-  observations: Observations,
-): FiringObservation {
-  const mine = observations.deliveries.filter(
-    (d) =>
-      (receiver === undefined || d.receiver === receiver) &&
-      Object.entries(episode.labels).every(([k, v]) => d.labels[k] === v),
-  );
-  const first = mine.find((d) => d.status === "firing" && d.receivedAt >= episode.pendingAt);
-  const resolved =
-    episode.endedAt === null
-      ? undefined
-      : mine.find(
-          (d) =>
-            d.status === "resolved" &&
-            d.receivedAt >= (first?.receivedAt ?? episode.pendingAt) &&
-            d.receivedAt >= episode.firingAt!,
-        );
-  return {
-    ...observed,
-    deliveredAt: first?.receivedAt ?? null,
-    resolvedDeliveredAt: resolved?.receivedAt ?? null,
-  };
 }
 
 /** The route that delivers to the expected receiver, or the first one the alert takes. */
