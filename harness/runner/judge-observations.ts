@@ -40,7 +40,8 @@ export async function judgeObservations(
 ): Promise<ExpectationResult[]> {
   const reference = config.windowsFrom ?? config;
   const referenceFors = alertRuleFors(reference.ruleSources);
-  const runFors = alertRuleFors(config.ruleSources);
+  // Without windowsFrom the reference is the run's own configuration: its fors once.
+  const runFors = reference === config ? referenceFors : alertRuleFors(config.ruleSources);
   const fired = observations.alerts.filter((a) => a.firingAt !== null);
   const routes = await routeAlerts(
     config.evaluator,
