@@ -5,7 +5,6 @@ import type { FaultRecord, Reporter, ScenarioResult } from "../result/index.ts";
 import { VIRTUAL_OBSERVATION_SLACK } from "../runner/computed-window.ts";
 import { type JudgedConfiguration, judgeObservations } from "../runner/judge-observations.ts";
 import { planFleet, systemOfFault } from "../runner/plan-fleet.ts";
-import { readJudgedConfiguration } from "../runner/read-judged-configuration.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { freePorts } from "../stack/index.ts";
@@ -25,6 +24,8 @@ export interface RunVirtualScenarioOptions {
   readonly evaluator: string;
   readonly ruleFiles: readonly string[];
   readonly alertmanagerConfig: string;
+  /** The rule files and Alertmanager config as read for judging, once per suite (virtualRunner). */
+  readonly judged: JudgedConfiguration;
   readonly dir: string;
   readonly reporter: Reporter;
   /** Overrides the scenario's workload seed. */
@@ -180,7 +181,7 @@ export async function runVirtualScenario(
       );
     }
     const expectations = await judgeObservations(scenario.expect, observations, {
-      ...(await readJudgedConfiguration(options.ruleFiles, options.alertmanagerConfig)),
+      ...options.judged,
       scrapeInterval: SCRAPE_INTERVAL,
       evaluationInterval: EVALUATION_INTERVAL,
       evaluator: options.evaluator,

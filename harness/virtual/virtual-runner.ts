@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Reporter, ScenarioResult } from "../result/index.ts";
 import { ensureEvaluator } from "../runner/ensure-evaluator.ts";
 import type { JudgedConfiguration } from "../runner/judge-observations.ts";
+import { readJudgedConfiguration } from "../runner/read-judged-configuration.ts";
 import type { LoadedScenario } from "../scenario/load-scenarios.ts";
 import { evaluatorSourceDir } from "../setup/index.ts";
 import { runVirtualSeeds } from "./run-virtual-seeds.ts";
@@ -22,8 +23,8 @@ export interface VirtualRunnerOptions {
 
 /**
  * Prepares virtual time for a suite: builds the evaluator when these sources have none yet,
- * reads the Prometheus and Alertmanager module versions it is built against, and returns the
- * per-scenario runner.
+ * reads the Prometheus and Alertmanager module versions it is built against and the rules and
+ * routes judging needs, and returns the per-scenario runner.
  */
 export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
   versions: Readonly<Record<string, string>>;
@@ -32,6 +33,8 @@ export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
 }> {
   const evaluator = await ensureEvaluator(options.log);
   const versions = await evaluatorModuleVersions();
+  // What judging reads of the rules and routes, read once for every scenario and seed.
+  const judged = await readJudgedConfiguration(options.ruleFiles, options.alertmanagerConfig);
   return {
     versions: { ...versions, collector: "none (virtual time)", node: process.version },
     evaluator,
@@ -43,6 +46,7 @@ export async function virtualRunner(options: VirtualRunnerOptions): Promise<{
           evaluator,
           ruleFiles: options.ruleFiles,
           alertmanagerConfig: options.alertmanagerConfig,
+          judged,
           dir: path.join(options.reportDir, "scenarios", loaded.scenario.name),
           reporter: options.reporter,
           ...(options.windowsFrom ? { windowsFrom: options.windowsFrom } : {}),
