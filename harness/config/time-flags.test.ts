@@ -11,6 +11,7 @@ describe("time flags", () => {
         "--rules.alert.resend-delay=2s",
         "--rules.alert.for-grace-period=20s",
         "--rules.alert.for-outage-tolerance=2m",
+        "--scrape.discovery-reload-interval=167ms",
       ],
     },
     {
@@ -21,6 +22,7 @@ describe("time flags", () => {
         "--rules.alert.resend-delay=1m",
         "--rules.alert.for-grace-period=10m",
         "--rules.alert.for-outage-tolerance=1h",
+        "--scrape.discovery-reload-interval=5000ms",
       ],
     },
   ])("$title", ({ speed, flags }) => {
