@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import type { Timer } from "../core/clock.ts";
+import { RepeatingTimer } from "../core/repeating-timer.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import { fetchNode, type NodeAddress } from "./node-fetch.ts";
 import { traceContext } from "./trace-context.ts";
@@ -29,21 +29,20 @@ const ROUTER_TIMEOUT_MS = 60_000;
 export class GatewayTraffic {
   readonly #ctx: BinaryContext;
   readonly #router: NodeAddress;
-  #timer: Timer | undefined;
+  readonly #seconds: RepeatingTimer;
 
   constructor(ctx: BinaryContext, router: NodeAddress) {
     this.#ctx = ctx;
     this.#router = router;
+    this.#seconds = new RepeatingTimer(ctx.clock, 1000, () => this.#tick());
   }
 
   start(): void {
-    this.stop();
-    this.#timer = this.#ctx.clock.setInterval(() => this.#tick(), 1000);
+    this.#seconds.start();
   }
 
   stop(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+    this.#seconds.stop();
   }
 
   // One fleet second of client traffic.
