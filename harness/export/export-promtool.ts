@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { InputError } from "../errors.ts";
+import { drillWallSpan } from "../observe/drill-wall-span.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
 import type { RunResult } from "../result/index.ts";
 import { readRuleFiles } from "../rules/index.ts";
@@ -117,9 +118,7 @@ export async function exportPromtool(
       series = await recordInputSeries({
         prometheus: new PrometheusClient(stack.prometheusUrl, { timeoutMs: 30_000 }),
         selectors,
-        startWallMs: timeline.toWallMs(0),
-        endWallMs: timeline.toWallMs(timeline.end),
-        toFleetSeconds: timeline.toFleetSeconds,
+        ...drillWallSpan(timeline),
         intervalSeconds,
         endFleetSeconds: timeline.end,
       });
