@@ -4,11 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { InputError } from "../errors.ts";
+import { drillWallSpan } from "../observe/drill-wall-span.ts";
 import { PrometheusClient } from "../observe/prometheus-client.ts";
-import type { Reporter, RunResult } from "../result/index.ts";
+import type { RunResult } from "../result/index.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { EVALUATION_INTERVAL, SCRAPE_INTERVAL } from "../runner/run-scenario.ts";
-import { runSuite } from "../runner/run-suite.ts";
+import { type RunSuiteOptions, runSuite } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
 import { ensureTools } from "../setup/index.ts";
 import { formatDuration, parseDuration } from "../time/index.ts";
@@ -19,25 +20,31 @@ import { type InputSeries, recordInputSeries } from "./record-input-series.ts";
 import { renderPromtoolTest } from "./render-promtool-test.ts";
 import { ruleInputSelectors } from "./rule-input-selectors.ts";
 
-/** What `firedrill export promtool` runs and where it writes. */
-export interface ExportPromtoolOptions {
-  /** The scenario file (or folder) and, when it holds several, the scenario's name. */
+/**
+ * What `firedrill export promtool` runs and where it writes; the drill takes the runSuite options
+ * it names.
+ */
+export interface ExportPromtoolOptions
+  extends Pick<
+    RunSuiteOptions,
+    | "only"
+    | "ruleFiles"
+    | "alertmanagerConfig"
+    | "catalogues"
+    | "speed"
+    | "prometheusVersion"
+    | "reportDir"
+    | "reporter"
+    | "signal"
+  > {
+  /** The scenario file (or folder); `only` names the scenario when it holds several. */
   readonly input: string;
-  readonly only?: string;
-  readonly ruleFiles: readonly string[];
-  readonly alertmanagerConfig: string;
-  readonly catalogues: readonly string[];
-  readonly speed: number;
-  readonly prometheusVersion?: string;
-  readonly reportDir: string;
-  readonly reporter: Reporter;
   /** The test file to write; default: `<scenario name>.promtool.yml` beside the scenario file. */
   readonly out?: string;
   /** Overwrite `out` (and its extracted rule files) if they exist. */
   readonly force?: boolean;
   /** Check at these fleet times instead of the chosen ones. */
   readonly atSeconds?: readonly number[];
-  readonly signal?: AbortSignal;
   readonly log: (line: string) => void;
 }
 
@@ -111,9 +118,7 @@ export async function exportPromtool(
       series = await recordInputSeries({
         prometheus: new PrometheusClient(stack.prometheusUrl, { timeoutMs: 30_000 }),
         selectors,
-        startWallMs: timeline.toWallMs(0),
-        endWallMs: timeline.toWallMs(timeline.end),
-        toFleetSeconds: timeline.toFleetSeconds,
+        ...drillWallSpan(timeline),
         intervalSeconds,
         endFleetSeconds: timeline.end,
       });

@@ -1,3 +1,4 @@
+import type { DrillWallSpan } from "../observe/drill-wall-span.ts";
 import type { PrometheusClient } from "../observe/prometheus-client.ts";
 
 /** One series as a promtool test feeds it: its labels and one value per interval since t=0. */
@@ -8,13 +9,9 @@ export interface InputSeries {
 }
 
 /** What to record: the selectors, over which span of the drill, on which grid. */
-export interface RecordInputSeriesRequest {
+export interface RecordInputSeriesRequest extends DrillWallSpan {
   readonly prometheus: PrometheusClient;
   readonly selectors: readonly string[];
-  /** Wall ms of fleet t=0 and of the drill's end. */
-  readonly startWallMs: number;
-  readonly endWallMs: number;
-  readonly toFleetSeconds: (wallMs: number) => number;
   /** The grid: the fleet scrape interval, in seconds. */
   readonly intervalSeconds: number;
   /** Fleet seconds at which the drill ended: the grid's last point. */

@@ -1,7 +1,6 @@
 import type { RuleSource } from "../rules/index.ts";
 import { parseDuration } from "../time/index.ts";
-import type { CatalogueMetric } from "./catalogue-index.ts";
-import { lintExpr } from "./lint-expr.ts";
+import { type LintExprContext, lintExpr } from "./lint-expr.ts";
 import type { DashboardQuery } from "./read-dashboard-queries.ts";
 
 /** One finding of `firedrill lint`, printed as `file:line: rule NAME: message`. */
@@ -13,13 +12,11 @@ export interface LintProblem {
   readonly message: string;
 }
 
-/** What lintFiles checks. */
-export interface LintFilesOptions {
+/** What lintFiles checks: the catalogued metrics and scrape interval are lintExpr's. */
+export interface LintFilesOptions extends Pick<LintExprContext, "metrics" | "scrapeSeconds"> {
   readonly sources: readonly RuleSource[];
   readonly queries: readonly DashboardQuery[];
-  readonly metrics: ReadonlyMap<string, CatalogueMetric>;
-  /** Fleet-time scrape and evaluation intervals, in seconds. */
-  readonly scrapeSeconds: number;
+  /** The evaluation interval in seconds (fleet time). */
   readonly evaluationSeconds: number;
 }
 

@@ -2,23 +2,20 @@ import { parse as parseYaml } from "yaml";
 import { findComparisons } from "../promql/find-comparisons.ts";
 import type { AlertSeries } from "../result/index.ts";
 import { rewriteExpr } from "../time/index.ts";
+import type { DrillWallSpan } from "./drill-wall-span.ts";
 import type { MatrixSeries, PrometheusClient } from "./prometheus-client.ts";
 
 /** At most this many samples per series, and series per plot, and plots per alert. */
 export const SERIES_LIMITS = { points: 500, series: 4, plots: 2 } as const;
 
 /** What to query: which alerts, over which span of the drill, against which rule files. */
-export interface AlertSeriesRequest {
+export interface AlertSeriesRequest extends DrillWallSpan {
   readonly prometheus: PrometheusClient;
   /** Alert names to plot (those the scenario names or saw), in the order to plot them. */
   readonly alerts: readonly string[];
   /** The rule files' texts, as the user wrote them (fleet time). */
   readonly ruleTexts: readonly string[];
   readonly speed: number;
-  /** The drill's span in wall milliseconds, and the mapping of wall time to fleet seconds. */
-  readonly startWallMs: number;
-  readonly endWallMs: number;
-  readonly toFleetSeconds: (wallMs: number) => number;
   /** The scrape interval in wall seconds: no step finer than it. */
   readonly minStepSeconds: number;
   /** Label sets of the alert seen pending or firing: their series are plotted first. */

@@ -1,4 +1,5 @@
 import { collectAlertSeries } from "../observe/collect-alert-series.ts";
+import { drillWallSpan } from "../observe/drill-wall-span.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { parseDuration } from "../time/index.ts";
 import { SCRAPE_INTERVAL } from "./intervals.ts";
@@ -30,9 +31,7 @@ export function querySeries(
     ].slice(0, 6),
     ruleTexts: run.configs.ruleSources.map((source) => source.text),
     speed,
-    startWallMs: played.toWallMs(0),
-    endWallMs: played.toWallMs(played.end),
-    toFleetSeconds: played.toFleetSeconds,
+    ...drillWallSpan(played),
     minStepSeconds: parseDuration(SCRAPE_INTERVAL) / 1000 / speed,
     seen: (alert) => episodes.filter((e) => e.alertname === alert).map((e) => e.labels),
   });

@@ -16,14 +16,12 @@ async function fakeGo(realGo: string): Promise<string> {
   const released = path.join(dir(), "released.mod");
   await writeFile(
     released,
-    [
-      "module example.com/server",
-      "go 1.23.0",
-      "require github.com/fsnotify/fsnotify v1.8.0",
-      "exclude github.com/linode/linodego v1.0.0",
-      "replace github.com/fsnotify/fsnotify v1.8.0 => github.com/fsnotify/fsnotify v1.7.0",
-      "",
-    ].join("\n"),
+    `module example.com/server
+go 1.23.0
+require github.com/fsnotify/fsnotify v1.8.0
+exclude github.com/linode/linodego v1.0.0
+replace github.com/fsnotify/fsnotify v1.8.0 => github.com/fsnotify/fsnotify v1.7.0
+`,
   );
   const go = path.join(dir(), "go");
   await writeFile(

@@ -1,19 +1,22 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import type { Timer } from "../core/clock.ts";
+import { RepeatingTimer } from "../core/repeating-timer.ts";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import { fetchNode, type NodeAddress } from "./node-fetch.ts";
 import { traceContext } from "./trace-context.ts";
 
-/** Real HTTP requests per fleet second per router, at most. */
-const MAX_REQUESTS_PER_SECOND = 3;
-/** Mean real requests per fleet second. */
-const REQUESTS_PER_SECOND = 1.6;
-/** Mean of the extra identical requests one real request stands for in the counters. */
-const EXTRA_WEIGHT = 4;
-/** Share of chat traffic when both models are served. */
-const CHAT_SHARE = 0.75;
-/** Fleet ms the gateway waits for the router. */
-const ROUTER_TIMEOUT_MS = 60_000;
+/** The traffic one gateway sends its router. */
+const TRAFFIC = {
+  /** Real HTTP requests per fleet second, at most. */
+  maxRequestsPerSecond: 3,
+  /** Mean real requests per fleet second. */
+  requestsPerSecond: 1.6,
+  /** Mean of the extra identical requests one real request stands for in the counters. */
+  extraWeight: 4,
+  /** Share of chat traffic when both models are served. */
+  chatShare: 0.75,
+  /** Fleet ms the gateway waits for the router. */
+  routerTimeoutMs: 60_000,
+} as const;
 
 /**
  * The API gateway in front of one router: each fleet second it sends a few real requests to the
@@ -29,26 +32,28 @@ const ROUTER_TIMEOUT_MS = 60_000;
 export class GatewayTraffic {
   readonly #ctx: BinaryContext;
   readonly #router: NodeAddress;
-  #timer: Timer | undefined;
+  readonly #seconds: RepeatingTimer;
 
   constructor(ctx: BinaryContext, router: NodeAddress) {
     this.#ctx = ctx;
     this.#router = router;
+    this.#seconds = new RepeatingTimer(ctx.clock, 1000, () => this.#tick());
   }
 
   start(): void {
-    this.stop();
-    this.#timer = this.#ctx.clock.setInterval(() => this.#tick(), 1000);
+    this.#seconds.start();
   }
 
   stop(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+    this.#seconds.stop();
   }
 
   // One fleet second of client traffic.
   #tick(): void {
-    const count = Math.min(MAX_REQUESTS_PER_SECOND, this.#ctx.random.poisson(REQUESTS_PER_SECOND));
+    const count = Math.min(
+      TRAFFIC.maxRequestsPerSecond,
+      this.#ctx.random.poisson(TRAFFIC.requestsPerSecond),
+    );
     for (let i = 0; i < count; i++) void this.#ctx.inFlight.track(this.#send());
   }
 
@@ -58,7 +63,8 @@ export class GatewayTraffic {
     const models = directory.models();
     if (models.length === 0) return;
     const model =
-      models.includes(deployment.chatModel) && (models.length === 1 || random.chance(CHAT_SHARE))
+      models.includes(deployment.chatModel) &&
+      (models.length === 1 || random.chance(TRAFFIC.chatShare))
         ? deployment.chatModel
         : random.pick(models.filter((m) => m !== deployment.chatModel));
     const chat = model !== deployment.embedModel;
@@ -68,7 +74,7 @@ export class GatewayTraffic {
       Math.round(chat ? random.logNormal(600, 0.7) : random.logNormal(120, 0.5)),
     );
     const requestId = random.faker.string.uuid();
-    const weight = 1 + random.poisson(EXTRA_WEIGHT);
+    const weight = 1 + random.poisson(TRAFFIC.extraWeight);
     const start = clock.now();
     const span = tracer.startSpan(chat ? "gateway.chat" : "gateway.embed", {
       kind: SpanKind.SERVER,
@@ -91,7 +97,7 @@ export class GatewayTraffic {
           },
           body: JSON.stringify({ model, prompt_tokens: promptTokens, max_tokens: 512 }),
         },
-        ROUTER_TIMEOUT_MS,
+        TRAFFIC.routerTimeoutMs,
       );
       const body = (await response.json().catch(() => ({}))) as {
         cache_hit?: unknown;

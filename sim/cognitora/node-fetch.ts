@@ -9,12 +9,7 @@ export interface NodeAddress {
 }
 
 /** What a node answered: the members of a fetch Response the binaries read. */
-export interface NodeResponse {
-  readonly status: number;
-  readonly ok: boolean;
-  text(): Promise<string>;
-  json(): Promise<unknown>;
-}
+export type NodeResponse = Pick<Response, "status" | "ok" | "text" | "json">;
 
 /** What a request between nodes carries. */
 export interface NodeRequestInit {

@@ -1,5 +1,6 @@
 import type http from "node:http";
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
+import { RepeatingTimer } from "../core/repeating-timer.ts";
 import type { CognitoraBinary } from "./cognitora-binary.ts";
 
 /**
@@ -15,13 +16,10 @@ import type { CognitoraBinary } from "./cognitora-binary.ts";
  * }
  */
 export abstract class TickingBinary implements CognitoraBinary {
-  readonly #clock: Clock;
-  readonly #intervalMs: number;
-  #timer: Timer | undefined;
+  readonly #ticks: RepeatingTimer;
 
   constructor(clock: Clock, intervalMs: number) {
-    this.#clock = clock;
-    this.#intervalMs = intervalMs;
+    this.#ticks = new RepeatingTimer(clock, intervalMs, () => this.tick());
   }
 
   /** What the process does as it starts, before its first tick; `restarted` after a crash. */
@@ -43,13 +41,11 @@ export abstract class TickingBinary implements CognitoraBinary {
   start(restarted: boolean): void {
     this.boot(restarted);
     this.tick();
-    this.#timer?.cancel();
-    this.#timer = this.#clock.setInterval(() => this.tick(), this.#intervalMs);
+    this.#ticks.start();
   }
 
   pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+    this.#ticks.stop();
   }
 
   ready(): boolean {

@@ -30,13 +30,16 @@ export class FaultRequestError extends SimError {
   override name = "FaultRequestError";
 }
 
-/** No active fault has the given id (HTTP 404). */
+/** No active fault has the given id (HTTP 404); the message names the ids that are active. */
 export class FaultNotFoundError extends SimError {
   override name = "FaultNotFoundError";
   readonly id: string;
-  constructor(message: string, options: { id: string }) {
-    super(message);
-    this.id = options.id;
+  constructor(id: string, active: readonly string[]) {
+    const ids = active.length ? active.join(", ") : "none";
+    super(
+      `Failed to heal fault "${id}": no active fault has that id. Use an id from GET /faults (active: ${ids}).`,
+    );
+    this.id = id;
   }
 }
 

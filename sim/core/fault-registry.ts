@@ -141,13 +141,7 @@ export class FaultRegistry<N extends SimNode> {
   /** Heals one active fault on every node it was applied to; unknown id → FaultNotFoundError. */
   async heal(id: string): Promise<ActiveFault> {
     const entry = this.#active.get(id);
-    if (!entry) {
-      const ids = [...this.#active.keys()];
-      throw new FaultNotFoundError(
-        `Failed to heal fault "${id}": no active fault has that id. Use an id from GET /faults (active: ${ids.length ? ids.join(", ") : "none"}).`,
-        { id },
-      );
-    }
+    if (!entry) throw new FaultNotFoundError(id, [...this.#active.keys()]);
     this.#active.delete(id);
     for (const heal of entry.heals) await heal();
     return entry.fault;

@@ -1,18 +1,13 @@
-import { SpanKind, type Tracer } from "@opentelemetry/api";
+import { SpanKind } from "@opentelemetry/api";
 import type { SeededRandom } from "../core/seeded-random.ts";
-import type { CosmictronMetrics } from "./cosmictron-metrics.ts";
+import type { CosmictronSecond } from "./cosmictron-second.ts";
 
 /** Span budget per fleet second for queries and for subscription changes. */
 const QUERY_SPANS = 3;
 const SUBSCRIPTION_SPANS = 3;
 
 /** What one second of client traffic needs from its node. */
-export interface ClientSecond {
-  readonly from: number;
-  readonly random: SeededRandom;
-  readonly metrics: CosmictronMetrics;
-  readonly tracer: Tracer;
-  readonly identities: readonly string[];
+export interface ClientSecond extends CosmictronSecond {
   readonly txId: number;
 }
 

@@ -7,6 +7,7 @@ import { type Every, TimedWork } from "../core/timed-work.ts";
 import { CosmictronClients } from "./cosmictron-clients.ts";
 import type { CosmictronMetrics } from "./cosmictron-metrics.ts";
 import type { ModuleSpec, ReducerSpec } from "./cosmictron-modules.ts";
+import type { CosmictronSecond } from "./cosmictron-second.ts";
 import { CosmictronStorage } from "./cosmictron-storage.ts";
 import { reducerCalls } from "./reducer-calls.ts";
 import type { TsaClient } from "./tsa-client.ts";
@@ -178,15 +179,18 @@ export class CosmictronWorkload extends TimedWork {
   #tick(): void {
     const now = this.#clock.now();
     this.#ticks++;
-    const rows = reducerCalls({
+    const second: CosmictronSecond = {
       from: now - 1000,
       random: this.#random,
       metrics: this.#metrics,
       tracer: this.#tracer,
+      identities: this.#identities,
+    };
+    const rows = reducerCalls({
+      ...second,
       log: this.#log,
       modules: this.#modules,
       rates: this.#rates,
-      identities: this.#identities,
       errorRatio: this.errorBursts.max(),
       stall: this.fsyncStalls.max(),
       slowFsyncs: this.slowFsyncs,
@@ -194,14 +198,7 @@ export class CosmictronWorkload extends TimedWork {
       nextTxId: () => ++this.#txId,
       grow: (bytes) => this.#storage.grow(bytes),
     });
-    this.#clients.tick({
-      from: now - 1000,
-      random: this.#random,
-      metrics: this.#metrics,
-      tracer: this.#tracer,
-      identities: this.#identities,
-      txId: this.#txId,
-    });
+    this.#clients.tick({ ...second, txId: this.#txId });
     this.#metrics.subscriptionDeltaRate.set(Math.round(rows * this.#clients.subscriptions * 0.05));
     if (this.fsyncStalls.size > 0) this.#pendingSegments = Math.min(64, this.#pendingSegments + 1);
     else this.#pendingSegments = Math.max(0, this.#pendingSegments - 8);

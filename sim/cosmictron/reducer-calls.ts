@@ -1,8 +1,8 @@
-import { type Span, SpanKind, SpanStatusCode, type Tracer } from "@opentelemetry/api";
+import { type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Logger, LogSpan } from "../core/logger.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
-import type { CosmictronMetrics } from "./cosmictron-metrics.ts";
 import type { ModuleSpec, ReducerSpec } from "./cosmictron-modules.ts";
+import type { CosmictronSecond } from "./cosmictron-second.ts";
 
 /** Share of reducer calls that fail normally: far below the 0.05/s per-series alert. */
 const BASE_ERROR_RATIO = 0.002;
@@ -23,15 +23,10 @@ function logSpan(name: string, span: Span | undefined): LogSpan | undefined {
 }
 
 /** What one second of reducer calls needs from its node, and the faults acting on it. */
-export interface ReducerSecond {
-  readonly from: number;
-  readonly random: SeededRandom;
-  readonly metrics: CosmictronMetrics;
-  readonly tracer: Tracer;
+export interface ReducerSecond extends CosmictronSecond {
   readonly log: Logger;
   readonly modules: readonly ModuleSpec[];
   readonly rates: ReadonlyMap<ReducerSpec, number>;
-  readonly identities: readonly string[];
   /** The injected error-burst ratio, if any. */
   readonly errorRatio: number | undefined;
   /** The injected fsync stall (seconds), if any. */

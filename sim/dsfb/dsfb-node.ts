@@ -1,7 +1,8 @@
 import type http from "node:http";
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
 import type { Heal } from "../core/fault-definition.ts";
 import type { Logger } from "../core/logger.ts";
+import { RepeatingTimer } from "../core/repeating-timer.ts";
 import type { SeededRandom } from "../core/seeded-random.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
@@ -27,10 +28,9 @@ const TEXTFILE_INTERVAL_MS = 15_000;
  */
 export class DsfbNode extends SimNodeBase {
   readonly #workload: DsfbWorkload;
-  readonly #clock: Clock;
   readonly #log: Logger;
   readonly #textfile: TextfileWriter | undefined;
-  #textfileTimer: Timer | undefined;
+  readonly #textfileWrites: RepeatingTimer;
   readonly #work: NodeWork;
 
   constructor(options: {
@@ -44,7 +44,6 @@ export class DsfbNode extends SimNodeBase {
     textfilePath?: string | undefined;
   }) {
     super({ id: options.id, port: options.port });
-    this.#clock = options.clock;
     this.#log = options.logger;
     this.#workload = new DsfbWorkload({
       clock: options.clock,
@@ -53,6 +52,9 @@ export class DsfbNode extends SimNodeBase {
     });
     this.#textfile =
       options.textfilePath === undefined ? undefined : new TextfileWriter(options.textfilePath);
+    this.#textfileWrites = new RepeatingTimer(options.clock, TEXTFILE_INTERVAL_MS, () =>
+      this.#writeTextfile(),
+    );
     // The textfile is rewritten while the exporter runs, and keeps its last content when it stops.
     this.#work = {
       start: (restarted) => {
@@ -107,22 +109,17 @@ export class DsfbNode extends SimNodeBase {
 
   // Writes the textfile now and every TEXTFILE_INTERVAL_MS.
   #scheduleTextfile(): void {
-    this.#textfileTimer?.cancel();
-    this.#textfileTimer = undefined;
+    this.#textfileWrites.stop();
     if (this.#textfile) {
       this.#writeTextfile();
-      this.#textfileTimer = this.#clock.setInterval(
-        () => this.#writeTextfile(),
-        TEXTFILE_INTERVAL_MS,
-      );
+      this.#textfileWrites.start();
     }
   }
 
   // Stops the workload and the textfile; the file keeps its last content, as a dead process's does.
   #pause(): void {
     this.#workload.pause();
-    this.#textfileTimer?.cancel();
-    this.#textfileTimer = undefined;
+    this.#textfileWrites.stop();
   }
 
   // Rewrites the textfile from the current snapshot; logs the previous write's failure.

@@ -1,8 +1,9 @@
 import type http from "node:http";
-import type { Clock, Timer } from "../core/clock.ts";
+import type { Clock } from "../core/clock.ts";
 import type { LogLevel } from "../core/env-filter.ts";
 import type { LogFields, Logger } from "../core/logger.ts";
 import { registryExposition } from "../core/registry-exposition.ts";
+import { RepeatingTimer } from "../core/repeating-timer.ts";
 import { sendBody } from "../core/send-body.ts";
 import type { Exposition } from "../core/sim-node.ts";
 import { type NodeWork, SimNodeBase } from "../core/sim-node-base.ts";
@@ -37,7 +38,7 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
   readonly #log: Logger;
   readonly #rpc: ChainRpcClient | undefined;
   readonly #work: NodeWork;
-  #timer: Timer | undefined;
+  readonly #chainReads: RepeatingTimer;
   #generation = 0;
   #chainHeadMs: number | undefined;
   #chainLagSeconds = 0;
@@ -60,6 +61,9 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
     this.#runtime = options.runtime;
     this.#log = options.logger;
     this.#rpc = organism === "tally" ? options.rpc : undefined;
+    this.#chainReads = new RepeatingTimer(options.clock, LATTICE_PARAMETERS.blockMs, () =>
+      this.#readChain(),
+    );
     this.metrics = new LatticeMetrics({
       lattice,
       latticeId: options.runtime.latticeId,
@@ -114,14 +118,11 @@ export class LatticeNode extends SimNodeBase implements LatticeMember {
   // Starts the member's own periodic work (tally: reading the chain head).
   #resume(): void {
     this.#pause();
-    if (this.#rpc) {
-      this.#timer = this.#clock.setInterval(() => this.#readChain(), LATTICE_PARAMETERS.blockMs);
-    }
+    if (this.#rpc) this.#chainReads.start();
   }
 
   #pause(): void {
-    this.#timer?.cancel();
-    this.#timer = undefined;
+    this.#chainReads.stop();
     this.#generation++;
   }
 
