@@ -64,3 +64,13 @@ Usage:
 
 Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or a stack that
 would not start, 130 interrupted.`;
+
+/**
+ * Whether a command's arguments ask for the usage (`firedrill <command> --help` or `-h`, as
+ * `firedrill --help` does); after `--` they are arguments.
+ */
+export function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  const flags = end === -1 ? args : args.slice(0, end);
+  return flags.includes("--help") || flags.includes("-h");
+}

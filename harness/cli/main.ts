@@ -19,7 +19,7 @@ import { exportCommand } from "./export-command.ts";
 import { faultsCommand } from "./faults-command.ts";
 import { parseJobs, parsePrometheusVersion, parseSpeed } from "./flags.ts";
 import { fleetCommand } from "./fleet-command.ts";
-import { HELP } from "./help.ts";
+import { asksForHelp, HELP } from "./help.ts";
 import { withInterrupts } from "./interrupts.ts";
 import { latencyCommand } from "./latency-command.ts";
 import { lintCommand } from "./lint-command.ts";
@@ -170,10 +170,7 @@ async function run(cliArgs: string[]): Promise<number> {
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // `firedrill <command> --help` (or -h) shows the usage, as `firedrill --help` does; after `--`
-  // it is an argument.
-  const beforeDashes = rest.indexOf("--") === -1 ? rest : rest.slice(0, rest.indexOf("--"));
-  if (command !== undefined && (beforeDashes.includes("--help") || beforeDashes.includes("-h"))) {
+  if (command !== undefined && asksForHelp(rest)) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
