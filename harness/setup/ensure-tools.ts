@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ToolsMissingError } from "../errors.ts";
-import { loadTools, type Tools, toolNames, toolsDir } from "../tools/tools.ts";
+import { loadTools, resolvedTool, type Tools, toolNames, toolsDir } from "../tools/tools.ts";
 import { expectedToolPaths } from "./expected-tool-paths.ts";
 import { resolvePrometheusVersion } from "./resolve-prometheus-version.ts";
 import { type PrometheusLine, setup } from "./setup.ts";
@@ -45,7 +45,13 @@ export async function ensureTools(
 async function recordedLine(dir: string, version: string): Promise<PrometheusLine | undefined> {
   const text = await readFile(path.join(dir, "manifest.json"), "utf8").catch(() => "{}");
   const parsed = JSON.parse(text) as { prometheusLines?: Record<string, PrometheusLine> };
-  return parsed.prometheusLines?.[version];
+  const line = parsed.prometheusLines?.[version];
+  return (
+    line && {
+      prometheus: resolvedTool(dir, line.prometheus),
+      promtool: resolvedTool(dir, line.promtool),
+    }
+  );
 }
 
 /** Whether the recorded tools are the ones the current pins name, and all are executable. */

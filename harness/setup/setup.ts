@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Tool, type Tools, toolsDir } from "../tools/tools.ts";
+import { recordedTool, resolvedTool, type Tool, type Tools, toolsDir } from "../tools/tools.ts";
 import { alertmanagerSource } from "./alertmanager-source.ts";
 import { buildCollector } from "./collector-build.ts";
 import { buildEvaluator } from "./evaluator-build.ts";
@@ -191,10 +191,17 @@ export async function setup(options: SetupOptions = {}): Promise<SetupResult> {
       const manifestPath = path.join(dir, "manifest.json");
       const recorded = await readLines(manifestPath);
       // The top level is the default line (what tests and tools without a flag use).
+      // Paths relative to the folder (recordedTool); an older manifest's absolute ones too.
+      const asRecorded = <T extends Record<string, Tool>>(tools: T) =>
+        Object.fromEntries(
+          Object.entries(tools).map(([name, t]) => [name, recordedTool(dir, resolvedTool(dir, t))]),
+        ) as T;
+      const allLines = { ...recorded, ...lines };
       const record = {
-        ...lines[pins.prometheus.default]!,
-        ...common,
-        prometheusLines: { ...recorded, ...lines },
+        ...asRecorded({ ...lines[pins.prometheus.default]!, ...common }),
+        prometheusLines: Object.fromEntries(
+          Object.entries(allLines).map(([version, line]) => [version, asRecorded(line)]),
+        ),
       };
       await mkdir(dir, { recursive: true });
       const partial = `${manifestPath}.partial-${process.pid}`;

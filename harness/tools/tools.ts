@@ -45,6 +45,22 @@ export interface Tools {
 /** Names of the tools in a Tools record. */
 export const toolNames = ["prometheus", "promtool", "alertmanager", "amtool", "otelcol"] as const;
 
+/**
+ * A tool's path as manifest.json records it: relative to the tools folder when it lies inside
+ * it, so that the folder may be reached through a symlink (a git worktree's `.tools` pointing at
+ * the main checkout's) or moved without setup rebuilding or rewriting it.
+ */
+export function recordedTool(dir: string, tool: Tool): Tool {
+  const relative = path.relative(dir, tool.path);
+  const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return { ...tool, path: inside ? relative : tool.path };
+}
+
+/** A tool as manifest.json records it, with its path made absolute again (the inverse of recordedTool). */
+export function resolvedTool(dir: string, tool: Tool): Tool {
+  return { ...tool, path: path.resolve(dir, tool.path) };
+}
+
 /** Reads .tools/manifest.json; throws ToolsMissingError naming what is missing and the fix. */
 export async function loadTools(dir: string = toolsDir): Promise<Tools> {
   const manifest = path.join(dir, "manifest.json");
@@ -64,5 +80,7 @@ export async function loadTools(dir: string = toolsDir): Promise<Tools> {
       { missing },
     );
   }
-  return Object.fromEntries(toolNames.map((name) => [name, parsed[name]])) as unknown as Tools;
+  return Object.fromEntries(
+    toolNames.map((name) => [name, resolvedTool(dir, parsed[name]!)]),
+  ) as unknown as Tools;
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -14,7 +15,9 @@ function stackTool(name: "promtool" | "amtool"): string | undefined {
     const entry = (JSON.parse(readFileSync(manifest, "utf8")) as Record<string, { path?: string }>)[
       name
     ];
-    if (entry?.path && existsSync(entry.path)) return entry.path;
+    // The manifest records paths relative to its own folder.
+    const tool = entry?.path && path.resolve(path.dirname(manifest), entry.path);
+    if (tool && existsSync(tool)) return tool;
   } catch {
     // not provisioned: try the system's
   }

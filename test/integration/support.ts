@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execa, type ResultPromise } from "execa";
+import type { RunResult } from "../../harness/result/index.ts";
 import { repoRoot } from "../../harness/tools/tools.ts";
 
 /** Starts the real CLI as a user would (`node bin/firedrill.js ...`). */
@@ -83,20 +84,6 @@ export function dockerAvailable(): boolean {
 }
 
 /** The results.json a run wrote. */
-export function readResults(dir: string): {
-  versions: Record<string, string>;
-  assumptions: { metric: string }[];
-  scenarios: {
-    name: string;
-    state: string;
-    wallSeconds: number;
-    expectations: {
-      state: string;
-      title: string;
-      message?: string;
-      observed?: Record<string, unknown>;
-    }[];
-  }[];
-} {
+export function readResults(dir: string): RunResult {
   return JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));
 }
