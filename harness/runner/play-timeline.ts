@@ -99,7 +99,6 @@ export async function playTimeline(args: {
         action === "inject" ? record.injectedAt! : record.healedAt!,
       );
     }
-    const polledAt = Date.now();
     // While Prometheus restarts (a watcher fault) it does not answer: skip those polls rather
     // than take its silence for "no alerts". A Prometheus that stays away fails the run.
     let alerts: Awaited<ReturnType<PrometheusClient["alerts"]>>;
@@ -117,6 +116,10 @@ export async function playTimeline(args: {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       continue;
     }
+    // Stamped when the answer came, not when the request left: a change the answer shows may
+    // have happened while the request waited on a loaded machine, and a firing stamped at the
+    // request's start was seen up to that wait early (59 s after pending under `for: 1m`).
+    const polledAt = Date.now();
     for (const change of tracker.observe(alerts, polledAt)) {
       await reporter.onAlertChange?.(
         scenario.name,
