@@ -14,16 +14,57 @@ export interface MatchedRoute {
 }
 
 /**
+ * Answers already given, per evaluator and config, per label set: a suite judges the same alerts
+ * scenario after scenario and seed after seed, and the routing of a label set under one config
+ * never changes. Bounded: a run that judges more configs (mutate, tune) starts over.
+ */
+const answered = new Map<string, Map<string, MatchedRoute[]>>();
+const MAX_CONFIGS = 16;
+
+/**
  * Routes label sets through Alertmanager's own routing (the evaluator's `routes` mode, built on
  * Alertmanager's dispatch package): for each label set, the routes it matches, in order.
- * `alertmanagerText` is the config as applied, in fleet time.
+ * `alertmanagerText` is the config as applied, in fleet time. Label sets routed before under the
+ * same config are answered from memory; the evaluator starts only for new ones.
  */
 export async function routeAlerts(
   evaluator: string,
   alertmanagerText: string,
   labelSets: readonly Readonly<Record<string, string>>[],
 ): Promise<MatchedRoute[][]> {
-  if (labelSets.length === 0) return [];
+  const configKey = `${evaluator}\0${alertmanagerText}`;
+  let known = answered.get(configKey);
+  if (!known) {
+    if (answered.size >= MAX_CONFIGS) answered.clear();
+    known = new Map();
+    answered.set(configKey, known);
+  }
+  const keys = labelSets.map(labelKey);
+  const fresh = [...new Set(keys.filter((k) => !known.has(k)))];
+  if (fresh.length > 0) {
+    const routes = await askEvaluator(
+      evaluator,
+      alertmanagerText,
+      fresh.map((k) => JSON.parse(k) as Record<string, string>),
+    );
+    for (const [i, k] of fresh.entries()) known.set(k, routes[i]!);
+  }
+  return keys.map((k) => known.get(k)!);
+}
+
+/** A label set's identity: its pairs in name order. */
+function labelKey(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1))),
+  );
+}
+
+/** One run of the evaluator's `routes` mode over `labelSets`. */
+async function askEvaluator(
+  evaluator: string,
+  alertmanagerText: string,
+  labelSets: readonly Readonly<Record<string, string>>[],
+): Promise<MatchedRoute[][]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "firedrill-routes-"));
   try {
     const file = path.join(dir, "alertmanager.yml");

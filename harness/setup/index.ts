@@ -1,6 +1,6 @@
 // The public entry of firedrill's provisioning: `npx firedrill setup` and ensureTools().
 export { ensureTools } from "./ensure-tools.ts";
-export { buildEvaluator, evaluatorSourceDir } from "./evaluator-build.ts";
+export { buildEvaluator, evaluatorBinaryPath, evaluatorSourceDir } from "./evaluator-build.ts";
 export { findGo } from "./find-go.ts";
 export { pins } from "./pins.ts";
 export { printSetupProgress } from "./print-setup-progress.ts";
