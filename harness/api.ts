@@ -10,6 +10,7 @@ export type { ScenarioDefinition } from "./scenario/define-scenario.ts";
 export { defineScenario } from "./scenario/define-scenario.ts";
 export type { AlertExpectation, FiringAlertExpectation } from "./scenario/expect-alert.ts";
 export { expectAlert, expectNoOtherAlerts, expectSpans } from "./scenario/expect-alert.ts";
+export { expectSeparatePages } from "./scenario/expect-separate-pages.ts";
 export { faults } from "./scenario/faults/faults.ts";
 export { network, simHost, stack } from "./scenario/faults/watchers.ts";
 export type {

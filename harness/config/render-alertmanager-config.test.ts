@@ -33,7 +33,7 @@ describe("renderAlertmanagerConfig", () => {
     expect(config.global).toEqual({ resolve_timeout: "10s" });
     expect(config.route).toEqual({
       receiver: "default",
-      group_by: ["alertname", "node"],
+      group_by: ["alertname", "node", "lattice", "organism"],
       group_wait: "1s",
       group_interval: "10s",
       repeat_interval: "8m",

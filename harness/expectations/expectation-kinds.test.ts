@@ -12,7 +12,7 @@ describe("expectationKind", () => {
   it("refuses an unknown kind instead of judging it as another", () => {
     const e = { kind: "no-others" } as unknown as Expectation;
     expect(() => expectationKind(e)).toThrow(
-      'Unknown expectation kind "no-others" (kinds: fires, never-fires, firing-within, spans-arrive, no-other-alerts)',
+      'Unknown expectation kind "no-others" (kinds: fires, never-fires, firing-within, spans-arrive, no-other-alerts, separate-pages)',
     );
   });
 });

@@ -4,6 +4,7 @@ import { firesKind } from "./fires.ts";
 import { firingWithinKind } from "./firing-within.ts";
 import { neverFiresKind } from "./never-fires.ts";
 import { noOtherAlertsKind } from "./no-other-alerts.ts";
+import { separatePagesKind } from "./separate-pages.ts";
 import { spansArriveKind } from "./spans-arrive.ts";
 
 /** The registry's type: exactly one ExpectationKind per kind of the Expectation union. */
@@ -18,6 +19,7 @@ const registry: Registry = {
   "firing-within": firingWithinKind,
   "spans-arrive": spansArriveKind,
   "no-other-alerts": noOtherAlertsKind,
+  "separate-pages": separatePagesKind,
 };
 
 /** The kinds the registry holds, for messages. */

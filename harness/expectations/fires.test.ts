@@ -36,7 +36,13 @@ const sent = (
   receiver: string,
   status: DeliveryRecord["status"],
   receivedAt: number,
-): DeliveryRecord => ({ receiver, status, labels, receivedAt });
+): DeliveryRecord => ({
+  receiver,
+  status,
+  labels,
+  groupKey: `{}/{}:{alertname="${labels.alertname}", node="${labels.node}"}`,
+  receivedAt,
+});
 
 describe("fires: an alert with several instances", () => {
   it("records this instance's notifications when the other instance's come first", () => {

@@ -5,13 +5,16 @@ const payload = {
   version: "4",
   receiver: "pager",
   status: "firing",
+  groupKey:
+    '{}/{severity=~"critical|page"}:{alertname="CosmictronNoLiveness", node="cosmictron-2"}',
+  groupLabels: { alertname: "CosmictronNoLiveness", node: "cosmictron-2" },
   alerts: [
     { status: "firing", labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-2" } },
   ],
 };
 
 describe("WebhookSink", () => {
-  it("records each alert of an Alertmanager notification with its receiver and arrival time", async () => {
+  it("records each alert of an Alertmanager notification with its receiver, group and arrival time", async () => {
     await using sink = await WebhookSink.start(0, () => 42);
     const response = await fetch(`${sink.origin}/receivers/pager`, {
       method: "POST",
@@ -23,6 +26,7 @@ describe("WebhookSink", () => {
         receiver: "pager",
         status: "firing",
         labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-2" },
+        groupKey: payload.groupKey,
         receivedAt: 42,
       },
     ]);
@@ -46,5 +50,16 @@ describe("WebhookSink", () => {
       body: "nope",
     });
     expect(response.status).toBe(400);
+  });
+
+  it("rejects a payload without the groupKey every Alertmanager notification carries", async () => {
+    await using sink = await WebhookSink.start();
+    const { groupKey: _, ...keyless } = payload;
+    const response = await fetch(`${sink.origin}/receivers/pager`, {
+      method: "POST",
+      body: JSON.stringify(keyless),
+    });
+    expect(response.status).toBe(400);
+    expect(sink.deliveries).toEqual([]);
   });
 });

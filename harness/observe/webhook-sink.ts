@@ -6,6 +6,8 @@ export interface Delivery {
   readonly receiver: string;
   readonly status: "firing" | "resolved";
   readonly labels: Readonly<Record<string, string>>;
+  /** The notification's group, Alertmanager's `groupKey` (see DeliveryRecord). */
+  readonly groupKey: string;
   /** Wall-clock ms at which the notification arrived. */
   readonly receivedAt: number;
 }
@@ -13,6 +15,7 @@ export interface Delivery {
 /** The body Alertmanager's webhook_config posts (version 4). */
 interface WebhookPayload {
   readonly receiver: string;
+  readonly groupKey: string;
   readonly alerts: readonly {
     status: "firing" | "resolved";
     labels: Record<string, string>;
@@ -54,6 +57,9 @@ export class WebhookSink implements AsyncDisposable {
         }
         try {
           const payload = JSON.parse(Buffer.concat(chunks).toString("utf8")) as WebhookPayload;
+          if (typeof payload.groupKey !== "string" || !Array.isArray(payload.alerts)) {
+            throw new TypeError("no groupKey or alerts");
+          }
           sink?.record(receiver, payload);
           res.writeHead(200).end();
         } catch {
@@ -76,8 +82,15 @@ export class WebhookSink implements AsyncDisposable {
 
   private record(receiver: string, payload: WebhookPayload): void {
     const receivedAt = this.#now();
+    const { groupKey } = payload;
     for (const alert of payload.alerts) {
-      this.deliveries.push({ receiver, status: alert.status, labels: alert.labels, receivedAt });
+      this.deliveries.push({
+        receiver,
+        status: alert.status,
+        labels: alert.labels,
+        groupKey,
+        receivedAt,
+      });
     }
   }
 

@@ -22,6 +22,7 @@ describe("Recorder", () => {
       receiver: "pager",
       status: "firing" as const,
       labels: { alertname: "CosmictronNoLiveness" },
+      groupKey: '{}/{severity=~"critical|page"}:{alertname="CosmictronNoLiveness"}',
       receivedAt: 6000,
     };
     expect(recorder.snapshot([delivery], 9000)).toEqual({

@@ -27,6 +27,8 @@ export interface RecordedDelivery {
   readonly receiver: string;
   readonly status: "firing" | "resolved";
   readonly labels: Readonly<Record<string, string>>;
+  /** The notification's group, Alertmanager's `groupKey` (as DeliveryRecord has it). */
+  readonly groupKey: string;
   readonly receivedAt: number;
 }
 
@@ -105,6 +107,7 @@ export class Recorder {
         receiver: d.receiver,
         status: d.status,
         labels: d.labels,
+        groupKey: d.groupKey,
         receivedAt: s(d.receivedAt),
       })),
     };

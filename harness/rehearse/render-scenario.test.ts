@@ -20,6 +20,8 @@ const labels = {
   severity: "critical",
   system: "cosmictron",
 };
+const groupKey =
+  '{}/{severity=~"critical|page"}:{alertname="CosmictronNoLiveness", node="cosmictron-2"}';
 
 // What a rehearsal of a node crash records (the figures of a real one at 30x).
 const crash: Recording = {
@@ -43,8 +45,8 @@ const crash: Recording = {
     },
   ],
   deliveries: [
-    { receiver: "pager", status: "firing", labels, receivedAt: 503.22 },
-    { receiver: "pager", status: "resolved", labels, receivedAt: 803.19 },
+    { receiver: "pager", status: "firing", labels, groupKey, receivedAt: 503.22 },
+    { receiver: "pager", status: "resolved", labels, groupKey, receivedAt: 803.19 },
   ],
 };
 

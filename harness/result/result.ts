@@ -26,11 +26,17 @@ export interface AlertRecord {
   readonly endedAt: FleetSeconds | null;
 }
 
-/** One notification a receiver got. */
+/** One alert of one notification a receiver got. */
 export interface DeliveryRecord {
   readonly receiver: string;
   readonly status: "firing" | "resolved";
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * The notification's group as Alertmanager keys it (the webhook's `groupKey`, the same string
+   * in virtual time): `{}/{severity=~"critical|page"}:{alertname="X", lattice="lattice0"}`, the
+   * route's matchers and the group_by labels' values. Alerts of one notification share it.
+   */
+  readonly groupKey: string;
   readonly receivedAt: FleetSeconds;
 }
 

@@ -27,6 +27,7 @@ const page = (
   receiver: "pager",
   status,
   labels: l,
+  groupKey: `{}/{severity=~"critical|page"}:{alertname="${l.alertname}", node="${l.node}"}`,
   receivedAt,
 });
 const other = { alertname: "Down", node: "n2" };

@@ -9,6 +9,8 @@ const labels = {
   node: "cosmictron-1",
   severity: "warning",
 };
+const groupKey =
+  '{}/{severity=~"warning|investigate"}:{alertname="CosmictronWalFsyncLatency", node="cosmictron-1"}';
 const fires = expectAlert("CosmictronWalFsyncLatency")
   .withLabels({ node: "cosmictron-1" })
   .firesWithin("8m", { after: "stall" })
@@ -43,8 +45,8 @@ function observations(overrides: Partial<Observations> = {}): Observations {
     ],
     alerts: [episode()],
     deliveries: [
-      { receiver: "tickets", status: "firing", labels, receivedAt: 470 },
-      { receiver: "tickets", status: "resolved", labels, receivedAt: 1200 },
+      { receiver: "tickets", status: "firing", labels, groupKey, receivedAt: 470 },
+      { receiver: "tickets", status: "resolved", labels, groupKey, receivedAt: 1200 },
     ],
     end: 1560,
     ...overrides,
@@ -91,7 +93,7 @@ describe("evaluate", () => {
 
   it("fails when the notification reaches another receiver", () => {
     const wrong = observations({
-      deliveries: [{ receiver: "pager", status: "firing", labels, receivedAt: 470 }],
+      deliveries: [{ receiver: "pager", status: "firing", labels, groupKey, receivedAt: 470 }],
     });
     const [result] = evaluate([fires], wrong, seconds);
     expect(result?.state === "failed" && result.message).toBe(

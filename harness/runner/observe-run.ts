@@ -60,6 +60,7 @@ export function observeRun(
       receiver: d.receiver,
       status: d.status,
       labels: d.labels,
+      groupKey: d.groupKey,
       receivedAt: toSeconds(d.receivedAt),
     })),
     end: played.end,

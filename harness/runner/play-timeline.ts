@@ -137,6 +137,7 @@ export async function playTimeline(args: {
         receiver: d.receiver,
         status: d.status,
         labels: d.labels,
+        groupKey: d.groupKey,
         receivedAt: toFleetSeconds(d.receivedAt),
       });
     }

@@ -74,6 +74,19 @@ export interface SpansArriveExpectation {
   readonly within: Duration;
 }
 
+/**
+ * Instances of one alert whose `by` labels differ reach their receivers in separate
+ * notifications (Alertmanager groups), never merged into one page.
+ */
+export interface SeparatePagesExpectation {
+  readonly kind: "separate-pages";
+  readonly alert: string;
+  /** Only instances with these exact label values count. */
+  readonly labels: LabelMatch;
+  /** The labels that tell the pages apart: instances differing in any of them page separately. */
+  readonly by: readonly string[];
+}
+
 /** No alert fires other than those a `fires` expectation of the scenario names. */
 export interface NoOtherAlertsExpectation {
   readonly kind: "no-other-alerts";
@@ -84,7 +97,8 @@ export type Expectation =
   | NeverFiresExpectation
   | NoOtherAlertsExpectation
   | FiringWithinExpectation
-  | SpansArriveExpectation;
+  | SpansArriveExpectation
+  | SeparatePagesExpectation;
 
 /** A whole drill. */
 export interface Scenario {

@@ -90,7 +90,7 @@ describe("validateScenario: expectations by kind", () => {
       expect: [{ kind: "fire" }],
     };
     expect(messageOf(candidate)).toBe(
-      'Invalid scenario file: drills/x.scenario.ts: expect[0].kind "fire" is not an expectation kind (kinds: fires, never-fires, firing-within, spans-arrive, no-other-alerts). Build expectations with expectAlert, expectSpans or expectNoOtherAlerts.',
+      'Invalid scenario file: drills/x.scenario.ts: expect[0].kind "fire" is not an expectation kind (kinds: fires, never-fires, firing-within, spans-arrive, no-other-alerts, separate-pages). Build expectations with expectAlert, expectSpans, expectSeparatePages or expectNoOtherAlerts.',
     );
   });
 

@@ -103,7 +103,7 @@ export function validateScenario(candidate: unknown, where: string): Scenario {
     if (!expectationKindNames.includes(e?.kind)) {
       fail(
         `${place}.kind`,
-        `${JSON.stringify(e?.kind)} is not an expectation kind (kinds: ${expectationKindNames.join(", ")}). Build expectations with expectAlert, expectSpans or expectNoOtherAlerts.`,
+        `${JSON.stringify(e?.kind)} is not an expectation kind (kinds: ${expectationKindNames.join(", ")}). Build expectations with expectAlert, expectSpans, expectSeparatePages or expectNoOtherAlerts.`,
       );
     }
     expectationKind(e).validate(e, { place, steps, fail, duration });

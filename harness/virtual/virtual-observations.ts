@@ -53,6 +53,7 @@ export function virtualObservations(
           receiver: r.receiver,
           status: a.status,
           labels: a.labels,
+          groupKey: r.groupKey,
           receivedAt: r.at,
         }))
       : [],

@@ -3,6 +3,7 @@ import type { ScenarioResult } from "../../harness/result/index.ts";
 import { renderLanes } from "./render-lanes.ts";
 
 const labels = { alertname: "Down", job: "x", instance: "127.0.0.1:1", node: "n-1" };
+const groupKey = '{}/{severity=~"critical|page"}:{alertname="Down", node="n-1"}';
 const scenario: ScenarioResult = {
   name: "s",
   file: "s.scenario.ts",
@@ -15,8 +16,8 @@ const scenario: ScenarioResult = {
   faults: [{ id: "crash", name: "x.node.crash", target: "n-1", injectedAt: 60, healedAt: 300 }],
   alerts: [{ alertname: "Down", labels, pendingAt: 90, firingAt: 150, endedAt: 330 }],
   deliveries: [
-    { receiver: "pager", status: "firing", labels, receivedAt: 180 },
-    { receiver: "pager", status: "resolved", labels, receivedAt: 360 },
+    { receiver: "pager", status: "firing", labels, groupKey, receivedAt: 180 },
+    { receiver: "pager", status: "resolved", labels, groupKey, receivedAt: 360 },
   ],
   expectations: [],
 };
