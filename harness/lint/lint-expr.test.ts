@@ -38,7 +38,7 @@ describe("lintExpr", async () => {
     expect(lintExpr('up{job="cognitoria"}', context)).toEqual([
       {
         offset: 3,
-        message: 'up{job="cognitoria"} matches no value job takes (cognitora, cognitora-metrics)',
+        message: 'up{job="cognitoria"} matches no value job takes (cognitora)',
       },
     ]);
   });

@@ -110,7 +110,7 @@ export class VirtualFleet implements AsyncDisposable {
       const { contentType, body } = await node.exposition();
       return { status: "ok", statusCode: 200, contentType, body, ...delay };
     }
-    // Any other path (cgn-metrics' /metrics/power): its handler, in-process, as the listener runs it.
+    // Any other path a job's metricsPath names: its handler, in-process, as the listener runs it.
     if (node?.serve) {
       try {
         const answer = await node.serve({ method: "GET", path: urlPath });

@@ -101,7 +101,7 @@ describe("Cognitora tracing and logging settings", () => {
 });
 
 describe("cognitoraTopology", () => {
-  it("names the nodes by role and scrapes binaries directly and cgn-metrics for power only", () => {
+  it("names the nodes by role and scrapes cgn-metrics' union alone, keeping its node and service", () => {
     const nodes = cognitoraTopology.nodes({ routers: 1, agents: 2, kvcached: 1 });
     expect(nodes).toEqual([
       { id: "cgn-router-0", role: "cgn-router" },
@@ -114,19 +114,7 @@ describe("cognitoraTopology", () => {
     expect(cognitoraTopology.scrapeJobs(placed)).toEqual([
       {
         job: "cognitora",
-        targets: [
-          { address: "127.0.0.1:41001", labels: { node: "cgn-router-0", service: "cgn-router" } },
-          { address: "127.0.0.1:41002", labels: { node: "cgn-agent-0", service: "cgn-agent" } },
-          { address: "127.0.0.1:41003", labels: { node: "cgn-agent-1", service: "cgn-agent" } },
-          {
-            address: "127.0.0.1:41004",
-            labels: { node: "cgn-kvcached-0", service: "cgn-kvcached" },
-          },
-        ],
-      },
-      {
-        job: "cognitora-metrics",
-        metricsPath: "/metrics/power",
+        honorLabels: true,
         targets: [
           { address: "127.0.0.1:41005", labels: { node: "cgn-metrics-0", service: "cgn-metrics" } },
         ],

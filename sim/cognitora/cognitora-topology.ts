@@ -6,14 +6,13 @@ import type { SystemTopology, TopologyNode } from "../core/system-topology.ts";
  * `kvcached` cgn-kvcached nodes, plus always one cgn-metrics (cgn-router-0, cgn-agent-1,
  * cgn-kvcached-0, cgn-metrics-0).
  *
- * Scraping, so that every host's `up` is visible and no series is counted twice:
- * - job "cognitora" scrapes every router, agent and kvcached /metrics directly, target labels
- *   `node` (the node id) and `service` (the binary). The label is not `role`: the documented
- *   cgn_router_admission_inflight has its own `role` label (prefill/decode), which a target label
- *   of that name would rename to exported_role.
- * - job "cognitora-metrics" scrapes cgn-metrics at /metrics/power: the cgn_power_watts gauges
- *   alone (labelled `host` and `component`), not the federated union on /metrics, whose series
- *   job "cognitora" already has.
+ * Scraping, as the document has it: cgn-metrics federates the per-host endpoints and exposes
+ * their union on :9092, plus the cgn-power gauges. Job "cognitora" scrapes that union alone, with
+ * honor_labels, so each series keeps the `node` (the node id) and `service` (the binary) that
+ * cgn-metrics gives it; the per-host endpoints are not scraped as well, which would ingest every
+ * series twice. The power gauges carry no node of their own and get cgn-metrics' target labels.
+ * The label is not `role`: the documented cgn_router_admission_inflight has its own `role`
+ * label (prefill/decode).
  */
 export const cognitoraTopology: SystemTopology<"routers" | "agents" | "kvcached"> = {
   system: "cognitora",
@@ -37,23 +36,13 @@ export const cognitoraTopology: SystemTopology<"routers" | "agents" | "kvcached"
       ...group("cgn-metrics", 1),
     ];
   },
-  scrapeJobs: (nodes) => {
-    const target = (n: (typeof nodes)[number]) => ({
-      address: n.address,
-      labels: { node: n.id, service: n.role ?? "" },
-    });
-    const federator = nodes.filter((n) => n.role === "cgn-metrics");
-    return [
-      { job: "cognitora", targets: nodes.filter((n) => n.role !== "cgn-metrics").map(target) },
-      ...(federator.length > 0
-        ? [
-            {
-              job: "cognitora-metrics",
-              metricsPath: "/metrics/power",
-              targets: federator.map(target),
-            },
-          ]
-        : []),
-    ];
-  },
+  scrapeJobs: (nodes) => [
+    {
+      job: "cognitora",
+      honorLabels: true,
+      targets: nodes
+        .filter((n) => n.role === "cgn-metrics")
+        .map((n) => ({ address: n.address, labels: { node: n.id, service: n.role ?? "" } })),
+    },
+  ],
 };

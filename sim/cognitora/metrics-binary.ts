@@ -1,7 +1,5 @@
-import type http from "node:http";
 import type { BinaryContext } from "./cognitora-binary.ts";
 import { type FederationSource, federateExposition } from "./federate-exposition.ts";
-import { httpIo } from "./http-io.ts";
 import { fetchNode } from "./node-fetch.ts";
 import { PowerMetrics } from "./power-metrics.ts";
 import { TickingBinary } from "./ticking-binary.ts";
@@ -21,13 +19,13 @@ const BASE_WATTS: Readonly<Record<string, number>> = {
 };
 
 /**
- * cgn-metrics: federates every other node's /metrics over HTTP into one exposition on GET
- * /metrics (each series labelled with the node and service it came from, as the per-binary scrape
- * labels them), plus the cgn-power gauges, which GET /metrics/power serves alone.
+ * cgn-metrics (the document's :9092): federates every other node's /metrics over HTTP into one
+ * exposition on GET /metrics, each series labelled with the node and service it came from, plus
+ * the cgn-power gauges. It serves nothing else: Prometheus scrapes this union, and only it.
  *
  * @example
  * const metrics = new MetricsBinary(context);
- * await fetch(`${node.url}/metrics/power`);
+ * await fetch(`${node.url}/metrics`);
  */
 export class MetricsBinary extends TickingBinary {
   readonly power = new PowerMetrics();
@@ -69,14 +67,9 @@ export class MetricsBinary extends TickingBinary {
     return federateExposition(sources);
   }
 
-  async handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    path: string,
-  ): Promise<boolean> {
-    if (req.method !== "GET" || path !== "/metrics/power") return false;
-    httpIo.sendText(res, 200, this.power.registry.contentType, await this.power.registry.metrics());
-    return true;
+  /** cgn-metrics has no API of its own beyond GET /metrics. */
+  async handle(): Promise<boolean> {
+    return false;
   }
 
   protected boot(restarted: boolean): void {
