@@ -128,6 +128,32 @@ describe("Cognitora fleet (virtual clock): metrics", () => {
     ).toContain("gpu1");
   });
 
+  // cgn:tokens_per_watt_5m divides by sum(cgn_power_watts{component=~"gpu.*|chassis"}): the
+  // document's parts must add up to the host's draw once, which the PSUs carry (at 94%).
+  it("reports power parts that add up to what the PSUs carry: GPUs and chassis, each watt once", async () => {
+    await fleet().advance(30);
+    const union = await fleet().scrape("cgn-metrics-0");
+    const power = union.get("cgn_power_watts")?.samples ?? [];
+    for (const host of ["cgn-agent-0", "cgn-router-0"]) {
+      const of = (re: RegExp) =>
+        power
+          .filter((s) => s.labels.host === host && re.test(s.labels.component ?? ""))
+          .reduce((sum, s) => sum + s.value, 0);
+      const parts = of(/^(gpu\d+|chassis)$/);
+      const carried = of(/^psu\d+$/) * 0.94;
+      expect(parts, host).toBeGreaterThan(0);
+      // Each gauge is rounded to the watt: within 2 W of each other.
+      expect(
+        Math.abs(parts - carried),
+        `${host}: gpu+chassis ${parts} W, PSUs ${carried} W`,
+      ).toBeLessThan(2);
+    }
+    expect(
+      power.filter((s) => s.labels.host === "cgn-agent-0" && /^gpu/.test(s.labels.component ?? ""))
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
   it("stays clear of every alert threshold without faults", async () => {
     const { total, slow } = await fleet().routerTtft(() => fleet().advance(60));
     expect(total).toBeGreaterThan(300);

@@ -84,8 +84,10 @@ export class MetricsBinary extends TickingBinary {
   }
 
   /**
-   * Reads every host's power (cgn-power): GPUs follow the load, the chassis draws their sum plus
-   * its base, two PSUs share the chassis' draw at 94% efficiency.
+   * Reads every host's power (cgn-power): GPUs follow the load, the chassis is the rest of the
+   * host's draw (CPUs, memory, fans: its base), and two PSUs share the whole draw, GPUs and
+   * chassis, at 94% efficiency. So the parts add up once: `sum(cgn_power_watts{component=~
+   * "gpu.*|chassis"})`, the document's cgn:tokens_per_watt_5m divisor, is what the hosts draw.
    */
   protected tick(): void {
     const random = this.#ctx.random;
@@ -98,10 +100,13 @@ export class MetricsBinary extends TickingBinary {
         gpus += watts;
         this.power.watts.set({ host: host.id, component: `gpu${i}` }, Math.round(watts));
       }
-      const chassis = ((BASE_WATTS[host.role] ?? 150) + gpus) * random.uniform(0.99, 1.01);
+      const chassis = (BASE_WATTS[host.role] ?? 150) * random.uniform(0.99, 1.01);
       this.power.watts.set({ host: host.id, component: "chassis" }, Math.round(chassis));
       for (const psu of ["psu0", "psu1"]) {
-        this.power.watts.set({ host: host.id, component: psu }, Math.round(chassis / 2 / 0.94));
+        this.power.watts.set(
+          { host: host.id, component: psu },
+          Math.round((chassis + gpus) / 2 / 0.94),
+        );
       }
     }
   }
