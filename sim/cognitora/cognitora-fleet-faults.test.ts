@@ -22,6 +22,26 @@ describe("Cognitora fleet (virtual clock): faults", () => {
     expect(await ready("cgn-agent-0")).toBe(1);
   });
 
+  // cgn-metrics serves what it last collected (every 5 s): a crashed host's series leave the
+  // union at the next collection, and come back once it runs again.
+  it("drops a crashed host's series from cgn-metrics' union within one collection, and restores them after the heal", async () => {
+    const from = async (node: string) =>
+      [...(await fleet().scrape("cgn-metrics-0")).values()]
+        .flatMap((f) => f.samples)
+        .filter((s) => s.labels.node === node).length;
+    expect(await from("cgn-kvcached-0")).toBeGreaterThan(0);
+    const fault = await fleet().faults.inject({
+      name: "cognitora.node.crash",
+      target: "cgn-kvcached-0",
+    });
+    await fleet().advance(6);
+    expect(await from("cgn-kvcached-0")).toBe(0);
+    expect(await from("cgn-agent-0")).toBeGreaterThan(0);
+    await fleet().faults.heal(fault.id);
+    await fleet().advance(10);
+    expect(await from("cgn-kvcached-0")).toBeGreaterThan(0);
+  });
+
   it("refuses requests as queue_full under cognitora.admission.queue-full, and stops after the heal", async () => {
     const rejected = async (id = "cgn-router-0") =>
       sumSamples(await fleet().scrape(id), "cgn_router_admission_rejected_total", {
