@@ -21,10 +21,11 @@ describe("firedrill faults", () => {
     ]);
     expect(text).toContain(`
   cosmictron.wal.fsync-stall
-    WAL fsync takes about latencySeconds (±15%) per commit, so the fsync p99 rises above it;
-    /v1/health/detailed reports wal.status "degraded".
+    The WAL device adds about latencySeconds (±15%) to every fsync, so the fsync p99 rises above it;
+    commits queue behind each fsync (group commit) and their reducer calls wait; /v1/health/detailed
+    reports wal.status "degraded".
     latencySeconds  number  default 1.5      [0.001, 60]
-                    Typical fsync duration while stalled, in seconds.
+                    Latency the stalled device adds to every fsync, in seconds.
 `);
   });
 
@@ -42,7 +43,7 @@ describe("firedrill faults", () => {
         default: 1.5,
         min: 0.001,
         max: 60,
-        description: "Typical fsync duration while stalled, in seconds.",
+        description: "Latency the stalled device adds to every fsync, in seconds.",
       },
     ]);
   });

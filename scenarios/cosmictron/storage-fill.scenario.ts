@@ -1,7 +1,8 @@
 import { cosmictron, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";
 
-// cosmictron-1's data directory fills to 92% of its disk over a minute. Above 85% for 5 minutes,
-// CosmictronStorageNearFull (critical) pages. Healing frees the space.
+// A bulk import on cosmictron-1, sized to fill its disk to 92%, is written by the node's reducer
+// calls over a minute (WAL bytes, pages at checkpoint). Above 85% for 5 minutes,
+// CosmictronStorageNearFull (critical) pages. Healing drops the imported table and frees it.
 export default defineScenario({
   name: "cosmictron-storage-fill",
   description: "The data directory of cosmictron-1 fills up; the storage alert pages and resolves.",

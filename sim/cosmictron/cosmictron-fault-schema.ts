@@ -9,18 +9,18 @@ import { shareParam } from "../core/share-param.ts";
  * factories' names (`cosmictron.walFsyncStall(...)`); each key's comment says which alert it drives.
  */
 export const cosmictronFaultSchema = {
-  /** fsync takes about `latencySeconds` (default 1.5 s): the WAL fsync latency alert's fault. */
+  /** The device adds about `latencySeconds` (default 1.5 s) to every fsync: the WAL fsync latency alert's fault. */
   walFsyncStall: {
     name: "cosmictron.wal.fsync-stall",
     description:
-      'WAL fsync takes about latencySeconds (±15%) per commit, so the fsync p99 rises above it; /v1/health/detailed reports wal.status "degraded".',
+      'The WAL device adds about latencySeconds (±15%) to every fsync, so the fsync p99 rises above it; commits queue behind each fsync (group commit) and their reducer calls wait; /v1/health/detailed reports wal.status "degraded".',
     params: {
       latencySeconds: {
         type: "number",
         default: 1.5,
         min: 0.001,
         max: 60,
-        description: "Typical fsync duration while stalled, in seconds.",
+        description: "Latency the stalled device adds to every fsync, in seconds.",
       },
     },
   },
@@ -54,13 +54,16 @@ export const cosmictronFaultSchema = {
       errorRatio: shareParam(0.3, "Share of reducer calls that fail, from 0 to 1."),
     },
   },
-  /** The data directory fills to `fillRatio` (default 0.92) of the disk over `rampSeconds`. */
+  /** A bulk import big enough to fill the disk to `fillRatio` (default 0.92) over `rampSeconds`. */
   storageFill: {
     name: "cosmictron.storage.fill",
     description:
-      "Bytes used in the data directory climb to fillRatio of the disk over rampSeconds of fleet time; readiness fails (503) above 0.95. Heal frees the space.",
+      "A bulk import, sized to bring the data directory to fillRatio of the disk, rides on the node's reducer calls over rampSeconds of fleet time: their WAL bytes (then, at checkpoint, pages) fill the disk; readiness fails (503) above 0.95. Heal drops the imported table.",
     params: {
-      fillRatio: shareParam(0.92, "Share of the disk used at the end of the ramp, from 0 to 1."),
+      fillRatio: shareParam(
+        0.92,
+        "Share of the disk used once the import is written, from 0 to 1.",
+      ),
       rampSeconds: rampSecondsParam,
     },
   },

@@ -1,10 +1,11 @@
 import { CatalogueMetrics } from "../core/catalogue-metrics.ts";
 import type { ModuleSpec } from "./cosmictron-modules.ts";
 
-/** Latency buckets (reducers, fsync): 0.5 s is a boundary, so the fsync p99 > 0.5 alert is exact. */
-const LATENCY_BUCKETS = [
-  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-];
+/**
+ * Latency buckets (reducers, fsync): the Rust `prometheus` crate's DEFAULT_BUCKETS (the same as
+ * the Go client's), which a Rust server like Cosmictron gets unless it picks its own.
+ */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const FUEL_BUCKETS = [
   1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 5_000_000,
 ];

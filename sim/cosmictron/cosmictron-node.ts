@@ -104,14 +104,15 @@ export class CosmictronNode extends SimNodeBase {
     return this.#workload.errorBursts.add(errorRatio);
   }
 
-  /** Bytes used climb to `fillRatio` of the disk over `rampSeconds` of fleet time until healed. */
+  /**
+   * A bulk import sized to bring bytes used to `fillRatio` of the disk: its rows ride on the
+   * node's reducer calls over `rampSeconds` (WAL bytes and, after checkpoint, pages); healing
+   * drops the imported table.
+   */
   fillStorage(fillRatio: number, rampSeconds: number, now: number): Heal {
-    return this.#workload.storageFills.add({
-      from: this.#workload.bytesUsed(),
-      to: Math.round(fillRatio * this.#workload.diskTotalBytes),
-      startMs: now,
-      rampMs: rampSeconds * 1000,
-    });
+    const bytes =
+      Math.round(fillRatio * this.#workload.diskTotalBytes) - this.#workload.bytesUsed();
+    return this.#workload.storage.bulkImport(bytes, rampSeconds * 1000, now);
   }
 
   /** The timestamp authority fails this node's requests in `mode` until healed. */

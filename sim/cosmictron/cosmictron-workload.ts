@@ -9,11 +9,11 @@ import type { CosmictronMetrics } from "./cosmictron-metrics.ts";
 import type { ModuleSpec, ReducerSpec } from "./cosmictron-modules.ts";
 import type { CosmictronSecond } from "./cosmictron-second.ts";
 import { CosmictronStorage } from "./cosmictron-storage.ts";
+import { WalDevice } from "./cosmictron-wal.ts";
 import { reducerCalls } from "./reducer-calls.ts";
 import type { TsaClient } from "./tsa-client.ts";
 import { TsaRequests } from "./tsa-requests.ts";
 
-const PAGE_BYTES = 8192;
 /** Fleet milliseconds between timestamp requests. */
 const TSA_INTERVAL_MS = 15_000;
 
@@ -32,8 +32,9 @@ export interface WorkloadHealth {
 
 /**
  * One Cosmictron node's seeded workload, one tick per fleet second: Poisson reducer calls across
- * the modules, a WAL write and fsync per commit, signatures and periodic TSA requests,
- * connections and subscriptions drifting around a seeded level, storage slowly growing. Metrics
+ * the modules, a WAL write per commit through group-commit fsyncs, signatures and periodic TSA
+ * requests, connections and subscriptions drifting around a seeded level, the data directory
+ * growing by what the commits write (checkpointed into pages at each WAL segment rotation). Metrics
  * count every call; spans are sampled to at most 20 per fleet second.
  */
 export class CosmictronWorkload extends TimedWork {
@@ -56,6 +57,7 @@ export class CosmictronWorkload extends TimedWork {
   readonly #identities: readonly string[];
   readonly #clients: CosmictronClients;
   readonly #storage: CosmictronStorage;
+  readonly #wal = new WalDevice();
   readonly #timestamps: TsaRequests;
 
   #generation = 0;
@@ -100,9 +102,9 @@ export class CosmictronWorkload extends TimedWork {
     this.#timestamps = new TsaRequests({ ...options, log: options.logger });
   }
 
-  /** Active storage-fill plans. */
-  get storageFills(): CosmictronStorage["fills"] {
-    return this.#storage.fills;
+  /** The node's data directory (bulk imports act on it). */
+  get storage(): CosmictronStorage {
+    return this.#storage;
   }
 
   get diskTotalBytes(): number {
@@ -118,6 +120,7 @@ export class CosmictronWorkload extends TimedWork {
       this.#clients.connections = 0;
       this.#clients.subscriptions = 0;
       this.#pendingSegments = 0;
+      this.#wal.reset();
       this.#timestamps.reset();
     }
     this.#log.info("cosmictron_core", "Cosmictron starting", {
@@ -162,7 +165,7 @@ export class CosmictronWorkload extends TimedWork {
       walDegraded: this.fsyncStalls.size > 0 || this.#pendingSegments > 0,
       pendingSegments: this.#pendingSegments,
       storageRatio: this.#storage.bytesUsed / this.diskTotalBytes,
-      pages: Math.ceil(this.#storage.bytesUsed / PAGE_BYTES),
+      pages: this.#storage.pages,
       bytesUsed: this.#storage.bytesUsed,
       subscriptions: this.#clients.subscriptions,
       errorBurst: this.errorBursts.size > 0,
@@ -170,7 +173,7 @@ export class CosmictronWorkload extends TimedWork {
     };
   }
 
-  /** Current bytes used, with any storage-fill ramp applied. */
+  /** Current bytes used in the data directory. */
   bytesUsed(): number {
     return this.#storage.bytesUsed;
   }
@@ -195,21 +198,24 @@ export class CosmictronWorkload extends TimedWork {
       stall: this.fsyncStalls.max(),
       slowFsyncs: this.slowFsyncs,
       pendingSegments: this.#pendingSegments,
+      wal: this.#wal,
+      importBytes: this.#storage.importDue(now),
       nextTxId: () => ++this.#txId,
-      grow: (bytes) => this.#storage.grow(bytes),
+      write: (bytes, imported) => this.#storage.write(bytes, imported),
     });
     this.#clients.tick({ ...second, txId: this.#txId });
     this.#metrics.subscriptionDeltaRate.set(Math.round(rows * this.#clients.subscriptions * 0.05));
     if (this.fsyncStalls.size > 0) this.#pendingSegments = Math.min(64, this.#pendingSegments + 1);
     else this.#pendingSegments = Math.max(0, this.#pendingSegments - 8);
     if (this.#ticks % 300 === 0) {
+      this.#storage.checkpoint();
       this.#segment++;
       this.#log.info("cosmictron_wal", "WAL segment rotated", {
         segment: this.#segment,
         tx_id: this.#txId,
       });
     }
-    this.#storage.update(now, this.#log);
+    this.#storage.update(this.#log);
     this.#publishGauges();
   }
 
@@ -218,7 +224,7 @@ export class CosmictronWorkload extends TimedWork {
     const m = this.#metrics;
     m.diskTotal.set(this.diskTotalBytes);
     m.storageBytesUsed.set(this.#storage.bytesUsed);
-    m.storagePages.set(Math.ceil(this.#storage.bytesUsed / PAGE_BYTES));
+    m.storagePages.set(this.#storage.pages);
     m.connections.set(this.#clients.connections);
     m.subscriptions.set(this.#clients.subscriptions);
   }

@@ -45,7 +45,7 @@ describe("faultCatalogue", () => {
       system: "cosmictron",
       name: "cosmictron.wal.fsync-stall",
       description:
-        'WAL fsync takes about latencySeconds (±15%) per commit, so the fsync p99 rises above it; /v1/health/detailed reports wal.status "degraded".',
+        'The WAL device adds about latencySeconds (±15%) to every fsync, so the fsync p99 rises above it; commits queue behind each fsync (group commit) and their reducer calls wait; /v1/health/detailed reports wal.status "degraded".',
       params: [
         {
           name: "latencySeconds",
@@ -53,7 +53,7 @@ describe("faultCatalogue", () => {
           default: 1.5,
           min: 0.001,
           max: 60,
-          description: "Typical fsync duration while stalled, in seconds.",
+          description: "Latency the stalled device adds to every fsync, in seconds.",
         },
       ],
     });
