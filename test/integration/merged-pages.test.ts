@@ -41,9 +41,11 @@ describe("a group_by that merges two lattices' pages", () => {
     const failed = readResults(report)
       .scenarios[0]!.expectations.filter((e) => e.state === "failed")
       .map((e) => e.message);
-    expect(failed).toEqual([
-      'LatticeAtelierCandidatesBelowSlotRate{severity="page"} was paged for {lattice="lattice0"} and {lattice="lattice1"} in one notification: the one to pager at t=4m7s, of group {}/{severity=~"critical|page"}:{alertname="LatticeAtelierCandidatesBelowSlotRate"}, carried firing {lattice="lattice0"}, firing {lattice="lattice1"}. Alertmanager merges alerts its route\'s group_by does not tell apart: add lattice to group_by.',
-    ]);
+    // The notification's time depends on the workload's phase; what it names does not.
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(
+      /^LatticeAtelierCandidatesBelowSlotRate\{severity="page"\} was paged for \{lattice="lattice0"\} and \{lattice="lattice1"\} in one notification: the one to pager at t=\d+m\d+s, of group \{\}\/\{severity=~"critical\|page"\}:\{alertname="LatticeAtelierCandidatesBelowSlotRate"\}, carried firing \{lattice="lattice0"\}, firing \{lattice="lattice1"\}\. Alertmanager merges alerts its route's group_by does not tell apart: add lattice to group_by\.$/,
+    );
   });
 
   it("passes with the fixtures' group_by", async () => {
