@@ -1,6 +1,4 @@
-/** A label set as one comparable string: its pairs sorted by name, as JSON. */
-export const labelKey = (labels: Readonly<Record<string, string>>): string =>
-  JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+export { labelKey } from "../result/index.ts";
 
 /** A label key (labelKey's string) back as `{a="1", b="2"}`, without the alertname. */
 export function describeKey(key: string): string {

@@ -1,3 +1,4 @@
+import { labelKey } from "../result/index.ts";
 import type { PrometheusAlert } from "./prometheus-client.ts";
 
 /** One episode of one alert instance: pending, maybe firing, then gone. Times are wall ms. */
@@ -22,11 +23,6 @@ export interface AlertChange {
   readonly at: number;
 }
 
-/** Stable identity of an alert instance: its sorted labels. */
-function keyOf(labels: Readonly<Record<string, string>>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
 /**
  * Follows Prometheus' active alerts poll by poll and turns them into episodes
  * (pending → firing → resolved), so that expectations can be judged afterwards.
@@ -41,7 +37,7 @@ export class AlertTracker {
     const seen = new Set<string>();
     for (const alert of alerts) {
       const { alertstate: _state, ...labels } = alert.labels;
-      const key = keyOf(labels);
+      const key = labelKey(labels);
       seen.add(key);
       let episode = this.#open.get(key);
       if (episode?.firingAt !== undefined && alert.state === "pending") {

@@ -103,13 +103,7 @@ export class Recorder {
         firingAt: e.firingAt === undefined ? null : s(e.firingAt),
         endedAt: e.endedAt === undefined ? null : s(e.endedAt),
       })),
-      deliveries: deliveries.map((d) => ({
-        receiver: d.receiver,
-        status: d.status,
-        labels: d.labels,
-        groupKey: d.groupKey,
-        receivedAt: s(d.receivedAt),
-      })),
+      deliveries: deliveries.map((d) => ({ ...d, receivedAt: s(d.receivedAt) })),
     };
   }
 }

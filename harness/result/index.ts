@@ -4,6 +4,7 @@ export type { AlertSeries } from "./alert-series.ts";
 export { describeAlert } from "./describe-alert.ts";
 export type { ComputedWindow, DetectionBudget, DetectionLatency } from "./detection-latency.ts";
 export { formatSeconds } from "./format-seconds.ts";
+export { labelKey } from "./label-key.ts";
 export type {
   Reporter,
   ScenarioInfo,

@@ -56,13 +56,7 @@ export function observeRun(
       lastFiringAt: e.lastFiringAt === undefined ? null : toSeconds(e.lastFiringAt),
       endedAt: e.endedAt === undefined ? null : toSeconds(e.endedAt),
     })),
-    deliveries: run.webhook.deliveries.map((d) => ({
-      receiver: d.receiver,
-      status: d.status,
-      labels: d.labels,
-      groupKey: d.groupKey,
-      receivedAt: toSeconds(d.receivedAt),
-    })),
+    deliveries: run.webhook.deliveries.map((d) => ({ ...d, receivedAt: toSeconds(d.receivedAt) })),
     end: played.end,
     spanArrivals: run.otlp.arrivals.map(toSeconds),
   };

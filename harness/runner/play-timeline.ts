@@ -134,10 +134,7 @@ export async function playTimeline(args: {
     for (; reported < deliveries.length; reported++) {
       const d = deliveries[reported]!;
       await reporter.onDelivery?.(scenario.name, {
-        receiver: d.receiver,
-        status: d.status,
-        labels: d.labels,
-        groupKey: d.groupKey,
+        ...d,
         receivedAt: toFleetSeconds(d.receivedAt),
       });
     }

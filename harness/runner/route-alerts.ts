@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
+import { labelKey } from "../result/index.ts";
 
 /** One route Alertmanager's own routing tree sends an alert to, with its timings in seconds. */
 export interface MatchedRoute {
@@ -40,23 +41,15 @@ export async function routeAlerts(
     answered.set(configKey, known);
   }
   const keys = labelSets.map(labelKey);
-  const fresh = [...new Set(keys.filter((k) => !known.has(k)))];
-  if (fresh.length > 0) {
-    const routes = await askEvaluator(
-      evaluator,
-      alertmanagerText,
-      fresh.map((k) => JSON.parse(k) as Record<string, string>),
-    );
-    for (const [i, k] of fresh.entries()) known.set(k, routes[i]!);
+  const fresh = new Map<string, Readonly<Record<string, string>>>();
+  labelSets.forEach((labels, i) => {
+    if (!known.has(keys[i]!)) fresh.set(keys[i]!, labels);
+  });
+  if (fresh.size > 0) {
+    const routes = await askEvaluator(evaluator, alertmanagerText, [...fresh.values()]);
+    for (const [i, k] of [...fresh.keys()].entries()) known.set(k, routes[i]!);
   }
   return keys.map((k) => known.get(k)!);
-}
-
-/** A label set's identity: its pairs in name order. */
-function labelKey(labels: Readonly<Record<string, string>>): string {
-  return JSON.stringify(
-    Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1))),
-  );
 }
 
 /** One run of the evaluator's `routes` mode over `labelSets`. */
