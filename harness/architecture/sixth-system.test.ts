@@ -13,7 +13,6 @@ const { sixthModule, sixthSchema } = await vi.hoisted(async () => {
   const { byNode } = await import("../../sim/core/node-target.ts");
   const { uniformTopology } = await import("../../sim/core/uniform-topology.ts");
   const module = defineSystem({
-    name: "sixth",
     topology: uniformTopology({
       system: "sixth",
       description: "sixth-system nodes",

@@ -7,40 +7,47 @@ import { CognitoraTestFleet } from "./cognitora-test-fleet.ts";
 const fleet = fileFixture(() => CognitoraTestFleet.start());
 
 describe("Cognitora fleet (virtual clock): faults", () => {
-  it("drops cgn_agent_engine_ready to 0 under cognitora.engine.not-ready and back after the heal", async () => {
-    const ready = async (id: string) =>
-      sumSamples(await fleet().scrape(id), "cgn_agent_engine_ready");
-    const fault = await fleet().faults.inject({
-      name: "cognitora.engine.not-ready",
-      target: "cgn-agent-0",
-    });
-    await fleet().advance(10);
-    expect(await ready("cgn-agent-0")).toBe(0);
-    expect(await ready("cgn-agent-2")).toBe(1);
-    await fleet().faults.heal(fault.id);
-    await fleet().advance(10);
-    expect(await ready("cgn-agent-0")).toBe(1);
-  });
+  /** How many series cgn-metrics' union holds from one node. */
+  const seriesFrom = async (node: string) =>
+    [...(await fleet().scrape("cgn-metrics-0")).values()]
+      .flatMap((f) => f.samples)
+      .filter((s) => s.labels.node === node).length;
+  const engineReady = async (node: string) =>
+    sumSamples(await fleet().scrape(node), "cgn_agent_engine_ready");
 
-  // cgn-metrics serves what it last collected (every 5 s): a crashed host's series leave the
-  // union at the next collection, and come back once it runs again.
-  it("drops a crashed host's series from cgn-metrics' union within one collection, and restores them after the heal", async () => {
-    const from = async (node: string) =>
-      [...(await fleet().scrape("cgn-metrics-0")).values()]
-        .flatMap((f) => f.samples)
-        .filter((s) => s.labels.node === node).length;
-    expect(await from("cgn-kvcached-0")).toBeGreaterThan(0);
-    const fault = await fleet().faults.inject({
-      name: "cognitora.node.crash",
-      target: "cgn-kvcached-0",
-    });
-    await fleet().advance(6);
-    expect(await from("cgn-kvcached-0")).toBe(0);
-    expect(await from("cgn-agent-0")).toBeGreaterThan(0);
-    await fleet().faults.heal(fault.id);
-    await fleet().advance(10);
-    expect(await from("cgn-kvcached-0")).toBeGreaterThan(0);
-  });
+  it.each([
+    {
+      signal: "cgn_agent_engine_ready",
+      read: engineReady,
+      fault: "cognitora.engine.not-ready",
+      node: "cgn-agent-0",
+      other: "cgn-agent-2",
+      seconds: 10,
+    },
+    // cgn-metrics serves what it last collected (every 5 s): a crashed host's series leave the
+    // union at the next collection, and come back once it runs again.
+    {
+      signal: "cgn-metrics' series",
+      read: seriesFrom,
+      fault: "cognitora.node.crash",
+      node: "cgn-kvcached-0",
+      other: "cgn-agent-0",
+      seconds: 6,
+    },
+  ])(
+    "takes $node's $signal to 0 under $fault, leaves $other's, and restores it after the heal",
+    async ({ read, fault: name, node, other, seconds }) => {
+      const before = { node: await read(node), other: await read(other) };
+      expect(before.node).toBeGreaterThan(0);
+      const fault = await fleet().faults.inject({ name, target: node });
+      await fleet().advance(seconds);
+      expect(await read(node)).toBe(0);
+      expect(await read(other)).toBe(before.other);
+      await fleet().faults.heal(fault.id);
+      await fleet().advance(10);
+      expect(await read(node)).toBe(before.node);
+    },
+  );
 
   it("refuses requests as queue_full under cognitora.admission.queue-full, and stops after the heal", async () => {
     const rejected = async (id = "cgn-router-0") =>

@@ -9,7 +9,6 @@ import { EngineUpstream } from "./engine-upstream.ts";
 
 /** Cognitora as one system module: its fleet shape, how a host starts it, and its faults. */
 export const cognitoraModule = defineSystem({
-  name: "cognitora",
   topology: cognitoraTopology,
   definition: cognitoraSystem,
   faults: () => cognitoraFaults(new EngineUpstream({ random: new SeededRandom(0) })),

@@ -14,7 +14,11 @@ import type { SystemTopology, TopologyNode } from "../core/system-topology.ts";
  * The label is not `role`: the documented cgn_router_admission_inflight has its own `role`
  * label (prefill/decode).
  */
-export const cognitoraTopology: SystemTopology<"routers" | "agents" | "kvcached"> = {
+export const cognitoraTopology: SystemTopology<
+  "routers" | "agents" | "kvcached",
+  never,
+  "cognitora"
+> = {
   system: "cognitora",
   shape: [
     {

@@ -6,32 +6,31 @@ import type { SystemModule } from "./system-module.ts";
 import type { SystemTopology } from "./system-topology.ts";
 
 /**
- * Declares a system's module, keeping its name, fleet-shape fields and fault schemas as literal
- * types so that the harness's FleetShape, fault factories and system unions follow from
- * sim/systems.ts.
+ * Declares a system's module, keeping its fleet-shape fields and fault schemas as literal types so
+ * that the harness's FleetShape, fault factories and system unions follow from sim/systems.ts.
+ * The module's name is its topology's `system`; its definition must name the same system.
  *
  * @example
  * export const demoModule = defineSystem({
- *   name: "demo", topology, definition, faults: () => demoFaults(),
+ *   topology, definition, faults: () => demoFaults(),
  *   faultSchemas: [{ schema: demoFaultSchema, target: byNode }],
  * });
  */
 export function defineSystem<
-  const Name extends string,
   Topology extends SystemTopology<string, string>,
   N extends SimNode,
   const Schemas extends readonly FaultSchemaGroup[],
 >(module: {
-  readonly name: Name;
   readonly topology: Topology;
   readonly definition: SystemDefinition<N>;
   readonly faults: () => readonly FaultDefinition<never>[];
   readonly faultSchemas: Schemas;
-}): SystemModule<Name, Topology, Schemas> {
-  if (module.topology.system !== module.name || module.definition.name !== module.name) {
+}): SystemModule<Topology["system"], Topology, Schemas> {
+  const name = module.topology.system;
+  if (module.definition.name !== name) {
     throw new TypeError(
-      `System module "${module.name}": its topology and definition name another system`,
+      `System module "${name}": its definition names another system ("${module.definition.name}")`,
     );
   }
-  return module as unknown as SystemModule<Name, Topology, Schemas>;
+  return { name, ...module } as unknown as SystemModule<Topology["system"], Topology, Schemas>;
 }

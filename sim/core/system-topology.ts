@@ -40,10 +40,15 @@ export interface ShapeField<F extends string = string> {
 
 /**
  * A system's topology: fleet shape → nodes, and nodes → scrape jobs. `F` are its shape fields,
- * `R` those a scenario's fleet must give (FleetShape types them as required).
+ * `R` those a scenario's fleet must give (FleetShape types them as required), `S` the system's
+ * name (its module takes its name from here).
  */
-export interface SystemTopology<F extends string = string, R extends F = never> {
-  readonly system: string;
+export interface SystemTopology<
+  F extends string = string,
+  R extends F = never,
+  S extends string = string,
+> {
+  readonly system: S;
   /** The fleet-shape fields this system accepts, e.g. [{ name: "nodes", ... }]. */
   readonly shape: readonly ShapeField<F>[];
   /** The shape fields a scenario must give (its type says so; the host still has defaults). */

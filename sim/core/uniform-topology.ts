@@ -9,12 +9,12 @@ import type { SystemTopology } from "./system-topology.ts";
  * const topology = uniformTopology({ system: "reactor", description: "reactor-server instances", defaultNodes: 2 });
  * topology.nodes({ nodes: 2 }); // [{ id: "reactor-0" }, { id: "reactor-1" }]
  */
-export function uniformTopology(options: {
-  readonly system: string;
+export function uniformTopology<const S extends string>(options: {
+  readonly system: S;
   /** What a node is, for the shape's docs and errors ("reducer host nodes"). */
   readonly description: string;
   readonly defaultNodes: number;
-}): SystemTopology<"nodes", "nodes"> {
+}): SystemTopology<"nodes", "nodes", S> {
   const { system, description, defaultNodes } = options;
   return {
     system,

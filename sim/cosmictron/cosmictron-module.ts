@@ -8,7 +8,6 @@ import { cosmictronTopology } from "./cosmictron-topology.ts";
 
 /** Cosmictron as one system module: its fleet shape, how a host starts it, and its faults. */
 export const cosmictronModule = defineSystem({
-  name: "cosmictron",
   topology: cosmictronTopology,
   definition: cosmictronSystem,
   faults: () => cosmictronFaults(new VirtualClock()),

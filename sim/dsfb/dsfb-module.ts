@@ -7,7 +7,6 @@ import { dsfbTopology } from "./dsfb-topology.ts";
 
 /** DSFB as one system module: its fleet shape, how a host starts it, and its faults. */
 export const dsfbModule = defineSystem({
-  name: "dsfb",
   topology: dsfbTopology,
   definition: dsfbSystem,
   faults: () => dsfbFaults(),

@@ -19,7 +19,6 @@ function catalogueOnly(): never {
  * model faults take a `lattice`, the node crash and hang a `node`.
  */
 export const latticeModule = defineSystem({
-  name: "lattice",
   topology: latticeTopology,
   definition: latticeSystem,
   faults: () => latticeFaults(catalogueOnly, new ChainRpc({ clock: new VirtualClock() })),

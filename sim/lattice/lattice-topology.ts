@@ -10,7 +10,7 @@ import { latticeRole } from "./lattice-role.ts";
  * on every series (the document: "the labels include lattice, organism, and role"), so the job
  * honors the exporter's labels; the target labels carry the same values so that `up` has them too.
  */
-export const latticeTopology: SystemTopology<"lattices" | "members"> = {
+export const latticeTopology: SystemTopology<"lattices" | "members", never, "lattice"> = {
   system: "lattice",
   shape: [
     { name: "lattices", description: "lattices, each with all six organisms", min: 1, default: 1 },

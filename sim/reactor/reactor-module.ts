@@ -7,7 +7,6 @@ import { reactorTopology } from "./reactor-topology.ts";
 
 /** Reactor as one system module: its fleet shape, how a host starts it, and its faults. */
 export const reactorModule = defineSystem({
-  name: "reactor",
   topology: reactorTopology,
   definition: reactorSystem,
   faults: () => reactorFaults(),
