@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type AlertRule, readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
+import type { RunProvenance } from "../result/index.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { defaultFixtures, runSuite } from "../runner/run-suite.ts";
@@ -54,10 +55,8 @@ export interface RunMutantsOptions {
   readonly log: (line: string) => void;
 }
 
-export interface MutationReport {
-  /** Prometheus, Alertmanager, Collector (and tool) versions the mutants ran against. */
-  readonly versions: Readonly<Record<string, string>>;
-  readonly wallSeconds: number;
+/** mutants.json: the stack the mutants ran against, and each mutant's verdict. */
+export interface MutationReport extends RunProvenance {
   readonly verdicts: readonly MutantVerdict[];
 }
 

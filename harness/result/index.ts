@@ -20,6 +20,7 @@ export type {
   FiringObservation,
   FleetSeconds,
   RunInputs,
+  RunProvenance,
   RunResult,
   ScenarioResult,
 } from "./result.ts";

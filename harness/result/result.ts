@@ -105,12 +105,19 @@ export interface ScenarioResult {
   readonly series?: readonly AlertSeries[];
 }
 
+/**
+ * What every report (results.json, mutants.json, tune.json) records of the run that made it.
+ */
+export interface RunProvenance {
+  /** Prometheus', Alertmanager's and the Collector's versions (and the evaluator's, virtual). */
+  readonly versions: Readonly<Record<string, string>>;
+  readonly wallSeconds: number;
+}
+
 /** The outcome of a whole `firedrill run`. */
-export interface RunResult {
+export interface RunResult extends RunProvenance {
   readonly runId: string;
   readonly startedAt: string;
-  readonly wallSeconds: number;
-  readonly versions: Readonly<Record<string, string>>;
   /** Metrics the rules rely on that the documents do not list. */
   readonly assumptions: readonly { metric: string; system: string; reason: string }[];
   /** The rule files and Alertmanager config the run applied, and how firedrill read them. */

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { computeCoverage, readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
+import type { RunProvenance } from "../result/index.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { runSuite } from "../runner/run-suite.ts";
@@ -54,15 +55,19 @@ export interface TuneRow {
 }
 
 /** tune.json: the rule, the values tried, the verdicts. */
-export interface TuneReport {
+export interface TuneReport extends RunProvenance {
+  /** The alert whose rule was swept. */
   readonly alert: string;
+  /** The rule file that holds it, as given. */
   readonly ruleFile: string;
+  /** Its threshold and `for` as the file writes them. */
   readonly asWritten: AlertRuleShape;
+  /** The scenarios that expect the alert to fire (it must catch each). */
   readonly faultDrills: readonly string[];
+  /** The scenarios in which it must not page. */
   readonly noiseDrills: readonly string[];
   readonly time: "live" | "virtual";
-  readonly versions: Readonly<Record<string, string>>;
-  readonly wallSeconds: number;
+  /** One row per threshold × `for` tried, thresholds outermost, in the order given. */
   readonly rows: readonly TuneRow[];
 }
 
