@@ -1,25 +1,7 @@
 import type { FaultSchemaTable } from "../core/fault-schema.ts";
 import { shareParam } from "../core/share-param.ts";
-import { ORGANISMS, type Organism } from "./lattice-organisms.ts";
-
-/** The `organism` param, limited to `values`. */
-function organismParam<const V extends readonly Organism[]>(values: V, fallback: V[number]) {
-  return {
-    type: "string",
-    default: fallback,
-    values,
-    description: `The organism it hits: ${values.join(", ")}.`,
-  } as const;
-}
-
-/** The `member` param: which member of the organism. */
-const MEMBER = {
-  type: "number",
-  default: 0,
-  min: 0,
-  max: 1_000,
-  description: "Index of the member it hits (lattice0-<organism>-<member>).",
-} as const;
+import { MEMBER, organismParam } from "./lattice-fault-params.ts";
+import { ORGANISMS } from "./lattice-organisms.ts";
 
 /**
  * The lattice's model faults, declared once. Each acts on the lattice of the node it is applied
