@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import type { Catalogue } from "../../sim/index.ts";
 import { InputError } from "../errors.ts";
 
 /** What the fleet's catalogues say about one metric name (a histogram's _bucket/_sum/_count too). */
-export interface CatalogueMetric {
+export interface IndexedMetric {
   readonly name: string;
   readonly system: string;
   readonly type: string;
@@ -10,21 +11,6 @@ export interface CatalogueMetric {
   readonly labels: ReadonlySet<string>;
   /** The values a label can take, where the catalogue lists them. */
   readonly values: ReadonlyMap<string, readonly string[]>;
-}
-
-interface CatalogueFile {
-  system: string;
-  job?: string;
-  jobs?: Record<string, unknown>;
-  targetLabels?: Record<string, unknown>;
-  federationLabels?: Record<string, unknown>;
-  exporterLabels?: Record<string, unknown>;
-  metrics: {
-    name: string;
-    type: string;
-    labels?: string[];
-    labelValues?: Record<string, string[]>;
-  }[];
 }
 
 // Series Prometheus writes itself for every target, and the alert series it keeps.
@@ -43,14 +29,14 @@ const SCRAPE_SERIES = [
  */
 export async function readCatalogues(
   files: readonly string[],
-): Promise<Map<string, CatalogueMetric>> {
-  const index = new Map<string, CatalogueMetric>();
+): Promise<Map<string, IndexedMetric>> {
+  const index = new Map<string, IndexedMetric>();
   const scrapeLabels = new Set(["job", "instance"]);
   const jobs: string[] = [];
   for (const file of files) {
-    let catalogue: CatalogueFile;
+    let catalogue: Catalogue;
     try {
-      catalogue = JSON.parse(await readFile(file, "utf8")) as CatalogueFile;
+      catalogue = JSON.parse(await readFile(file, "utf8")) as Catalogue;
     } catch (cause) {
       throw new InputError(
         `Failed to read catalogue ${file}: ${(cause as Error).message}. Fix the JSON there.`,

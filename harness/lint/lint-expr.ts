@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 import { parseDuration } from "../time/index.ts";
-import type { CatalogueMetric } from "./catalogue-index.ts";
+import type { IndexedMetric } from "./catalogue-index.ts";
 
 /** One problem of a PromQL expression, at a character offset in it. */
 export interface ExprProblem {
@@ -11,7 +11,7 @@ export interface ExprProblem {
 
 /** What lintExpr checks an expression against. */
 export interface LintExprContext {
-  readonly metrics: ReadonlyMap<string, CatalogueMetric>;
+  readonly metrics: ReadonlyMap<string, IndexedMetric>;
   /** Series the rule files record: they exist, their labels are not catalogued. */
   readonly recorded: ReadonlySet<string>;
   /** The scrape interval in seconds (fleet time). */

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from "yaml";
 import { findComparisons } from "../promql/find-comparisons.ts";
 import type { AlertSeries } from "../result/index.ts";
+import { readRuleText } from "../rules/index.ts";
 import { rewriteExpr } from "../time/index.ts";
 import type { DrillWallSpan } from "./drill-wall-span.ts";
 import type { MatrixSeries, PrometheusClient } from "./prometheus-client.ts";
@@ -13,7 +13,7 @@ export interface AlertSeriesRequest extends DrillWallSpan {
   readonly prometheus: PrometheusClient;
   /** Alert names to plot (those the scenario names or saw), in the order to plot them. */
   readonly alerts: readonly string[];
-  /** The rule files' texts, as the user wrote them (fleet time). */
+  /** The rule sources' plain rule-file texts (RuleSource.text), in fleet time. */
   readonly ruleTexts: readonly string[];
   readonly speed: number;
   /** The scrape interval in wall seconds: no step finer than it. */
@@ -25,12 +25,10 @@ export interface AlertSeriesRequest extends DrillWallSpan {
 // The first `expr` of each alerting rule, by alert name.
 function alertExprs(ruleTexts: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const text of ruleTexts) {
-    const file = parseYaml(text) as { groups?: { rules?: { alert?: string; expr?: unknown }[] }[] };
-    for (const group of file?.groups ?? []) {
-      for (const rule of group.rules ?? []) {
-        if (rule.alert && !out.has(rule.alert)) out.set(rule.alert, String(rule.expr).trim());
-      }
+  for (const [i, text] of ruleTexts.entries()) {
+    const { sources } = readRuleText(text, `rule source ${i + 1}`);
+    for (const rule of sources.flatMap((source) => source.groups).flatMap((g) => g.rules)) {
+      if (rule.kind === "alert" && !out.has(rule.name)) out.set(rule.name, rule.expr.trim());
     }
   }
   return out;

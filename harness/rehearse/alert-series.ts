@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
-import { parse } from "yaml";
+import { readRuleText } from "../rules/index.ts";
 
 /** The series behind one alerting rule: the left side of its comparison and the threshold. */
 export interface AlertSeries {
@@ -47,11 +47,6 @@ export function splitAlertExpr(expr: string): Pick<AlertSeries, "query" | "thres
   return { query: expr, threshold: null, op: null };
 }
 
-/** The parts of a rule file read here. */
-interface RuleFile {
-  groups?: { rules?: { alert?: unknown; expr?: unknown; labels?: { system?: unknown } }[] }[];
-}
-
 /**
  * Every alerting rule of the (already validated) rule files, split for charting. Each file is
  * read as Prometheus loaded it; its system is the rule's `system` label, else the folder of the
@@ -62,14 +57,12 @@ export async function readAlertSeries(
 ): Promise<AlertSeries[]> {
   const out: AlertSeries[] = [];
   for (const { loaded, original } of files) {
-    const parsed = parse(await readFile(loaded, "utf8")) as RuleFile | null;
     const folder = path.basename(path.dirname(original));
-    for (const group of parsed?.groups ?? []) {
-      for (const rule of group?.rules ?? []) {
-        if (typeof rule?.alert !== "string" || typeof rule.expr !== "string") continue;
-        const system = typeof rule.labels?.system === "string" ? rule.labels.system : folder;
-        out.push({ alert: rule.alert, system, ...splitAlertExpr(rule.expr) });
-      }
+    const { sources } = readRuleText(await readFile(loaded, "utf8"), loaded);
+    for (const rule of sources.flatMap((source) => source.groups).flatMap((g) => g.rules)) {
+      if (rule.kind !== "alert") continue;
+      const system = rule.labels.system ?? folder;
+      out.push({ alert: rule.name, system, ...splitAlertExpr(rule.expr) });
     }
   }
   return out;

@@ -1,10 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { PROMTOOL } from "../../sim/test-support/stack-tools.ts";
 import { checkRules } from "../config/index.ts";
 import { InputError } from "../errors.ts";
+import { readRuleText } from "../rules/index.ts";
 import { useTempDir } from "../testing/use-temp-dir.ts";
 import { repoRoot } from "../tools/tools.ts";
 import { rewriteRuleFile } from "./rewrite-rule-file.ts";
@@ -13,17 +13,13 @@ import { rewriteRuleFile } from "./rewrite-rule-file.ts";
 const promtool = PROMTOOL ?? "promtool";
 const fixture = path.join(repoRoot, "fixtures/cosmictron/rules.yml");
 
-interface RuleFile {
-  groups: { name: string; interval?: string; rules: Record<string, string>[] }[];
-}
-
 describe("rewriteRuleFile", () => {
   const dir = useTempDir("firedrill-rules-");
 
   it("rewrites Cosmictron's rules for speed 30, and promtool accepts them", async () => {
     const text = rewriteRuleFile(await readFile(fixture, "utf8"), { speed: 30, file: fixture });
-    const rules = (parse(text) as RuleFile).groups[0]?.rules.map((rule) => [
-      rule.alert,
+    const rules = readRuleText(text, fixture).sources[0]?.groups[0]?.rules.map((rule) => [
+      rule.name,
       rule.expr,
       rule.for,
     ]);
