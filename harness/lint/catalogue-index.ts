@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
-import type { Catalogue } from "../../sim/index.ts";
-import { InputError } from "../errors.ts";
+import { readCatalogueFile } from "./read-catalogue-file.ts";
 
 /** What the fleet's catalogues say about one metric name (a histogram's _bucket/_sum/_count too). */
 export interface IndexedMetric {
@@ -34,15 +32,7 @@ export async function readCatalogues(
   const scrapeLabels = new Set(["job", "instance"]);
   const jobs: string[] = [];
   for (const file of files) {
-    let catalogue: Catalogue;
-    try {
-      catalogue = JSON.parse(await readFile(file, "utf8")) as Catalogue;
-    } catch (cause) {
-      throw new InputError(
-        `Failed to read catalogue ${file}: ${(cause as Error).message}. Fix the JSON there.`,
-        { cause, file },
-      );
-    }
+    const catalogue = await readCatalogueFile(file);
     const fileJobs = catalogue.jobs
       ? Object.keys(catalogue.jobs)
       : catalogue.job
