@@ -1,5 +1,5 @@
 import { closeSync, openSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -49,8 +49,13 @@ describe("HttpWaitStrategy", () => {
     void subprocess.then((r) => {
       exited = `exited with code ${r.exitCode}`;
     });
-    // Let it write its lines before the first probe.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Let it write its lines (and exit, if it is to) before the first probe, however busy the
+    // machine: a fixed pause let a slow start turn "exited at once" into several polls.
+    if (exitCode !== undefined) await subprocess;
+    else
+      while (!(await readFile(logFile, "utf8")).includes("three")) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     return { component: "thing", logFile, exitReason: () => exited };
   }
 
