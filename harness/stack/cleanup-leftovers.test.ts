@@ -16,8 +16,10 @@ describe("cleanupLeftovers", () => {
       reject: false,
     });
     try {
-      // Wait until both children have their environment in place (node has started).
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Wait until both children have been exec'd with their environment ('spawn').
+      await Promise.all(
+        [orphan, owned].map((c) => new Promise((resolve) => c.once("spawn", resolve))),
+      );
       const seen: number[] = [];
       const removed = await cleanupLeftovers({
         onProgress: (leftover) => leftover.kind === "process" && seen.push(leftover.pid),
