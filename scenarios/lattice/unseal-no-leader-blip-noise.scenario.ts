@@ -4,9 +4,11 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // election of up to 2.5 s after the heal), against `for: 30s` on LatticeOrganismNoLeader ("no
 // leader for 30 seconds"). Members are scraped every 15 s at their own offsets, so every member's
 // latest has_leader reads 0 for under 30 s: the alert goes pending and must drop without paging.
-// A rule without its `for` would page. (One cut to 10 s would need two evaluations 15 s apart
-// inside the stretch where all three members read 0, which a blip this short leaves only when the
-// members' scrapes fall close together: not so for the seeds tried, so that mutant survives it.)
+// It does not catch a shorter `for`: even `for: 0s` needs an evaluation inside the stretch where
+// all three members read 0, which a blip this short leaves only when their scrapes fall close
+// together (`firedrill tune LatticeOrganismNoLeader --for 0s` saw no page here). Those mutants
+// are killed by the computed window in lattice-tally-no-leader-just-over-for instead (a `for` of
+// 0s or 10s fires that long after pending, not 30s).
 // Atelier misses a slot or two, well above its slot-rate line. Its twin past the `for` is
 // lattice-unseal-no-leader (six minutes); the one just past it is
 // lattice-tally-no-leader-just-over-for (1m45s, in tally).
