@@ -56,8 +56,9 @@ export interface TuneRow {
 
 /** tune.json: the rule, the values tried, the verdicts. */
 export interface TuneReport extends RunProvenance {
-  /** The alert whose rule was swept. */
+  /** The alert whose rule was swept, and the time the drills ran in. */
   readonly alert: string;
+  readonly time: "live" | "virtual";
   /** The rule file that holds it, as given. */
   readonly ruleFile: string;
   /** Its threshold and `for` as the file writes them. */
@@ -66,7 +67,6 @@ export interface TuneReport extends RunProvenance {
   readonly faultDrills: readonly string[];
   /** The scenarios in which it must not page. */
   readonly noiseDrills: readonly string[];
-  readonly time: "live" | "virtual";
   /** One row per threshold × `for` tried, thresholds outermost, in the order given. */
   readonly rows: readonly TuneRow[];
 }
