@@ -38,9 +38,9 @@ export function rehearsalApi(
       nodes: await rehearsal.nodes(),
       recording: rehearsal.recording(),
     }),
-    catalog: async () => ({
+    catalogue: async () => ({
       systems,
-      faults: rehearsal.catalog(),
+      faults: rehearsal.catalogue(),
       nodes: await rehearsal.nodes(),
       series: options.series.filter((s) => systems.includes(s.system)),
       links: [

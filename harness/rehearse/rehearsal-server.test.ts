@@ -7,7 +7,7 @@ const injected: FaultSpec[] = [];
 let stops = 0;
 const api: RehearsalApi = {
   state: async () => ({ ok: true }),
-  catalog: async () => ({ faults: [] }),
+  catalogue: async () => ({ faults: [] }),
   series: () => [{ alert: "A", system: "cosmictron", query: "up", threshold: 0, op: "==" }],
   chart: async (alert, minutes) => ({ alert, minutes }),
   inject: async (fault) => {

@@ -8,8 +8,8 @@ import type { AlertSeries } from "./alert-series.ts";
 export interface RehearsalApi {
   /** GET /api/state: the fleet's nodes, the recording, links to the stack. */
   state(): Promise<unknown>;
-  /** GET /api/catalog: the faults offered and the nodes they may target. */
-  catalog(): Promise<unknown>;
+  /** GET /api/catalogue: the faults offered and the nodes they may target. */
+  catalogue(): Promise<unknown>;
   /** The alerts whose series can be charted. */
   series(): readonly AlertSeries[];
   /** GET /api/series?alert=: one alert's series over the last `minutes` of fleet time. */
@@ -63,7 +63,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 /**
  * The rehearsal's web server: node:http on 127.0.0.1, the page at / and a small JSON API under
- * /api/ (state, catalog, series, faults, save, stop). Nothing is fetched from the network: the
+ * /api/ (state, catalogue, series, faults, save, stop). Nothing is fetched from the network: the
  * page carries its scripts and styles inline.
  */
 export class RehearsalServer implements AsyncDisposable {
@@ -119,8 +119,8 @@ async function route(
       return;
     }
     if (method === "GET" && url.pathname === "/api/state") return send(res, 200, await api.state());
-    if (method === "GET" && url.pathname === "/api/catalog") {
-      return send(res, 200, await api.catalog());
+    if (method === "GET" && url.pathname === "/api/catalogue") {
+      return send(res, 200, await api.catalogue());
     }
     if (method === "GET" && url.pathname === "/api/series") {
       const alert = url.searchParams.get("alert") ?? "";

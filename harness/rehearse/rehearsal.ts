@@ -55,7 +55,7 @@ export class Rehearsal {
   }
 
   /** The faults of the fleet's systems and the harness's own, with their params. */
-  catalog(): OfferedFault[] {
+  catalogue(): OfferedFault[] {
     const systems = new Set(this.stack.fleets.keys());
     return [
       ...faultCatalogue().filter((f) => systems.has(f.system)),

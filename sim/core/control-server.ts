@@ -39,7 +39,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 /**
  * The host's control API, JSON over HTTP on loopback:
- * GET /healthz, GET /nodes, GET /faults/catalog, GET /faults, POST /faults, DELETE /faults/:id.
+ * GET /healthz, GET /nodes, GET /faults/catalogue, GET /faults, POST /faults, DELETE /faults/:id.
  *
  * @example
  * const control = new ControlServer({ port: 41000, faults, nodes });
@@ -89,8 +89,8 @@ export class ControlServer<N extends SimNode> {
           this.#nodes.map((n) => ({ id: n.id, url: n.url, state: n.state })),
         );
       }
-      if (method === "GET" && path === "/faults/catalog")
-        return sendJson(res, 200, this.#faults.catalog());
+      if (method === "GET" && path === "/faults/catalogue")
+        return sendJson(res, 200, this.#faults.catalogue());
       if (method === "GET" && path === "/faults") return sendJson(res, 200, this.#faults.active());
       if (method === "POST" && path === "/faults") {
         return sendJson(res, 201, await this.#faults.inject(await readJson(req)));
@@ -100,7 +100,7 @@ export class ControlServer<N extends SimNode> {
         return sendJson(res, 200, await this.#faults.heal(decodeURIComponent(heal[1])));
       }
       return sendJson(res, 404, {
-        error: `Failed to route ${method} ${path}: no such endpoint. Use GET /healthz, GET /nodes, GET /faults/catalog, GET /faults, POST /faults or DELETE /faults/:id.`,
+        error: `Failed to route ${method} ${path}: no such endpoint. Use GET /healthz, GET /nodes, GET /faults/catalogue, GET /faults, POST /faults or DELETE /faults/:id.`,
       });
     } catch (error) {
       if (error instanceof FaultRequestError) return sendJson(res, 400, { error: error.message });

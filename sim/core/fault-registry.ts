@@ -5,7 +5,7 @@ import type { FaultParamSpec, FaultParamValue } from "./fault-param-spec.ts";
 import { FaultParams } from "./fault-params.ts";
 import type { SimNode } from "./sim-node.ts";
 
-/** A fault as the control API lists it in its catalog. */
+/** A fault as the control API lists it in its catalogue. */
 export interface FaultCatalogueEntry {
   readonly name: string;
   readonly description: string;
@@ -56,7 +56,7 @@ export class FaultRegistry<N extends SimNode> {
   }
 
   /** Every fault this host knows, with its params. */
-  catalog(): FaultCatalogueEntry[] {
+  catalogue(): FaultCatalogueEntry[] {
     return [...this.#definitions.values()].map((d) => ({
       name: d.name,
       description: d.description,

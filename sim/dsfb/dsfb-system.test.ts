@@ -31,8 +31,8 @@ describe("dsfbSystem in a sim host", () => {
     const fleet = await startHost({ DSFB_TEXTFILE_DIR: textfiles });
     const { host, logLines: logs } = fleet;
     fleet.clock.advance(60_000);
-    const catalog = (await fleet.control("GET", "/faults/catalog")).json as { name: string }[];
-    expect(catalog.map((f) => f.name)).toEqual([
+    const catalogue = (await fleet.control("GET", "/faults/catalogue")).json as { name: string }[];
+    expect(catalogue.map((f) => f.name)).toEqual([
       "dsfb.ingest.out-of-window",
       "dsfb.observer.trust-drift",
       "dsfb.node.crash",

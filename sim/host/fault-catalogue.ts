@@ -13,7 +13,7 @@ export interface SystemFault {
 
 /**
  * Every fault of every simulated system, with its params: the definitions a started host serves
- * at GET /faults/catalog (plus the roles they act on), without starting anything.
+ * at GET /faults/catalogue (plus the roles they act on), without starting anything.
  *
  * @example
  * faultCatalogue().filter((f) => f.system === "cosmictron").map((f) => f.name);

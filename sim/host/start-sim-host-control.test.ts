@@ -59,12 +59,12 @@ describe("startSimHost (cosmictron, virtual clock): crash, hang and the control 
       },
     });
     expect((await fleet.control("DELETE", "/faults/f999")).status).toBe(404);
-    const catalog = (await fleet.control("GET", "/faults/catalog")).json as {
+    const catalogue = (await fleet.control("GET", "/faults/catalogue")).json as {
       name: string;
       params: { name: string; type: string; default: unknown }[];
     }[];
     expect(
-      catalog
+      catalogue
         .find((f) => f.name === "cosmictron.storage.fill")
         ?.params.map((p) => [p.name, p.type, p.default]),
     ).toEqual([

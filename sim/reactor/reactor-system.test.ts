@@ -37,8 +37,10 @@ describe("reactor in a sim host", () => {
   });
 
   it("lists the Reactor faults on the control API", async () => {
-    const catalog = (await fleet().control("GET", "/faults/catalog")).json as { name: string }[];
-    expect(catalog.map((f) => f.name)).toEqual([
+    const catalogue = (await fleet().control("GET", "/faults/catalogue")).json as {
+      name: string;
+    }[];
+    expect(catalogue.map((f) => f.name)).toEqual([
       "reactor.http.5xx-burst",
       "reactor.jobs.backlog",
       "reactor.db.pool-exhausted",

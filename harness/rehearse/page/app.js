@@ -139,17 +139,17 @@ async function refresh() {
 
 async function init() {
   let timer;
-  const [catalog, error] = await call("GET", "/api/catalog");
+  const [catalogue, error] = await call("GET", "/api/catalogue");
   if (error) {
     $("status").textContent = error;
     return;
   }
   $("links").replaceChildren(
-    ...catalog.links.map((l) =>
+    ...catalogue.links.map((l) =>
       el("a", { href: l.url, target: "_blank", rel: "noreferrer", text: l.label }),
     ),
   );
-  renderFaultForms($("fault-forms"), catalog, async (spec) => {
+  renderFaultForms($("fault-forms"), catalogue, async (spec) => {
     const [record, message] = await call("POST", "/api/faults", spec);
     if (record)
       $("message").textContent = `injected ${record.id} at fleet t=${t(record.injectedAt)}`;
@@ -157,9 +157,9 @@ async function init() {
     return message ?? null;
   });
   const systemSelect = $("chart-system");
-  for (const s of catalog.systems) systemSelect.append(el("option", { value: s, text: s }));
+  for (const s of catalogue.systems) systemSelect.append(el("option", { value: s, text: s }));
   const fillAlerts = () => {
-    const list = catalog.series.filter((s) => s.system === systemSelect.value);
+    const list = catalogue.series.filter((s) => s.system === systemSelect.value);
     $("chart-alert").replaceChildren(
       ...list.map((s) => el("option", { value: s.alert, text: s.alert })),
     );

@@ -122,9 +122,9 @@ function faultForm(fault, nodes, onInject) {
 
 /** Renders every fault's form into `container`, sim faults first, grouped by system. */
 // biome-ignore lint/correctness/noUnusedVariables: app.js calls it; the page inlines both into one script
-function renderFaultForms(container, catalog, onInject) {
+function renderFaultForms(container, catalogue, onInject) {
   container.replaceChildren();
-  const systems = [...new Set(catalog.faults.map((f) => f.system))];
+  const systems = [...new Set(catalogue.faults.map((f) => f.system))];
   for (const system of systems) {
     const group = el("details", { open: system !== "harness", "data-system": system });
     group.append(
@@ -135,8 +135,8 @@ function renderFaultForms(container, catalog, onInject) {
             : `${system} faults`,
       }),
     );
-    for (const fault of catalog.faults.filter((f) => f.system === system)) {
-      group.append(faultForm(fault, catalog.nodes, onInject));
+    for (const fault of catalogue.faults.filter((f) => f.system === system)) {
+      group.append(faultForm(fault, catalogue.nodes, onInject));
     }
     container.append(group);
   }
