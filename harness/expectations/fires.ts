@@ -87,9 +87,14 @@ function evaluateFires(e: FiresExpectation, judging: ExpectationJudging): Expect
       observed,
     );
   }
-  if (firingAt - faultAt > within) {
+  // A live run sees the firing at a poll; it fired after the poll before. Late only if that
+  // poll was already past the window (virtual time's firingAt is exact).
+  const firedAfter = Math.min(episode!.firedAfter ?? firingAt, firingAt);
+  if (firedAfter - faultAt > within) {
+    const polls =
+      firedAfter < firingAt ? ` (between the polls at ${at(firedAfter)} and ${at(firingAt)})` : "";
     return fail(
-      `${who} fired too late: ${window}; observed: firing at ${at(firingAt)}, ${formatSeconds(firingAt - faultAt)} after the fault.`,
+      `${who} fired too late: ${window}; observed: firing at ${at(firingAt)}${polls}, ${formatSeconds(firingAt - faultAt)} after the fault.`,
       observed,
     );
   }

@@ -25,13 +25,14 @@ function evaluateFiringWithin(
     };
   }
   const to = from + parseSeconds(e.within);
-  // Seen firing at a poll inside the window: the episode began firing by its end and was
-  // still seen firing at or after its start.
+  // Seen firing at a poll inside the window: the episode began firing by its end (a live run
+  // knows only that it fired after the poll before the one that saw it) and was still seen
+  // firing at or after its start.
   const seen = obs.alerts.find(
     (a) =>
       matches(a, e.alert, e.labels) &&
       a.firingAt !== null &&
-      a.firingAt <= to &&
+      Math.min(a.firedAfter ?? a.firingAt, a.firingAt) <= to &&
       (a.lastFiringAt ?? a.firingAt) >= from,
   );
   if (seen) return { state: "passed", expectation: e, title };

@@ -23,9 +23,22 @@ describe("AlertTracker", () => {
         labels: { alertname: "CosmictronNoLiveness", node: "cosmictron-1", severity: "critical" },
         pendingAt: 1_000,
         firingAt: 4_000,
+        firedAfter: 3_000,
         lastFiringAt: 4_000,
         endedAt: 9_000,
       },
+    ]);
+  });
+
+  it("bounds a firing between two polls: after the poll before, or after activeAt if first seen firing", () => {
+    const tracker = new AlertTracker();
+    tracker.observe([alert("firing", "cosmictron-0")], 2_000);
+    tracker.observe([alert("firing", "cosmictron-0"), alert("pending")], 2_500);
+    tracker.observe([alert("firing", "cosmictron-0"), alert("pending")], 6_000);
+    tracker.observe([alert("firing", "cosmictron-0"), alert("firing")], 6_250);
+    expect(tracker.episodes.map((e) => [e.labels.node, e.firedAfter, e.firingAt])).toEqual([
+      ["cosmictron-0", 1_000, 2_000],
+      ["cosmictron-1", 6_000, 6_250],
     ]);
   });
 

@@ -10,6 +10,11 @@ export interface AlertEpisode {
   pendingAt: number;
   /** The first poll that saw it firing. */
   firingAt?: number;
+  /**
+   * The poll before that one (or its pendingAt, if it was first seen firing): it fired after
+   * this, so a live run knows its firing time to within the gap between two polls.
+   */
+  firedAfter?: number;
   /** The latest poll that saw it firing. */
   lastFiringAt?: number;
   /** The first poll that no longer saw it: resolved if it had fired, dropped if only pending. */
@@ -30,6 +35,7 @@ export interface AlertChange {
 export class AlertTracker {
   readonly episodes: AlertEpisode[] = [];
   readonly #open = new Map<string, AlertEpisode>();
+  #lastPollAt: number | undefined;
 
   /** Feeds one poll of /api/v1/alerts taken at wall time `at`; returns what changed. */
   observe(alerts: readonly PrometheusAlert[], at: number): AlertChange[] {
@@ -61,6 +67,7 @@ export class AlertTracker {
       }
       if (alert.state === "firing" && episode.firingAt === undefined) {
         episode.firingAt = at;
+        episode.firedAfter = Math.max(episode.pendingAt, this.#lastPollAt ?? episode.pendingAt);
         changes.push({ episode, to: "firing", at });
       }
       if (alert.state === "firing") episode.lastFiringAt = at;
@@ -71,6 +78,7 @@ export class AlertTracker {
       this.#open.delete(key);
       changes.push({ episode, to: "inactive", at });
     }
+    this.#lastPollAt = at;
     return changes;
   }
 }

@@ -20,6 +20,11 @@ export interface AlertRecord {
   readonly labels: Readonly<Record<string, string>>;
   readonly pendingAt: FleetSeconds;
   readonly firingAt: FleetSeconds | null;
+  /**
+   * A live run's firingAt is the first poll that saw it firing; it fired after the poll before
+   * (this time). Absent in virtual time, whose firingAt is exact.
+   */
+  readonly firedAfter?: FleetSeconds | null;
   /** The last poll that saw it firing. */
   readonly lastFiringAt?: FleetSeconds | null;
   /** When it stopped being active: resolved if it had fired. null: still active at the end. */

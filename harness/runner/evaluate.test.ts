@@ -91,6 +91,18 @@ describe("evaluate", () => {
     );
   });
 
+  it("judges a live firing by the poll before the one that saw it: late only once that poll is past the window", () => {
+    // Fault at 2m, window 8m: firing by t=10m. Seen firing at 10m5s, the poll before at 9m58s:
+    // it may have fired in time, so it passes; with the poll before at 10m1s it cannot have.
+    const between = observations({ alerts: [episode({ firingAt: 605, firedAfter: 598 })] });
+    expect(evaluate([fires], between, seconds)[0]?.state).toBe("passed");
+    const past = observations({ alerts: [episode({ firingAt: 605, firedAfter: 601 })] });
+    const [result] = evaluate([fires], past, seconds);
+    expect(result?.state === "failed" && result.message).toBe(
+      'CosmictronWalFsyncLatency{node="cosmictron-1"} fired too late: expected firing by t=10m (within 8m of the fault at t=2m); observed: firing at t=10m5s (between the polls at t=10m1s and t=10m5s), 8m5s after the fault.',
+    );
+  });
+
   it("fails when the notification reaches another receiver", () => {
     const wrong = observations({
       deliveries: [{ receiver: "pager", status: "firing", labels, groupKey, receivedAt: 470 }],

@@ -53,6 +53,7 @@ export function observeRun(
       labels: e.labels,
       pendingAt: toSeconds(e.pendingAt),
       firingAt: e.firingAt === undefined ? null : toSeconds(e.firingAt),
+      firedAfter: e.firedAfter === undefined ? null : toSeconds(e.firedAfter),
       lastFiringAt: e.lastFiringAt === undefined ? null : toSeconds(e.lastFiringAt),
       endedAt: e.endedAt === undefined ? null : toSeconds(e.endedAt),
     })),
