@@ -1,29 +1,36 @@
 import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 
-// Noise shorter than the rule's `for`: unseal elects no leader for 12 s (2m to 2m12s, plus an
-// election of up to 2.5 s after the heal), against `for: 30s` on LatticeOrganismNoLeader ("no
-// leader for 30 seconds"). Members are scraped every 15 s at their own offsets, so every member's
-// latest has_leader reads 0 for under 30 s: the alert goes pending and must drop without paging.
-// It does not catch a shorter `for`: even `for: 0s` needs an evaluation inside the stretch where
-// all three members read 0, which a blip this short leaves only when their scrapes fall close
-// together (`firedrill tune LatticeOrganismNoLeader --for 0s` saw no page here). Those mutants
-// are killed by the computed window in lattice-tally-no-leader-just-over-for instead (a `for` of
-// 0s or 10s fires that long after pending, not 30s).
-// Atelier misses a slot or two, well above its slot-rate line. Its twin past the `for` is
-// lattice-unseal-no-leader (six minutes); the one just past it is
+// Noise shorter than the rule's `for`: 25 leader losses of 10 s each, one every 67 s, taking the
+// organisms in turn (unseal, offer, atelier, relay, tally; not zipnet, whose broadcasts stall
+// without a leader and page on their own), against `for: 30s` on LatticeOrganismNoLeader ("no
+// leader for 30 seconds"). An organism is leaderless for the 10 s and the election after it (up
+// to 3.5 s), under the 15 s scrape interval, so each member reads has_leader 0 for at most one
+// scrape, and all three read 0 together for at most 15 s: the alert may go pending but can never
+// hold through the next evaluation 15 s later, let alone 30 s. Nothing may page.
+// One blip rarely shows a shorter `for`, since an evaluation must fall where all three members'
+// scrapes read 0; 25 blips at 67 s apart (7 s later in the scrape cycle each time) give it many
+// chances: `for: 0s` paged on 11 of 12 seeds. A rule without its `for` is noisy here.
+// Its twin past the `for` is lattice-unseal-no-leader (six minutes); the one just past it is
 // lattice-tally-no-leader-just-over-for (1m45s, in tally).
+const ORGANISMS = ["unseal", "offer", "atelier", "relay", "tally"] as const;
+
 export default defineScenario({
   name: "lattice-unseal-no-leader-blip-noise",
-  description: "unseal without a leader for 12 s, shorter than `for: 30s`; nothing pages.",
+  description:
+    "25 leaderless blips of 10 s across five organisms, shorter than `for: 30s`; nothing pages.",
   fleet: { lattice: { lattices: 1, members: 3 } },
-  duration: "5m",
-  faults: [
-    {
-      id: "blip",
-      at: "2m",
-      heal: "2m12s",
-      fault: lattice.raftNoLeader({ lattice: "lattice0", organism: "unseal" }),
-    },
-  ],
+  duration: "30m",
+  faults: Array.from({ length: 25 }, (_, i) => {
+    const at = 120 + i * 67;
+    return {
+      id: `blip-${i + 1}`,
+      at: `${at}s`,
+      heal: `${at + 10}s`,
+      fault: lattice.raftNoLeader({
+        lattice: "lattice0",
+        organism: ORGANISMS[i % ORGANISMS.length]!,
+      }),
+    };
+  }),
   expect: [expectNoOtherAlerts()],
 });
