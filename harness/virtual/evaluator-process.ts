@@ -84,15 +84,17 @@ export interface EvaluatorHooks {
 }
 
 /**
- * Runs the evaluator binary over one drill: writes the header, answers its scrapes in order,
- * and resolves to every record it wrote. Rejects with a StartupError naming its last stderr.
+ * Runs the evaluator binary in `cwd` over one drill (relative rule files are read from there):
+ * writes the header, answers its scrapes in order, and resolves to every record it wrote.
+ * Rejects with a StartupError naming its last stderr.
  */
 export async function runEvaluator(
   binary: string,
   input: EvaluatorInput,
   hooks: EvaluatorHooks,
+  cwd?: string,
 ): Promise<EvaluatorRecord[]> {
-  const child = spawn(binary, [], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(binary, [], { stdio: ["pipe", "pipe", "pipe"], ...(cwd ? { cwd } : {}) });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -9,15 +9,17 @@ import { plainRuleFiles } from "./plain-rule-files.ts";
 const tempDir = useTempDir("firedrill-plain-rules-");
 
 describe("plainRuleFiles", () => {
-  it("cuts a PrometheusRule's groups out of a Helm render, and keeps a plain rule file as it is", async () => {
+  it("cuts a PrometheusRule's groups out of a Helm render and copies a plain rule file, under names that hold no path", async () => {
     const helm = path.join(repoRoot, "fixtures/kubernetes/rules/cognitora-prometheus-rule.yaml");
     const plain = path.join(repoRoot, "fixtures/cosmictron/rules.yml");
-    const [cut, kept, ...rest] = await plainRuleFiles([helm, plain], tempDir());
-    expect(rest).toEqual([]);
-    expect(kept).toBe(plain);
-    expect(path.dirname(cut!)).toBe(tempDir());
+    const { dir, files } = await plainRuleFiles([helm, plain], tempDir());
+    expect(dir).toBe(tempDir());
+    expect(files).toEqual(["0-cognitora-prometheus-rule-doc2.yml", "1-rules.yml"]);
+    expect(await readFile(path.join(dir, files[1]!), "utf8")).toBe(await readFile(plain, "utf8"));
     const groups = (
-      parse(await readFile(cut!, "utf8")) as { groups: { rules: { alert?: string }[] }[] }
+      parse(await readFile(path.join(dir, files[0]!), "utf8")) as {
+        groups: { rules: { alert?: string }[] }[];
+      }
     ).groups;
     expect(groups.flatMap((g) => g.rules.flatMap((r) => (r.alert ? [r.alert] : [])))).toEqual([
       "CognitoraTtftSloBreach",

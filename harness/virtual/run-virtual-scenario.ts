@@ -113,12 +113,13 @@ export async function runVirtualScenario(
       void name;
     }
   };
+  const rules = await plainRuleFiles(options.ruleFiles, path.join(dir, "rules"));
   try {
     const evaluatorRecords = await runEvaluator(
       options.evaluator,
       {
         prometheusConfig,
-        ruleFiles: await plainRuleFiles(options.ruleFiles, path.join(dir, "rules")),
+        ruleFiles: rules.files,
         alertmanagerConfig: path.resolve(options.alertmanagerConfig),
         warmupSeconds,
         durationSeconds: duration,
@@ -156,6 +157,7 @@ export async function runVirtualScenario(
           return reply;
         },
       },
+      rules.dir,
     );
     await ahead;
     await play(duration);
