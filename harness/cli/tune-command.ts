@@ -25,7 +25,7 @@ const USAGE =
 /**
  * `firedrill tune <alert>`: sweeps the alert's threshold and/or `for`, runs its fault drills and
  * its noise drills for each value, and prints which values catch every fault within budget and
- * never page on noise. Exit 0 when the rule as written is among them, 1 when it is not, 2 on bad
+ * never fire on noise. Exit 0 when the rule as written is among them, 1 when it is not, 2 on bad
  * input.
  */
 export async function tuneCommand(args: string[]): Promise<number> {

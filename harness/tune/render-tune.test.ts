@@ -10,19 +10,21 @@ const fault = (faultToDelivered: number | null, state: "passed" | "failed"): Tun
   faultToDelivered,
   budgetSeconds: 375,
   pages: faultToDelivered === null ? 0 : 1,
+  firings: faultToDelivered === null ? 0 : 1,
 });
-const noise = (scenario: string, pages: number): TuneDrillOutcome => ({
+const noise = (scenario: string, firings: number, pages: number): TuneDrillOutcome => ({
   scenario,
   role: "noise",
-  state: pages === 0 ? "passed" : "failed",
+  state: firings === 0 ? "passed" : "failed",
   faultToFiring: null,
   faultToDelivered: null,
   budgetSeconds: null,
   pages,
+  firings,
 });
 
 describe("renderTune", () => {
-  it("prints a row per value: latency per fault drill, noise pages, verdict", () => {
+  it("prints a row per value: latency per fault drill, noise firings and pages, verdict", () => {
     const report: TuneReport = {
       alert: "WalFsyncLatency",
       ruleFile: "rules.yml",
@@ -35,23 +37,34 @@ describe("renderTune", () => {
       rows: [
         {
           candidate: { threshold: 0.1, for: "5m", asWritten: false },
-          drills: [fault(330, "passed"), noise("slow-fsync-noise", 2), noise("baseline", 0)],
+          drills: [fault(330, "passed"), noise("slow-fsync-noise", 2, 2), noise("baseline", 0, 0)],
           catchesEveryFault: true,
           noisePages: 2,
+          noiseFirings: 2,
+          verdict: "noisy",
+        },
+        {
+          candidate: { threshold: 0.3, for: "5m", asWritten: false },
+          drills: [fault(335, "passed"), noise("slow-fsync-noise", 3, 0), noise("baseline", 0, 0)],
+          catchesEveryFault: true,
+          noisePages: 0,
+          noiseFirings: 3,
           verdict: "noisy",
         },
         {
           candidate: { threshold: 0.5, for: "5m", asWritten: true },
-          drills: [fault(345, "passed"), noise("slow-fsync-noise", 0), noise("baseline", 0)],
+          drills: [fault(345, "passed"), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
           catchesEveryFault: true,
           noisePages: 0,
+          noiseFirings: 0,
           verdict: "good",
         },
         {
           candidate: { threshold: 5, for: "5m", asWritten: false },
-          drills: [fault(null, "failed"), noise("slow-fsync-noise", 0), noise("baseline", 0)],
+          drills: [fault(null, "failed"), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
           catchesEveryFault: false,
           noisePages: 0,
+          noiseFirings: 0,
           verdict: "misses",
         },
       ],
@@ -61,12 +74,13 @@ describe("renderTune", () => {
         "WalFsyncLatency (rules.yml): p99 > X, as written > 0.5, for 5m",
         "fault drills: fault → page in fleet time (budget 6m15s); noise drills: 2 (slow-fsync-noise, baseline)",
         "",
-        "value                               wal-fsync-stall  noise pages           verdict",
-        "threshold 0.1, for 5m               5m30s            2 (slow-fsync-noise)  noisy",
-        "threshold 0.5, for 5m (as written)  5m45s            0                     ✓ good",
-        "threshold 5, for 5m                 missed           0                     misses",
+        "value                               wal-fsync-stall  noise: fired / paged      verdict",
+        "threshold 0.1, for 5m               5m30s            2 / 2 (slow-fsync-noise)  noisy",
+        "threshold 0.3, for 5m               5m35s            3 / 0 (slow-fsync-noise)  noisy",
+        "threshold 0.5, for 5m (as written)  5m45s            0 / 0                     ✓ good",
+        "threshold 5, for 5m                 missed           0 / 0                     misses",
         "",
-        "catch every fault within budget and never page on noise: threshold 0.5, for 5m",
+        "catch every fault within budget and never fire on noise: threshold 0.5, for 5m",
       ].join("\n"),
     );
   });

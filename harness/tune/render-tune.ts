@@ -10,8 +10,8 @@ function faultCell(o: TuneDrillOutcome): string {
 
 /**
  * The tune table: one row per value; per fault drill the fault → page latency (✗ when its
- * expectation failed or the page came after the budget, `missed` when it never fired); the pages
- * of the alert in noise drills, naming the drills; the verdict, `good` marked with ✓.
+ * expectation failed or the page came after the budget, `missed` when it never fired); how often
+ * the alert fired and paged in noise drills, naming the drills (a firing fails one, as in `run`); the verdict, `good` marked with ✓.
  */
 export function renderTune(report: TuneReport): string {
   const shape = report.asWritten;
@@ -21,13 +21,14 @@ export function renderTune(report: TuneReport): string {
     `fault drills: fault → page in fleet time (budget ${budgetText(report)}); noise drills: ${report.noiseDrills.length} (${report.noiseDrills.join(", ") || "none"})`,
     "",
   ];
-  const columns = ["value", ...report.faultDrills, "noise pages", "verdict"];
+  const columns = ["value", ...report.faultDrills, "noise: fired / paged", "verdict"];
   const rows = report.rows.map((row) => {
-    const noisy = row.drills.filter((d) => d.role === "noise" && d.pages > 0);
+    const noisy = row.drills.filter((d) => d.role === "noise" && (d.firings > 0 || d.pages > 0));
+    const counts = `${row.noiseFirings} / ${row.noisePages}`;
     return [
       `${candidateLabel(row.candidate)}${row.candidate.asWritten ? " (as written)" : ""}`,
       ...report.faultDrills.map((name) => faultCell(row.drills.find((d) => d.scenario === name)!)),
-      noisy.length === 0 ? "0" : `${row.noisePages} (${noisy.map((d) => d.scenario).join(", ")})`,
+      noisy.length === 0 ? counts : `${counts} (${noisy.map((d) => d.scenario).join(", ")})`,
       row.verdict === "good" ? "✓ good" : row.verdict,
     ];
   });
@@ -46,8 +47,8 @@ export function renderTune(report: TuneReport): string {
     ...rows.map(line),
     "",
     good.length > 0
-      ? `catch every fault within budget and never page on noise: ${good.join("; ")}`
-      : "no value catches every fault within budget without paging on noise",
+      ? `catch every fault within budget and never fire on noise: ${good.join("; ")}`
+      : "no value catches every fault within budget without firing on noise",
   ].join("\n");
 }
 

@@ -51,6 +51,8 @@ export interface TuneRow {
   readonly catchesEveryFault: boolean;
   /** Pages of the alert in noise drills. */
   readonly noisePages: number;
+  /** Times the alert fired in noise drills (a firing fails a noise drill, paged or not). */
+  readonly noiseFirings: number;
   readonly verdict: "good" | "misses" | "noisy" | "misses, noisy";
 }
 
@@ -138,10 +140,9 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
       const label = candidateLabel(candidate);
       const dir = path.join(options.reportDir, label.replace(/[^\w.-]+/g, "_"));
       await mkdir(dir, { recursive: true });
-      const ruleFile = path.join(
-        dir,
-        `${path.basename(source.file).replace(/\.ya?ml$/, "")}.tuned.yml`,
-      );
+      // The original's name: Prometheus offsets a group's evaluations by its file's name, so the
+      // values are evaluated on the schedule the rule as written is (plain-rule-files.ts).
+      const ruleFile = path.join(dir, path.basename(source.file));
       await writeFile(
         ruleFile,
         editAlertRule(
@@ -167,11 +168,10 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
           path.resolve(f) === path.resolve(source.file) ? ruleFile : f,
         ),
         alertmanagerConfig: options.alertmanagerConfig,
-        // Windows from the rule as written: a `for` that holds longer or shorter than it fails.
-        windowsFrom: {
-          ruleFiles: options.ruleFiles,
-          alertmanagerConfig: options.alertmanagerConfig,
-        },
+        // Each candidate is judged on its own rule's computed windows and the drill's budget:
+        // a shorter `for` that fires sooner still catches the fault (its noise shows on the
+        // noise drills); a longer one that misses the budget is late. (mutate, by contrast,
+        // holds every mutant to the windows of the rule as written.)
         catalogues: options.catalogues,
         reporter: {},
         ...(options.prometheusVersion ? { prometheusVersion: options.prometheusVersion } : {}),
@@ -190,16 +190,19 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
   const rows: TuneRow[] = candidates.map((candidate, c) => {
     const list = drills.map((d) => outcomes[c]!.get(d.loaded.scenario.name)!);
     const catchesEveryFault = list.every((o) => o.role !== "fault" || o.state !== "failed");
-    const noisePages = list.filter((o) => o.role === "noise").reduce((n, o) => n + o.pages, 0);
+    const noise = list.filter((o) => o.role === "noise");
+    const noisePages = noise.reduce((n, o) => n + o.pages, 0);
+    const noiseFirings = noise.reduce((n, o) => n + o.firings, 0);
+    const noisy = noise.some((o) => o.state === "failed");
     const verdict =
-      !catchesEveryFault && noisePages > 0
+      !catchesEveryFault && noisy
         ? "misses, noisy"
         : !catchesEveryFault
           ? "misses"
-          : noisePages > 0
+          : noisy
             ? "noisy"
             : "good";
-    return { candidate, drills: list, catchesEveryFault, noisePages, verdict };
+    return { candidate, drills: list, catchesEveryFault, noisePages, noiseFirings, verdict };
   });
   const report: TuneReport = {
     alert,

@@ -13,6 +13,11 @@ export interface TuneDrillOutcome {
   readonly budgetSeconds: number | null;
   /** Firing notifications of the alert the drill's receivers got. */
   readonly pages: number;
+  /**
+   * Times the alert fired (its firing episodes). A noise drill fails on a firing, as
+   * expectNoOtherAlerts does in `firedrill run`, even one too short for group_wait to send.
+   */
+  readonly firings: number;
   /** Why it failed (the expectation's message), or was skipped. */
   readonly note?: string;
 }
@@ -26,7 +31,8 @@ export function tuneDrillOutcome(
   const pages = result.deliveries.filter(
     (d) => d.status === "firing" && d.labels.alertname === alert,
   ).length;
-  const base = { scenario: result.name, role, pages };
+  const firings = result.alerts.filter((a) => a.alertname === alert && a.firingAt !== null).length;
+  const base = { scenario: result.name, role, pages, firings };
   if (result.state === "skipped") {
     return {
       ...base,
@@ -40,11 +46,13 @@ export function tuneDrillOutcome(
   if (role === "noise") {
     return {
       ...base,
-      state: pages === 0 ? "passed" : "failed",
+      state: firings === 0 && pages === 0 ? "passed" : "failed",
       faultToFiring: null,
       faultToDelivered: null,
       budgetSeconds: null,
-      ...(pages > 0 ? { note: `${alert} paged ${pages} time(s)` } : {}),
+      ...(firings > 0 || pages > 0
+        ? { note: `${alert} fired ${firings} time(s), paged ${pages} time(s)` }
+        : {}),
     };
   }
   const fires = result.expectations.filter(
