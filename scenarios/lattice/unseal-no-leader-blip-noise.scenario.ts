@@ -9,7 +9,7 @@ import { defineScenario, expectNoOtherAlerts, lattice } from "firedrill";
 // hold through the next evaluation 15 s later, let alone 30 s. Nothing may page.
 // One blip rarely shows a shorter `for`, since an evaluation must fall where all three members'
 // scrapes read 0; 25 blips at 67 s apart (7 s later in the scrape cycle each time) give it many
-// chances: `for: 0s` paged on 11 of 12 seeds. A rule without its `for` is noisy here.
+// chances: `for: 0s` fired on each of 12 seeds. A rule without its `for` is noisy here.
 // Its twin past the `for` is lattice-unseal-no-leader (six minutes); the one just past it is
 // lattice-tally-no-leader-just-over-for (1m45s, in tally).
 const ORGANISMS = ["unseal", "offer", "atelier", "relay", "tally"] as const;
