@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { writeTuneReport } from "../../reports/html/write-tune-report.ts";
 import { InputError } from "../errors.ts";
 import { withConfigArgs } from "../project/config-args.ts";
 import { renderTune } from "../tune/render-tune.ts";
@@ -78,7 +79,9 @@ export async function tuneCommand(args: string[]): Promise<number> {
         `versions: prometheus ${v.prometheus}, alertmanager ${v.alertmanager}${v.collector ? `, collector ${v.collector}` : ""}\n`,
       );
     }
+    const page = await writeTuneReport(drillInputs.reportDir, report);
     process.stderr.write(`report: ${path.join(drillInputs.reportDir, "tune.json")}\n`);
+    process.stderr.write(`html:   ${page}\n`);
     const written = report.rows.find((r) => r.candidate.asWritten);
     return written === undefined || written.verdict === "good" ? 0 : 1;
   });

@@ -24,3 +24,12 @@ export type {
   RunResult,
   ScenarioResult,
 } from "./result.ts";
+export {
+  type AlertRuleShape,
+  candidateLabel,
+  type TuneCandidate,
+  type TuneDrillOutcome,
+  type TunedThreshold,
+  type TuneReport,
+  type TuneRow,
+} from "./tune-report.ts";

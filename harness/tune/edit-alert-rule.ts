@@ -1,20 +1,7 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { InputError } from "../errors.ts";
 import { findComparisons } from "../promql/find-comparisons.ts";
-
-/** The threshold `firedrill tune` moves: the first number an ordering comparison tests against. */
-export interface TunedThreshold {
-  readonly op: string;
-  readonly value: number;
-  /** The comparison's left side, for the table's title. */
-  readonly left: string;
-}
-
-/** The alert's rule as written: its threshold (if it has one) and its `for`. */
-export interface AlertRuleShape {
-  readonly threshold?: TunedThreshold;
-  readonly for: string;
-}
+import type { AlertRuleShape } from "../result/index.ts";
 
 // The rule of `alert` in a plain rule file's text, and where it is.
 function findRule(text: string, alert: string) {

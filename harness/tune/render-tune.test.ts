@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { TuneDrillOutcome, TuneReport } from "../result/index.ts";
 import { renderTune } from "./render-tune.ts";
-import type { TuneDrillOutcome, TuneReport } from "./run-tune.ts";
 
 const fault = (faultToDelivered: number | null, state: "passed" | "failed"): TuneDrillOutcome => ({
   scenario: "wal-fsync-stall",

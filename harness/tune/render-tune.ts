@@ -1,5 +1,9 @@
-import { formatSeconds } from "../result/index.ts";
-import { candidateLabel, type TuneDrillOutcome, type TuneReport } from "./run-tune.ts";
+import {
+  candidateLabel,
+  formatSeconds,
+  type TuneDrillOutcome,
+  type TuneReport,
+} from "../result/index.ts";
 
 function faultCell(o: TuneDrillOutcome): string {
   if (o.state === "skipped") return "skipped";

@@ -2,15 +2,19 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { computeCoverage, readAlertRules } from "../coverage/index.ts";
 import { InputError } from "../errors.ts";
-import type { RunProvenance } from "../result/index.ts";
+import {
+  candidateLabel,
+  type TuneCandidate,
+  type TuneDrillOutcome,
+  type TuneReport,
+  type TuneRow,
+} from "../result/index.ts";
 import { readRuleFiles } from "../rules/index.ts";
 import { runPool } from "../runner/run-pool.ts";
 import { runSuite } from "../runner/run-suite.ts";
 import { loadScenarios } from "../scenario/load-scenarios.ts";
-import { type AlertRuleShape, editAlertRule, readAlertRuleShape } from "./edit-alert-rule.ts";
-import { type TuneDrillOutcome, tuneDrillOutcome } from "./tune-drill-outcome.ts";
-
-export type { TuneDrillOutcome } from "./tune-drill-outcome.ts";
+import { editAlertRule, readAlertRuleShape } from "./edit-alert-rule.ts";
+import { tuneDrillOutcome } from "./tune-drill-outcome.ts";
 
 /** What `firedrill tune` sweeps and against what. */
 export interface RunTuneOptions {
@@ -33,44 +37,6 @@ export interface RunTuneOptions {
   readonly reportDir: string;
   readonly signal?: AbortSignal;
   readonly log: (line: string) => void;
-}
-
-/** One value tried: a threshold and a `for`. */
-export interface TuneCandidate {
-  readonly threshold?: number;
-  readonly for: string;
-  /** Whether this is the rule as written. */
-  readonly asWritten: boolean;
-}
-
-/** One row of the table: a value and what every drill said. */
-export interface TuneRow {
-  readonly candidate: TuneCandidate;
-  readonly drills: readonly TuneDrillOutcome[];
-  /** Every fault drill's expectation held and paged within its budget. */
-  readonly catchesEveryFault: boolean;
-  /** Pages of the alert in noise drills. */
-  readonly noisePages: number;
-  /** Times the alert fired in noise drills (a firing fails a noise drill, paged or not). */
-  readonly noiseFirings: number;
-  readonly verdict: "good" | "misses" | "noisy" | "misses, noisy";
-}
-
-/** tune.json: the rule, the values tried, the verdicts. */
-export interface TuneReport extends RunProvenance {
-  /** The alert whose rule was swept, and the time the drills ran in. */
-  readonly alert: string;
-  readonly time: "live" | "virtual";
-  /** The rule file that holds it, as given. */
-  readonly ruleFile: string;
-  /** Its threshold and `for` as the file writes them. */
-  readonly asWritten: AlertRuleShape;
-  /** The scenarios that expect the alert to fire (it must catch each). */
-  readonly faultDrills: readonly string[];
-  /** The scenarios in which it must not page. */
-  readonly noiseDrills: readonly string[];
-  /** One row per threshold × `for` tried, thresholds outermost, in the order given. */
-  readonly rows: readonly TuneRow[];
 }
 
 /**
@@ -221,9 +187,4 @@ export async function runTune(options: RunTuneOptions): Promise<TuneReport> {
     `${JSON.stringify(report, null, 2)}\n`,
   );
   return report;
-}
-
-/** A value as the table and the folders name it: `threshold 0.3, for 5m`. */
-export function candidateLabel(candidate: TuneCandidate): string {
-  return `${candidate.threshold !== undefined ? `threshold ${candidate.threshold}, ` : ""}for ${candidate.for}`;
 }

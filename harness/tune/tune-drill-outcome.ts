@@ -1,26 +1,4 @@
-import type { ScenarioResult } from "../result/index.ts";
-
-/** What one drill said about one value. */
-export interface TuneDrillOutcome {
-  readonly scenario: string;
-  /** fault: the drill expects the alert to fire; noise: it must not page. */
-  readonly role: "fault" | "noise";
-  readonly state: "passed" | "failed" | "skipped";
-  /** Fault drills: fleet seconds from the fault to firing and to the first page. */
-  readonly faultToFiring: number | null;
-  readonly faultToDelivered: number | null;
-  /** Fault drills: the detection budget the configuration implies. */
-  readonly budgetSeconds: number | null;
-  /** Firing notifications of the alert the drill's receivers got. */
-  readonly pages: number;
-  /**
-   * Times the alert fired (its firing episodes). A noise drill fails on a firing, as
-   * expectNoOtherAlerts does in `firedrill run`, even one too short for group_wait to send.
-   */
-  readonly firings: number;
-  /** Why it failed (the expectation's message), or was skipped. */
-  readonly note?: string;
-}
+import type { ScenarioResult, TuneDrillOutcome } from "../result/index.ts";
 
 /** One drill's outcome for a tune value: its verdict, pages of the alert, and (fault drills) latency against the budget. */
 export function tuneDrillOutcome(

@@ -1,6 +1,6 @@
-// The HTML report's own script, inlined into index.html after uPlot: draws each alert's series
-// (and its threshold lines) with uPlot from the data embedded in the page, with the scenario's
-// fault windows shaded. Plain browser JavaScript: the page must open from disk, offline.
+// The HTML report's own script, inlined into index.html (and tune.html) after uPlot: draws each
+// alert's series (and its threshold lines) with uPlot from the data embedded in the page, with
+// the scenario's fault windows shaded; on tune.html, each value's latencies and noise. Plain browser JavaScript: the page must open from disk, offline.
 (() => {
   const data = JSON.parse(document.getElementById("firedrill-data").textContent);
   const COLORS = ["#1f77b4", "#9467bd", "#2ca02c", "#8c564b", "#17becf", "#7f7f7f"];
@@ -91,6 +91,52 @@
     new uPlot(opts, columns, el);
     el.dataset.points = String(
       plot.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0),
+    );
+  }
+  // firedrill tune's page: one point per value tried, the values along x.
+  const tune = data.tune;
+  for (const el of tune ? document.querySelectorAll("[data-tune-plot]") : []) {
+    const latency = el.dataset.tunePlot === "latency";
+    const xs = tune.values.map((_v, i) => i);
+    const lines = latency
+      ? [
+          ...tune.faultDrills.map((d) => ({ label: d.name, values: d.seconds })),
+          { label: "budget", values: tune.budget, dash: [6, 4], stroke: "#d62728" },
+        ]
+      : [
+          { label: "firings in noise drills", values: tune.noiseFirings, stroke: "#ff7f0e" },
+          { label: "pages in noise drills", values: tune.noisePages, stroke: "#d62728" },
+        ];
+    const opts = {
+      width: Math.max(320, el.clientWidth || 900),
+      height: 200,
+      legend: { live: true },
+      scales: {
+        x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+      },
+      axes: [
+        {
+          values: (_u, ticks) => ticks.map((t) => tune.values[t] ?? ""),
+          incrs: [1],
+        },
+        { size: 60, values: (_u, ticks) => ticks.map((t) => (latency ? fmt(t) : String(t))) },
+      ],
+      series: [
+        { label: "value", value: (_u, v) => (v === null ? "—" : (tune.values[v] ?? "")) },
+        ...lines.map((l, i) => ({
+          label: l.label,
+          stroke: l.stroke ?? COLORS[i % COLORS.length],
+          dash: l.dash,
+          width: 1.5,
+          points: { show: true, size: 7 },
+          value: (_u, v) => (v === null ? "—" : latency ? fmt(v) : String(v)),
+        })),
+      ],
+    };
+    new uPlot(opts, [xs, ...lines.map((l) => l.values)], el);
+    el.dataset.points = String(
+      lines.reduce((n, l) => n + l.values.filter((v) => v !== null).length, 0),
     );
   }
   document.body.dataset.ready = "true";

@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
 import type { RunResult, SuiteRun } from "../../harness/result/index.ts";
+import { tuneReportExample } from "../../reports/html/tune-report-example.ts";
 import { writeVerdictGrid } from "../../reports/html/write-html-report.ts";
+import { writeTuneReport } from "../../reports/html/write-tune-report.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const shots = path.join(root, "test-results");
@@ -165,4 +167,34 @@ test("the verdict grid of repeated runs marks a flaky scenario and links to each
     "run-2/index.html#scenario-b-flaky",
   );
   await page.screenshot({ path: path.join(shots, "report-verdict-grid.png") });
+});
+
+// firedrill tune's page, from a tune.json as a sweep of three `for` values writes it.
+test("the tune page plots each value's latencies against the budget and its noise", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "firedrill-tune-"));
+  await page.goto(pathToFileURL(await writeTuneReport(dir, tuneReportExample())).href);
+  await expect(page.locator("body")).toHaveAttribute("data-ready", "true");
+  await expect(page.locator(".tune-table tbody tr")).toHaveText([
+    /^for 0s\s*49s\s*49s\s*8 \/ 0 \(no-leader-blip-noise\)\s*noisy$/,
+    /^for 30s \(as written\)\s*1m15s\s*1m15s\s*0 \/ 0\s*good$/,
+    /^for 3m\s*3m53s\s*missed\s*0 \/ 0\s*misses$/,
+  ]);
+  const latency = page.locator('[data-tune-plot="latency"]');
+  await expect(latency.locator("canvas")).toHaveCount(1);
+  // Two fault drills (one missed at 3m) and the budget, over three values: 5 + 3 points.
+  await expect(latency).toHaveAttribute("data-points", "8");
+  await expect(latency.locator(".u-legend .u-series .u-label")).toContainText([
+    "no-leader",
+    "no-leader-just-over-for",
+    "budget",
+  ]);
+  const noise = page.locator('[data-tune-plot="noise"]');
+  await expect(noise.locator("canvas")).toHaveCount(1);
+  await expect(noise).toHaveAttribute("data-points", "6");
+  expect(errors).toEqual([]);
+  await page.screenshot({ path: path.join(shots, "report-tune.png"), fullPage: true });
 });
