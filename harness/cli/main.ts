@@ -101,7 +101,12 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof TypeError &&
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
     ) {
-      process.stderr.write(`\nfiredrill: ${error.message}\n\n${HELP}\n`);
+      // The usage first, the mistake last: the line a terminal leaves in view names it.
+      const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+      const what = unknown
+        ? `unknown option '${unknown}'. The usage above lists every command's options; a value that starts with '-' goes after '--'.`
+        : error.message;
+      process.stderr.write(`${HELP}\n\nfiredrill ${command ?? ""}: ${what}\n`);
       return 2;
     }
     process.stderr.write(
