@@ -5,7 +5,7 @@ import { cognitora, defineScenario, expectNoOtherAlerts } from "firedrill";
 // heal, so CognitoraAdmissionQueueFull is pending for about 3m (t=2m09s to t=5m24s in virtual
 // time), against its `for: 5m`: it must drop without paging. A rule whose `for` was cut to 100 s
 // or removed would page. Its twin longer than `for` is cognitora-admission-queue-full (8m); its
-// twin just longer than `for` is cognitora-admission-queue-full-just-over-for (4m15s).
+// twin just longer than `for` is cognitora-admission-queue-full-just-over-for (5m).
 export default defineScenario({
   name: "cognitora-admission-queue-full-blip-noise",
   description:
