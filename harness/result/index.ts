@@ -27,6 +27,7 @@ export type {
 export {
   type AlertRuleShape,
   candidateLabel,
+  faultCell,
   type TuneCandidate,
   type TuneDrillOutcome,
   type TunedThreshold,

@@ -1,3 +1,4 @@
+import { formatSeconds } from "./format-seconds.ts";
 import type { RunProvenance } from "./result.ts";
 
 // firedrill tune's report (tune.json), in result/ so that reports/ can render it (tune.html).
@@ -79,4 +80,15 @@ export interface TuneReport extends RunProvenance {
 /** A value as the table and the folders name it: `threshold 0.3, for 5m`. */
 export function candidateLabel(candidate: TuneCandidate): string {
   return `${candidate.threshold !== undefined ? `threshold ${candidate.threshold}, ` : ""}for ${candidate.for}`;
+}
+
+/**
+ * A fault drill's cell in the tune table (terminal and HTML): the fault → page latency, ✗ when
+ * its expectation failed or the page came after the budget, `missed` when it never fired.
+ */
+export function faultCell(o: TuneDrillOutcome): string {
+  if (o.state === "skipped") return "skipped";
+  if (o.faultToDelivered === null) return o.faultToFiring === null ? "missed" : "fired, no page";
+  const late = o.state === "failed" ? " ✗" : "";
+  return `${formatSeconds(o.faultToDelivered)}${late}`;
 }

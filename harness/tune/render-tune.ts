@@ -1,16 +1,4 @@
-import {
-  candidateLabel,
-  formatSeconds,
-  type TuneDrillOutcome,
-  type TuneReport,
-} from "../result/index.ts";
-
-function faultCell(o: TuneDrillOutcome): string {
-  if (o.state === "skipped") return "skipped";
-  if (o.faultToDelivered === null) return o.faultToFiring === null ? "missed" : "fired, no page";
-  const late = o.state === "failed" ? " ✗" : "";
-  return `${formatSeconds(o.faultToDelivered)}${late}`;
-}
+import { candidateLabel, faultCell, formatSeconds, type TuneReport } from "../result/index.ts";
 
 /**
  * The tune table: one row per value; per fault drill the fault → page latency (✗ when its

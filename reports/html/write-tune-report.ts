@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { candidateLabel, formatSeconds, type TuneReport } from "../../harness/result/index.ts";
+import { candidateLabel, faultCell, type TuneReport } from "../../harness/result/index.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { renderReportPage } from "./render-report-page.ts";
 
@@ -38,15 +38,9 @@ export function tunePlotData(report: TuneReport): TunePlotData {
 export function renderTuneBody(report: TuneReport): string {
   const cell = (row: TuneReport["rows"][number], name: string) => {
     const o = row.drills.find((d) => d.scenario === name);
-    if (!o || o.state === "skipped") return `<td>skipped</td>`;
-    const text =
-      o.faultToDelivered !== null
-        ? formatSeconds(o.faultToDelivered)
-        : o.faultToFiring !== null
-          ? "fired, no page"
-          : "missed";
+    if (!o) return "<td>skipped</td>";
     const note = o.note ? ` title="${escapeHtml(o.note)}"` : "";
-    return `<td class="${o.state}"${note}>${escapeHtml(text)}${o.state === "failed" && o.faultToDelivered !== null ? " ✗" : ""}</td>`;
+    return `<td class="${o.state}"${note}>${escapeHtml(faultCell(o))}</td>`;
   };
   const rows = report.rows.map((row) => {
     const noisy = row.drills.filter((d) => d.role === "noise" && d.state === "failed");
