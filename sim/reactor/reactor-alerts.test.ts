@@ -25,9 +25,9 @@ const CHECKS: FiringCheck[] = [
   { minute: 9.75, firing: [] }, // normal behaviour: nothing
   { minute: 16.75, firing: ["ReactorHighErrorRate"] }, // 5xx burst from 10m (for: 5m)
   { minute: 22, firing: [] }, // healed at 18m
-  { minute: 34, firing: [] }, // backlog from 25m: still pending
-  { minute: 36, firing: ["JobQueueBacklog"] }, // for: 10m
-  { minute: 39, firing: [] }, // healed at 38m
+  { minute: 32, firing: [] }, // workers stalled from 20m: over 500 about 4m later, pending
+  { minute: 35.5, firing: ["JobQueueBacklog"] }, // for: 10m
+  { minute: 39, firing: [] }, // healed at 36m, drained within about 2m
   { minute: 46.5, firing: ["ReactorHighErrorRate"] }, // pool exhausted from 40m (for: 5m)
   { minute: 52.5, firing: [] }, // healed at 48m
   { minute: 57.5, firing: ["ReactorHealthCheckFailing"] }, // reactor-0 crashed from 55m (for: 2m)
@@ -63,8 +63,8 @@ async function recordDrill(): Promise<{ series: Map<string, string[]>; samples: 
   const timeline: Record<number, () => Promise<unknown>> = {
     10: () => faults.inject({ name: "reactor.http.5xx-burst" }),
     18: () => faults.healAll(),
-    25: () => faults.inject({ name: "reactor.jobs.backlog", target: "reactor-1" }),
-    38: () => faults.healAll(),
+    20: () => faults.inject({ name: "reactor.jobs.backlog", target: "reactor-1" }),
+    36: () => faults.healAll(),
     40: () => faults.inject({ name: "reactor.db.pool-exhausted" }),
     48: () => faults.healAll(),
     55: () => faults.inject({ name: "reactor.node.crash", target: "reactor-0" }),

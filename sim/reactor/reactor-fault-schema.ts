@@ -1,6 +1,5 @@
 import type { FaultSchemaTable } from "../core/fault-schema.ts";
 import { lifecycleFaultSchema } from "../core/lifecycle-fault-schema.ts";
-import { rampSecondsParam } from "../core/ramp-seconds-param.ts";
 import { shareParam } from "../core/share-param.ts";
 import { CAPABILITIES } from "./reactor-capabilities.ts";
 
@@ -29,32 +28,40 @@ export const reactorFaultSchema = {
       ratio: shareParam(0.5, "Share of that capability's requests that fail, from 0 to 1."),
     },
   },
-  /** The job queue climbs to `depth` (default 1000) over `rampSeconds` (default 60): JobQueueBacklog. */
+  /**
+   * The job workers stall on a slow downstream: each run progresses `slowdown` (default 1000)
+   * times slower, and the queue backs up at the arrival rate less what the workers still finish.
+   */
   jobsBacklog: {
     name: "reactor.jobs.backlog",
     description:
-      "Job workers get stuck: reactor_jobs_queue_depth climbs to `depth` over `rampSeconds` (JobQueueBacklog: > 500 for 10m). Heal: the workers drain about 40 jobs per second.",
+      "The job workers stall on a slow downstream: every run progresses `slowdown` times slower. The 40–60 workers have about ten times the capacity the arrivals (about 2.5 jobs/s) need, so a slowdown under about 8 is absorbed; at the default 1000 they all but stop and reactor_jobs_queue_depth climbs about 2.5 a second, past 500 about 4 minutes in (JobQueueBacklog: > 500 for 10m). Heal: the running jobs finish at full speed and the workers drain the queue at about 20 jobs a second.",
     params: {
-      depth: {
+      slowdown: {
         type: "number",
         default: 1000,
-        min: 0,
+        min: 1,
         max: 1_000_000,
-        description: "Pending jobs at the end of the climb.",
+        description: "How many times slower the workers progress (1: not at all).",
       },
-      rampSeconds: rampSecondsParam,
     },
   },
-  /** The database pool is exhausted; `errorRatio` (default 0.3) of DB-backed requests time out (503). */
+  /**
+   * A slow query (a lock, a missing index): each DB-backed request holds its connection for
+   * about `querySeconds` (default 10), the pool runs dry and acquires time out after 5 s (503).
+   */
   dbPoolExhausted: {
     name: "reactor.db.pool-exhausted",
     description:
-      "Every database pool connection is taken: reactor_db_pool_idle 0, supavisor_db_pool_waiting up, acquire times of seconds, and `errorRatio` of the requests of the DB-backed capabilities (auth, data, storage, jobs: about 80% of traffic) time out with 503 (ReactorHighErrorRate); the doctor's db_ping fails.",
+      "A slow query: every request of the DB-backed capabilities (auth, data, storage, jobs: about 80% of traffic) holds its connection for about `querySeconds`. The pool (20, 30 or 50 connections) serves at most its size / querySeconds requests a second; at the default 10 s that is well under the 8–16 a second that need one, so reactor_db_pool_idle falls to 0, supavisor_db_pool_waiting climbs, and the requests that wait past the 5 s acquire timeout answer 503 (ReactorHighErrorRate); the doctor's db_ping fails. A query time the pool can carry (under about 1 s) only slows the requests.",
     params: {
-      errorRatio: shareParam(
-        0.3,
-        "Share of DB-backed requests whose connection acquire times out.",
-      ),
+      querySeconds: {
+        type: "number",
+        default: 10,
+        min: 0,
+        max: 600,
+        description: "How long each DB-backed request's queries hold a connection.",
+      },
     },
   },
   /** A capability's health check fails (default "storage"): GET /health answers 503 naming it. */

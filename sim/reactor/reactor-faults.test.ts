@@ -120,18 +120,70 @@ describe("reactor.db.pool-exhausted", () => {
     expect(await errorShare()).toBeLessThan(0.01);
     expect((await node.metrics.dbPoolIdle.get()).values[0]?.value).toBeGreaterThan(0);
   });
+
+  it("only slows the requests when the pool can carry the query time", async () => {
+    await faults.inject({ name: "reactor.db.pool-exhausted", params: { querySeconds: 0.3 } });
+    expect(await errorShare(2 * MINUTE)).toBeLessThan(0.01);
+    const node = nodes[0] as ReactorNode;
+    expect((await node.metrics.dbPoolIdle.get()).values[0]?.value).toBeGreaterThan(0);
+  });
 });
 
+/** reactor-1's queue depth and its runs so far (completed and failed). */
+async function jobs(): Promise<{ depth: number; runs: number }> {
+  const node = nodes[1] as ReactorNode;
+  const depth = (await node.metrics.jobsQueueDepth.get()).values[0]?.value ?? 0;
+  const runs = (await node.metrics.jobsRuns.get()).values.reduce((sum, v) => sum + v.value, 0);
+  return { depth, runs };
+}
+
 describe("reactor.jobs.backlog", () => {
-  it("pushes the queue over 500 within 2 fleet minutes, holds it, and drains it after the heal", async () => {
+  it("backs the queue up only when the stalled workers finish fewer jobs than arrive", async () => {
+    // Slowed fivefold, the workers still have spare capacity: no backlog, runs go on.
+    const mild = await faults.inject({
+      name: "reactor.jobs.backlog",
+      target: "reactor-1",
+      params: { slowdown: 5 },
+    });
+    const a = await jobs();
+    clock.advance(5 * MINUTE);
+    const b = await jobs();
+    expect(b.depth).toBeLessThan(20);
+    expect(b.runs - a.runs).toBeGreaterThan(600); // about 2.5 a second
+    await faults.heal(mild.id);
+    // Forty times slower they finish well under the arrivals: the queue grows by what arrives
+    // (about 2.5 jobs/s) less what they still finish, and every job is in one or the other.
+    await faults.inject({
+      name: "reactor.jobs.backlog",
+      target: "reactor-1",
+      params: { slowdown: 40 },
+    });
+    const c = await jobs();
+    clock.advance(5 * MINUTE);
+    const d = await jobs();
+    const arrived = d.depth - c.depth + (d.runs - c.runs);
+    expect(arrived / 300).toBeGreaterThan(2.2);
+    expect(arrived / 300).toBeLessThan(2.9);
+    expect(d.runs - c.runs).toBeGreaterThan(50);
+    expect(d.depth - c.depth).toBeGreaterThan(300);
+  });
+
+  it("with its default all but stops the workers: over 500 within 5 fleet minutes, drained after the heal", async () => {
     const { id } = await faults.inject({ name: "reactor.jobs.backlog", target: "reactor-1" });
+    clock.advance(3 * MINUTE);
+    expect((await jobs()).depth).toBeLessThan(500);
     clock.advance(2 * MINUTE);
-    expect(await queueDepth()).toBeGreaterThan(900);
-    clock.advance(11 * MINUTE);
-    expect(await queueDepth()).toBeGreaterThan(900);
+    const stalled = await jobs();
+    expect(stalled.depth).toBeGreaterThan(500);
+    clock.advance(10 * MINUTE);
+    const deep = await jobs();
+    expect(deep.depth).toBeGreaterThan(2000);
+    expect(deep.runs - stalled.runs).toBeLessThan(100); // against about 1500 arrived
     await faults.heal(id);
-    clock.advance(MINUTE);
-    expect(await queueDepth()).toBeLessThan(50);
+    clock.advance(2 * MINUTE);
+    const drained = await jobs();
+    expect(drained.depth).toBeLessThan(50);
+    expect(drained.runs - deep.runs).toBeGreaterThan(deep.depth);
   });
 });
 

@@ -21,10 +21,10 @@ export function reactorFaults(): FaultDefinition<ReactorNode>[] {
       }),
     ),
     defineFault(schema.jobsBacklog, (node: ReactorNode, params) =>
-      node.jobsBacklog(params.number("depth"), params.number("rampSeconds")),
+      node.stallJobWorkers(params.number("slowdown")),
     ),
     defineFault(schema.dbPoolExhausted, (node: ReactorNode, params) =>
-      node.exhaustDbPool(params.number("errorRatio")),
+      node.slowDbQueries(params.number("querySeconds")),
     ),
     defineFault(schema.capabilityUnhealthy, (node: ReactorNode, params) =>
       node.failCapability(params.string("capability") as Capability),

@@ -1,90 +1,91 @@
 import { EffectStack } from "../core/effect-stack.ts";
 import type { ReactorContext } from "./reactor-context.ts";
 
-/** Backlogged jobs the workers clear per fleet second once the backlog heals. */
-const DRAIN_PER_SECOND = 40;
-
-/** A jobs backlog: the queue climbs to `depth` over `rampMs` while the workers are stuck. */
-export interface BacklogPlan {
-  readonly depth: number;
-  readonly rampMs: number;
+/** A job a worker is running: the seconds of work left, and when it started (fleet ms). */
+interface RunningJob {
+  remaining: number;
   readonly startMs: number;
 }
 
+/** The most work one job takes at full speed, in seconds (a handler's own timeout). */
+const MAX_WORK_SECONDS = 300;
+
 /**
- * A reactor-server's job queue: seeded enqueues, a seeded number of workers completing runs,
- * and the jobs-backlog faults on top (stuck workers, a queue climbing to the plan's depth,
- * drained after the heal).
+ * A reactor-server's job queue, a queue and nothing else: jobs arrive (Poisson, a seeded rate
+ * of about 2.5 a second), a seeded pool of 40–60 workers takes them in order, and each run takes
+ * its seeded seconds of work (median 1.5 s). `reactor_jobs_queue_depth` is the jobs that arrived
+ * and no worker has taken yet; `reactor_jobs_runs_total` counts each run as it ends. In normal
+ * running the workers have about ten times the capacity the arrivals need, so the queue is empty
+ * between ticks.
+ *
+ * A stall (`reactor.jobs.backlog`) slows the workers' progress, as a slow downstream does to the
+ * handlers waiting on it: `slowdown` 10 makes every second of a run take ten. The backlog is
+ * what the arrivals leave behind; after the heal the running jobs finish at full speed and the
+ * workers drain the queue at their spare capacity, about 20 jobs a second.
  */
 export class ReactorJobQueue {
-  /** Active backlog faults. */
-  readonly backlogs = new EffectStack<BacklogPlan>();
+  /** Active stalls: how many times slower the workers progress. */
+  readonly stalls = new EffectStack<number>();
   readonly #ctx: Pick<ReactorContext, "clock" | "random" | "metrics" | "log">;
   readonly #enqueueRate: number;
-  readonly #workers: number;
+  readonly #workers: (RunningJob | undefined)[];
   #queued = 0;
-  /** Jobs queued at the worst of a backlog fault, beyond the backlog itself. */
-  #stuckQueued = 0;
-  /** Jobs a backlog fault holds on top of the queue. */
-  backlog = 0;
 
   constructor(options: Pick<ReactorContext, "clock" | "random" | "metrics" | "log">) {
     this.#ctx = options;
-    this.#enqueueRate = options.random.uniform(1.5, 3.5);
-    this.#workers = options.random.int(6, 10);
+    this.#enqueueRate = options.random.uniform(2.4, 2.6);
+    this.#workers = new Array(options.random.int(40, 60)).fill(undefined);
   }
 
-  /** Jobs waiting, the backlog included. */
+  /** Jobs waiting for a worker. */
   get depth(): number {
-    return this.#queued + this.backlog;
+    return this.#queued;
   }
 
   /** One fleet second of the queue; `tick` counts the seconds, for the periodic warning. */
   tick(tick: number): void {
     const random = this.#ctx.random;
-    const now = this.#ctx.clock.now();
-    const plans = this.backlogs.values();
-    const stuck = plans.length > 0;
+    const slowdown = this.stalls.max() ?? 1;
+    const tickStart = this.#ctx.clock.now();
     this.#queued += random.poisson(this.#enqueueRate);
-    const capacity = random.poisson(this.#workers * (stuck ? 0.3 : 1));
-    const runs = Math.min(this.#queued, capacity);
-    this.#queued -= runs;
-    if (stuck) {
-      const target = Math.max(
-        ...plans.map((p) => {
-          const progress =
-            p.rampMs > 0 ? Math.min(1, Math.max(0, (now - p.startMs) / p.rampMs)) : 1;
-          return p.depth * progress;
-        }),
-      );
-      this.backlog = Math.max(this.backlog, Math.round(target - this.#queued));
-    } else if (this.backlog > 0 || this.#stuckQueued > 0) {
-      // The workers clear what piled up while they were stuck, the queued jobs that outgrew
-      // the backlog's depth included: those too are gone within a minute or so of the heal.
-      const fromBacklog = Math.min(this.backlog, DRAIN_PER_SECOND);
-      const fromQueue = Math.min(this.#stuckQueued, this.#queued, DRAIN_PER_SECOND - fromBacklog);
-      this.backlog -= fromBacklog;
-      this.#queued -= fromQueue;
-      this.#stuckQueued = Math.max(0, Math.min(this.#stuckQueued - fromQueue, this.#queued));
-      this.#ctx.metrics.jobsRuns.inc({ outcome: "completed" }, fromBacklog + fromQueue);
-      if (this.backlog === 0) this.#ctx.log.info("reactor_jobs", "job backlog drained", {});
-    }
-    if (stuck) this.#stuckQueued = Math.max(this.#stuckQueued, this.#queued);
-    for (let i = 0; i < runs; i++) {
-      const failed = random.chance(0.02);
-      const seconds = Math.min(300, random.logNormal(1.5, 0.8) * (stuck ? 5 : 1));
-      this.#ctx.metrics.jobsRuns.inc({ outcome: failed ? "failed" : "completed" });
-      this.#ctx.metrics.jobsRunDuration.observe(seconds);
-      if (failed) {
-        this.#ctx.log.warn("reactor_jobs", "job run failed", {
-          job_id: random.int(100_000, 999_999),
-          duration_ms: Math.round(seconds * 1000),
-          error: "handler returned an error",
-        });
+    for (let w = 0; w < this.#workers.length; w++) {
+      // Each worker has one fleet second, in which it progresses 1/slowdown seconds of work.
+      let at = 0;
+      for (;;) {
+        let job = this.#workers[w];
+        if (job === undefined) {
+          if (this.#queued === 0) break;
+          this.#queued--;
+          const work = Math.min(MAX_WORK_SECONDS, random.logNormal(1.5, 0.8));
+          job = { remaining: work, startMs: tickStart + at * 1000 };
+          this.#workers[w] = job;
+        }
+        const needed = job.remaining * slowdown;
+        if (at + needed > 1) {
+          job.remaining -= (1 - at) / slowdown;
+          break;
+        }
+        at += needed;
+        this.#workers[w] = undefined;
+        this.#finish((tickStart + at * 1000 - job.startMs) / 1000);
       }
     }
-    if (stuck && tick % 30 === 0) {
+    if (slowdown > 1 && tick % 30 === 0) {
       this.#ctx.log.warn("reactor_jobs", "job queue backlog growing", { depth: this.depth });
+    }
+  }
+
+  // Counts one run as it ends, `seconds` after a worker took it.
+  #finish(seconds: number): void {
+    const failed = this.#ctx.random.chance(0.02);
+    this.#ctx.metrics.jobsRuns.inc({ outcome: failed ? "failed" : "completed" });
+    this.#ctx.metrics.jobsRunDuration.observe(seconds);
+    if (failed) {
+      this.#ctx.log.warn("reactor_jobs", "job run failed", {
+        job_id: this.#ctx.random.int(100_000, 999_999),
+        duration_ms: Math.round(seconds * 1000),
+        error: "handler returned an error",
+      });
     }
   }
 }

@@ -86,7 +86,7 @@ describe("admin endpoints", () => {
     expect(await res.json()).toEqual({ reactor: "0.1.0", capabilities: everyCapability("0.1.0") });
   });
 
-  it("/_admin/doctor answers per-capability probes, and the db_ping fails while the pool is exhausted", async () => {
+  it("/_admin/doctor answers per-capability probes, and the db_ping fails while slow queries exhaust the pool", async () => {
     const res = await fetch(`${node.url}/_admin/doctor`, { headers: auth });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -97,7 +97,8 @@ describe("admin endpoints", () => {
       jobs: { status: "ok", checks: [{ name: "queue", status: "ok" }] },
       sites: { status: "ok", checks: [{ name: "assets_dir", status: "ok" }] },
     });
-    const heal = node.exhaustDbPool(0.3);
+    const heal = node.slowDbQueries(10);
+    clock.advance(30_000);
     const body = (await (await fetch(`${node.url}/_admin/doctor`, { headers: auth })).json()) as {
       auth: unknown;
     };

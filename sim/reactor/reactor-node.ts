@@ -93,18 +93,14 @@ export class ReactorNode extends SimNodeBase {
     return this.#workload.errorBursts.add(burst);
   }
 
-  /** The queue climbs to `depth` pending jobs over `rampSeconds`; heal lets the workers drain it. */
-  jobsBacklog(depth: number, rampSeconds: number): Heal {
-    return this.#workload.backlogs.add({
-      depth,
-      rampMs: rampSeconds * 1000,
-      startMs: this.#clock.now(),
-    });
+  /** The job workers progress `slowdown` times slower until healed; the queue backs up behind them. */
+  stallJobWorkers(slowdown: number): Heal {
+    return this.#workload.stalls.add(slowdown);
   }
 
-  /** Every pool connection is taken: `errorRatio` of DB-backed requests time out (503). */
-  exhaustDbPool(errorRatio: number): Heal {
-    return this.#workload.poolExhaustions.add(errorRatio);
+  /** DB-backed requests' queries take about `querySeconds` until healed; the pool may run dry. */
+  slowDbQueries(querySeconds: number): Heal {
+    return this.#workload.slowQueries.add(querySeconds);
   }
 
   /** The capability's health check fails: /health answers 503 naming it, its routes 503. */

@@ -6,7 +6,7 @@ const TENANT_CACHE_CAPACITY = 5000;
 /**
  * What a reactor-server shares with its cluster: the tenant cache and the NATS consumers' lag,
  * drifting around their seeded levels; an exhausted database pool piles up the first consumer's
- * lag and tenants' db_connections quota errors, and a job backlog the second consumer's.
+ * lag and tenants' db_connections quota errors, and the job queue's depth the second consumer's.
  */
 export class ReactorSharedCluster {
   readonly #ctx: Pick<ReactorContext, "random" | "deployment" | "metrics" | "log">;
@@ -22,7 +22,7 @@ export class ReactorSharedCluster {
   }
 
   /** One fleet second of drift; `state` is the node's pool and job queue this second. */
-  tick(state: { exhausted: boolean; backlog: number; poolMax: number; tick: number }): void {
+  tick(state: { exhausted: boolean; queueDepth: number; poolMax: number; tick: number }): void {
     const random = this.#ctx.random;
     const target = this.#ctx.deployment.cachedTenants;
     this.#cached = Math.max(
@@ -36,7 +36,7 @@ export class ReactorSharedCluster {
     );
     const { exhausted } = state;
     this.#nats = this.#nats.map((pending, i) => {
-      const level = (this.#natsLevels[i] ?? 10) + (i === 1 ? state.backlog / 4 : 0);
+      const level = (this.#natsLevels[i] ?? 10) + (i === 1 ? state.queueDepth / 4 : 0);
       const grow = exhausted && i === 0 ? 20 : 0;
       return Math.max(0, pending + (level - pending) * (grow ? 0 : 0.2) + grow + random.normal());
     });

@@ -2,6 +2,7 @@ import { EffectStack } from "../core/effect-stack.ts";
 import { type Every, TimedWork } from "../core/timed-work.ts";
 import { CAPABILITIES, type Capability } from "./reactor-capabilities.ts";
 import type { ReactorContext } from "./reactor-context.ts";
+import { ReactorDbPool } from "./reactor-db-pool.ts";
 import { ReactorFunctionPool } from "./reactor-function-pool.ts";
 import { ReactorJobQueue } from "./reactor-job-queue.ts";
 import { ReactorLatencyWindow } from "./reactor-latency-window.ts";
@@ -35,16 +36,16 @@ const DEBUG_LINES = 2;
 export class ReactorWorkload extends TimedWork {
   readonly errorBursts = new EffectStack<ErrorBurst>();
   readonly unhealthy = new EffectStack<Capability>();
-  /** Active pool exhaustions: the share of DB-backed requests that time out waiting. */
-  readonly poolExhaustions = new EffectStack<number>();
-  /** Active backlog faults. */
-  readonly backlogs: ReactorJobQueue["backlogs"];
+  /** Active slow-query faults: the seconds each DB-backed request's queries hold a connection. */
+  readonly slowQueries = new EffectStack<number>();
+  /** Active job-worker stalls: how many times slower the workers progress. */
+  readonly stalls: ReactorJobQueue["stalls"];
 
   readonly #ctx: ReactorContext;
   readonly #traffic: ReactorTraffic;
   readonly #requestRate: number;
   readonly #jobs: ReactorJobQueue;
-  readonly #poolMax: number;
+  readonly #pool: ReactorDbPool;
   readonly #functions: ReactorFunctionPool;
   readonly #cluster: ReactorSharedCluster;
 
@@ -60,15 +61,22 @@ export class ReactorWorkload extends TimedWork {
     this.#traffic = new ReactorTraffic(random.derive("traffic"), options.deployment);
     this.#requestRate = random.uniform(10, 20);
     this.#jobs = new ReactorJobQueue({ ...options, random });
-    this.backlogs = this.#jobs.backlogs;
-    this.#poolMax = random.pick([20, 30, 50]);
+    this.stalls = this.#jobs.stalls;
+    this.#pool = new ReactorDbPool({
+      max: random.pick([20, 30, 50]),
+      timeoutSeconds: ACQUIRE_TIMEOUT_SECONDS,
+      random,
+    });
     this.#functions = new ReactorFunctionPool({ ...options, random });
     this.#cluster = new ReactorSharedCluster({ ...options, random });
   }
 
   /** Boots (or, after a crash, reboots) the process: fresh counters, a cold function pool. */
   protected boot(restarted: boolean): void {
-    if (restarted) this.#ctx.metrics.initialize();
+    if (restarted) {
+      this.#ctx.metrics.initialize();
+      this.#pool.reset();
+    }
     this.#running = true;
     this.#functions.warm = 0;
     this.#ctx.log.info("reactor_server", "reactor-server starting", {
@@ -96,18 +104,19 @@ export class ReactorWorkload extends TimedWork {
     return {
       running: this.#running,
       unhealthy: new Set(this.unhealthy.values()),
-      poolExhausted: this.poolExhaustions.size > 0,
-      poolMax: this.#poolMax,
+      poolExhausted: this.#pool.stats(this.#ctx.clock.now()).exhausted,
+      poolMax: this.#pool.max,
       queueDepth: this.#jobs.depth,
     };
   }
 
   /**
-   * Serves one request, simulated or real: decides its status and latency from the faults,
-   * counts it, and logs it within the per-second line budget.
+   * Serves one request, simulated or real, arriving at fleet time `atMs` (now, by default):
+   * decides its status and latency from the pool and the faults, counts it, and logs it within
+   * the per-second line budget.
    */
-  serve(request: TrafficRequest): ServedRequest {
-    const { status, durationSeconds } = this.#outcome(request);
+  serve(request: TrafficRequest, atMs = this.#ctx.clock.now()): ServedRequest {
+    const { status, durationSeconds } = this.#outcome(request, atMs);
     const { capability, method, path } = request;
     this.#ctx.metrics.httpRequests.inc({ capability, method, status: String(status) });
     this.#ctx.metrics.httpDuration.observe({ capability }, durationSeconds);
@@ -124,7 +133,7 @@ export class ReactorWorkload extends TimedWork {
   }
 
   // Status and latency of one request, faults first.
-  #outcome(request: TrafficRequest): ServedRequest {
+  #outcome(request: TrafficRequest, atMs: number): ServedRequest {
     const random = this.#ctx.random;
     const { capability, method } = request;
     let duration = Math.min(2, random.logNormal(MEDIAN_SECONDS[capability], 0.5));
@@ -132,20 +141,19 @@ export class ReactorWorkload extends TimedWork {
       return { status: 503, durationSeconds: random.uniform(0.0005, 0.002) };
     }
     if (DB_BACKED.has(capability)) {
-      const exhausted = this.poolExhaustions.max();
-      const acquire =
-        exhausted === undefined
-          ? Math.min(0.05, random.logNormal(0.0004, 0.6))
-          : random.uniform(0.5, ACQUIRE_TIMEOUT_SECONDS);
-      if (exhausted !== undefined && random.chance(exhausted)) {
-        this.#ctx.metrics.dbAcquire.observe(ACQUIRE_TIMEOUT_SECONDS);
+      // The request's queries hold a connection for its work, or for as long as a slow query
+      // takes; the wait for a connection comes first.
+      const slow = this.slowQueries.max();
+      const hold = slow === undefined ? duration : Math.max(duration, random.logNormal(slow, 0.3));
+      const acquire = this.#pool.acquire(atMs, hold);
+      this.#ctx.metrics.dbAcquire.observe(acquire.waitSeconds);
+      if (acquire.timedOut) {
         this.#debug(`reactor_${capability}`, "db pool acquire timed out", {
           waited_ms: ACQUIRE_TIMEOUT_SECONDS * 1000,
         });
-        return { status: 503, durationSeconds: ACQUIRE_TIMEOUT_SECONDS + duration };
+        return { status: 503, durationSeconds: acquire.waitSeconds + 0.001 };
       }
-      this.#ctx.metrics.dbAcquire.observe(acquire);
-      duration += acquire;
+      duration = acquire.waitSeconds + hold;
     }
     if (request.fn !== undefined)
       duration += this.#functions.invoke(request.fn, (...line) => this.#debug(...line));
@@ -194,13 +202,16 @@ export class ReactorWorkload extends TimedWork {
     this.#ticks++;
     this.#budget = { info: INFO_LINES, error: ERROR_LINES, debug: DEBUG_LINES };
     this.#latency.rotate();
+    // The second's requests arrive spread over it, so the pool sees them one after another.
+    const now = this.#ctx.clock.now();
     const n = this.#ctx.random.poisson(this.#requestRate);
-    for (let i = 0; i < n; i++) this.serve(this.#traffic.next());
+    for (let i = 0; i < n; i++) this.serve(this.#traffic.next(), now - 1000 + (i * 1000) / n);
+    this.#pool.settle(now);
     this.#jobs.tick(this.#ticks);
     this.#cluster.tick({
-      exhausted: this.poolExhaustions.size > 0,
-      backlog: this.#jobs.backlog,
-      poolMax: this.#poolMax,
+      exhausted: this.#pool.stats(now).exhausted,
+      queueDepth: this.#jobs.depth,
+      poolMax: this.#pool.max,
       tick: this.#ticks,
     });
     this.#publishGauges();
@@ -209,17 +220,10 @@ export class ReactorWorkload extends TimedWork {
   // Gauges from the current state, so a scrape and /health agree.
   #publishGauges(): void {
     const m = this.#ctx.metrics;
-    const random = this.#ctx.random;
-    const exhausted = this.poolExhaustions.size > 0;
-    const inUse = exhausted
-      ? this.#poolMax
-      : Math.min(this.#poolMax, random.poisson(this.#poolMax * 0.2));
-    const size = exhausted
-      ? this.#poolMax
-      : Math.min(this.#poolMax, inUse + Math.ceil(this.#poolMax * 0.2));
-    m.dbPoolSize.set(size);
-    m.dbPoolIdle.set(size - inUse);
-    m.supavisorWaiting.set(exhausted ? 20 + random.poisson(15) : random.chance(0.05) ? 1 : 0);
+    const pool = this.#pool.stats(this.#ctx.clock.now());
+    m.dbPoolSize.set(pool.size);
+    m.dbPoolIdle.set(pool.idle);
+    m.supavisorWaiting.set(pool.waiting);
     m.jobsQueueDepth.set(this.#jobs.depth);
     m.fnWarmPool.set(this.#functions.warm);
     this.#cluster.publish();
