@@ -32,13 +32,19 @@ export const cognitoraFaultSchema = {
     },
     roles: ["cgn-agent"],
   },
-  /** A router refuses `rejectRatio` (default 0.25) of requests as queue_full (cgn-router nodes). */
+  /** The traffic through a router surges `surge`-fold (default 25) (cgn-router nodes). */
   admissionQueueFull: {
     name: "cognitora.admission.queue-full",
     description:
-      'The router\'s admission queue is full: a share rejectRatio of its requests is refused (cgn_router_admission_rejected_total{reason="queue_full"}, outcome admission_rejected) and cgn_router_admission_inflight sits at capacity.',
+      'A traffic surge (a launch, a client retry storm): the gateway in front of the router sends `surge` times its usual requests. The admission queue holds 128 requests per phase, and in flight is arrivals times each request\'s seconds of work (about 10 in decode normally); once the surge outgrows it the router refuses the excess share as queue_full (cgn_router_admission_rejected_total{reason="queue_full"}, outcome admission_rejected) and cgn_router_admission_inflight sits at capacity. At the default 25 that is about a half; a surge under about 10 fits and refuses nothing.',
     params: {
-      rejectRatio: shareParam(0.25, "Share of requests refused, from 0 to 1."),
+      surge: {
+        type: "number",
+        default: 25,
+        min: 1,
+        max: 200,
+        description: "How many times its usual traffic the router's gateway sends.",
+      },
     },
     roles: ["cgn-router"],
   },

@@ -29,7 +29,7 @@ export function cognitoraFaults(engine: EngineUpstream): FaultDefinition<Cognito
     ),
     defineFault(schema.admissionQueueFull, (node: CognitoraNode, params) =>
       node.binary instanceof RouterBinary
-        ? node.binary.queueFull.add(params.number("rejectRatio"))
+        ? node.binary.surges.add(params.number("surge"))
         : wrongBinary(node, schema.admissionQueueFull.name),
     ),
     defineFault(schema.cacheCollapse, (node: CognitoraNode, params) =>

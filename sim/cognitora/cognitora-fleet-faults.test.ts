@@ -49,27 +49,47 @@ describe("Cognitora fleet (virtual clock): faults", () => {
     },
   );
 
-  it("refuses requests as queue_full under cognitora.admission.queue-full, and stops after the heal", async () => {
+  it("refuses queue_full only once a traffic surge outgrows the admission queue, and stops after the heal", async () => {
     const rejected = async (id = "cgn-router-0") =>
       sumSamples(await fleet().scrape(id), "cgn_router_admission_rejected_total", {
         reason: "queue_full",
       });
+    const inflight = async () =>
+      sampleValue(await fleet().scrape("cgn-router-0"), "cgn_router_admission_inflight", {
+        model: fleet().chatModel(),
+        role: "decode",
+      });
+    const requests = async () =>
+      sumSamples(await fleet().scrape("cgn-router-0"), "cgn_router_requests_total");
+    // Four times the traffic fits in the queue's 128 slots: more in flight, nothing refused.
+    const before = await rejected();
+    const calm = await inflight();
+    const fits = await fleet().faults.inject({
+      name: "cognitora.admission.queue-full",
+      target: "cgn-router-0",
+      params: { surge: 4 },
+    });
+    await fleet().advance(30);
+    expect(await rejected()).toBe(before);
+    expect(await inflight()).toBeGreaterThan(calm);
+    await fleet().faults.heal(fits.id);
+    // The default surge (25) outgrows it: in flight pins at capacity, the excess is refused.
     const fault = await fleet().faults.inject({
       name: "cognitora.admission.queue-full",
       target: "cgn-router-0",
     });
-    const before = await rejected();
+    await fleet().advance(10);
+    const [r0, n0] = [await rejected(), await requests()];
     await fleet().advance(30);
-    expect((await rejected()) - before).toBeGreaterThan(10);
-    expect(
-      sampleValue(await fleet().scrape("cgn-router-0"), "cgn_router_admission_inflight", {
-        model: fleet().chatModel(),
-        role: "prefill",
-      }),
-    ).toBe(128);
+    const share = ((await rejected()) - r0) / ((await requests()) - n0);
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.8);
+    expect(await inflight()).toBeGreaterThan(110);
+    expect(await inflight()).toBeLessThanOrEqual(128);
     expect(await rejected("cgn-router-1")).toBe(0);
+    // The arrivals are counted over 10 s: the refusals end within that of the heal.
     await fleet().faults.heal(fault.id);
-    await fleet().advance(5);
+    await fleet().advance(30);
     const after = await rejected();
     await fleet().advance(30);
     expect(await rejected()).toBe(after);

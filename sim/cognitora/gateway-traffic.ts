@@ -33,10 +33,13 @@ export class GatewayTraffic {
   readonly #ctx: BinaryContext;
   readonly #router: NodeAddress;
   readonly #seconds: RepeatingTimer;
+  readonly #surge: () => number;
 
-  constructor(ctx: BinaryContext, router: NodeAddress) {
+  /** `surge()` is how many times its usual traffic the gateway sends now (1: as usual). */
+  constructor(ctx: BinaryContext, router: NodeAddress, surge: () => number = () => 1) {
     this.#ctx = ctx;
     this.#router = router;
+    this.#surge = surge;
     this.#seconds = new RepeatingTimer(ctx.clock, 1000, () => this.#tick());
   }
 
@@ -74,7 +77,7 @@ export class GatewayTraffic {
       Math.round(chat ? random.logNormal(600, 0.7) : random.logNormal(120, 0.5)),
     );
     const requestId = random.faker.string.uuid();
-    const weight = 1 + random.poisson(TRAFFIC.extraWeight);
+    const weight = Math.round((1 + random.poisson(TRAFFIC.extraWeight)) * this.#surge());
     const start = clock.now();
     const span = tracer.startSpan(chat ? "gateway.chat" : "gateway.embed", {
       kind: SpanKind.SERVER,

@@ -27,16 +27,16 @@ const MAX_ATTEMPTS = 2;
 
 /**
  * cgn-router: admission control, KV-aware agent selection (router.pick) and forwarding over HTTP
- * to the agents, with its gateway's traffic in front. Faults fill its admission queue.
+ * to the agents, with its gateway's traffic (which can surge) in front.
  *
  * @example
  * const router = new RouterBinary(context, { url: () => node.url, serve: (r) => node.serve(r) });
- * const heal = router.queueFull.add(0.25);
+ * const heal = router.surges.add(25);
  */
 export class RouterBinary extends TickingBinary {
   readonly metrics: RouterMetrics;
-  /** Active queue-full faults: the share of requests refused with reason queue_full. */
-  readonly queueFull = new EffectStack<number>();
+  /** Active traffic surges: how many times its usual traffic the gateway sends. */
+  readonly surges = new EffectStack<number>();
   readonly #ctx: BinaryContext;
   readonly #gateway: GatewayTraffic;
   readonly #unreadyUntil = new Map<string, number>();
@@ -52,7 +52,7 @@ export class RouterBinary extends TickingBinary {
       models: [deployment.chatModel, deployment.embedModel],
       subjects: deployment.subjects,
     });
-    this.#gateway = new GatewayTraffic(ctx, self);
+    this.#gateway = new GatewayTraffic(ctx, self, () => this.surges.max() ?? 1);
     this.#hits = new RouterHitWindow([deployment.chatModel, deployment.embedModel]);
   }
 
@@ -83,7 +83,7 @@ export class RouterBinary extends TickingBinary {
   }
 
   utilization(): number {
-    return this.#inflight.utilization();
+    return this.#inflight.utilization(this.#ctx.clock.now());
   }
 
   async handle(
@@ -118,13 +118,13 @@ export class RouterBinary extends TickingBinary {
       return httpIo.sendJson(res, 404, { error: `model ${model} is not served` });
     }
     const labels = { model, subject: scope.subject };
-    const now = clock.now();
+    this.#inflight.offer(model, weight, start);
     const candidates = directory
       .agentsFor(model)
-      .filter((a) => (this.#unreadyUntil.get(a.id) ?? 0) <= now);
+      .filter((a) => (this.#unreadyUntil.get(a.id) ?? 0) <= start);
     const fastest = Math.min(...candidates.map((a) => this.#agents.ttft.get(a.id) ?? 0));
     const { rateLimited, queueFull, ttftViolations, admitted } = admit(random, weight, {
-      queueFullShare: this.queueFull.max() ?? 0,
+      queueFullShare: this.#inflight.refusedShare(model, start),
       ttftOverSlo: candidates.length > 0 && fastest * 1000 > deployment.ttftSloMs,
     });
     this.#reject(model, "queue_full", queueFull, scope);
@@ -202,6 +202,7 @@ export class RouterBinary extends TickingBinary {
     }
     this.#inflight.add(
       model,
+      admitted,
       admitted * ttftSeconds,
       (admitted * Math.max(0, answer.durationMs - answer.ttftMs)) / 1000,
     );
@@ -236,12 +237,11 @@ export class RouterBinary extends TickingBinary {
   /** Publishes the gauges once a fleet second: hit ratio over the window, in-flight by phase. */
   protected tick(): void {
     const second = Math.floor(this.#ctx.clock.now() / 1000);
-    const full = this.queueFull.size > 0;
     for (const model of [this.#ctx.deployment.chatModel, this.#ctx.deployment.embedModel]) {
       this.metrics.cacheHitRatio.set({ model }, +this.#hits.ratio(model, second).toFixed(4));
-      const smoothed = this.#inflight.tick(model, full);
-      this.metrics.admissionInflight.set({ model, role: "prefill" }, Math.round(smoothed.prefill));
-      this.metrics.admissionInflight.set({ model, role: "decode" }, Math.round(smoothed.decode));
+      const load = this.#inflight.inflight(model, second * 1000);
+      this.metrics.admissionInflight.set({ model, role: "prefill" }, Math.round(load.prefill));
+      this.metrics.admissionInflight.set({ model, role: "decode" }, Math.round(load.decode));
     }
   }
 }
