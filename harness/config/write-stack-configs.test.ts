@@ -85,6 +85,8 @@ describe("writeStackConfigs", () => {
       "CognitoraCacheHitRatioLow",
       "CognitoraEngineNotReady",
       "CognitoraAdmissionQueueFull",
+      "CognitoraHostMissing",
+      "CognitoraMetricsDown",
     ]);
     // The rendered rules are scaled for speed 30, the Alertmanager config too, with the operator's names.
     expect(await readFile(configs.ruleFiles[0]!, "utf8")).toContain("for: 10s");

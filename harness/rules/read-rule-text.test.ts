@@ -86,6 +86,8 @@ describe("readRuleText", () => {
       "CognitoraCacheHitRatioLow",
       "CognitoraEngineNotReady",
       "CognitoraAdmissionQueueFull",
+      "CognitoraHostMissing",
+      "CognitoraMetricsDown",
     ]);
     // The extracted plain file has every rule on the original's line, dedented.
     const extracted = sources[0]!.text.split("\n");

@@ -26,6 +26,8 @@ describe("plainRuleFiles", () => {
       "CognitoraCacheHitRatioLow",
       "CognitoraEngineNotReady",
       "CognitoraAdmissionQueueFull",
+      "CognitoraHostMissing",
+      "CognitoraMetricsDown",
     ]);
   });
 });

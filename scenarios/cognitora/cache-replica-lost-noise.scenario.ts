@@ -1,4 +1,4 @@
-import { cognitora, defineScenario, expectNoOtherAlerts } from "firedrill";
+import { cognitora, defineScenario, expectAlert, expectNoOtherAlerts } from "firedrill";
 
 // The chat model stops being multi-replica in the middle of a cache collapse, so its ticket must
 // not open: the document asks for a low hit ratio "for 15 min on a multi-replica model".
@@ -10,16 +10,23 @@ import { cognitora, defineScenario, expectNoOtherAlerts } from "firedrill";
 // whose window were [15m] would count agent-2 until about 25m: its condition would hold from
 // 5m50s on and open a ticket at about 20m45s (seen: 20m42s), minutes before the count falls
 // (the cache heals at 27m). Both margins are minutes, far over a live run's scrape plus
-// evaluation (30 s).
+// evaluation (30 s). The crash itself pages through CognitoraHostMissing (firedrill's liveness
+// addition), and that page is all that may fire.
 export default defineScenario({
   name: "cognitora-cache-replica-lost-noise",
   description:
-    "cgn-agent-2 crashes in a cache collapse; the chat model is single-replica, so nothing fires.",
+    "cgn-agent-2 crashes in a cache collapse; the chat model is single-replica, so only its crash pages.",
   fleet: { cognitora: { routers: 2, agents: 3, kvcached: 1 } },
   duration: "30m",
   faults: [
     { id: "cache", at: "2m", heal: "27m", fault: cognitora.cacheCollapse({ hitRatio: 0.1 }) },
     { id: "crash", at: "10m", fault: cognitora.nodeCrash({ node: "cgn-agent-2" }) },
   ],
-  expect: [expectNoOtherAlerts()],
+  expect: [
+    expectAlert("CognitoraHostMissing")
+      .withLabels({ node: "cgn-agent-2", service: "cgn-agent", severity: "critical" })
+      .firesWithin("3m30s", { after: "crash" })
+      .deliveredTo("pager"),
+    expectNoOtherAlerts(),
+  ],
 });

@@ -27,7 +27,7 @@ const MAX_ATTEMPTS = 2;
 
 /**
  * cgn-router: admission control, KV-aware agent selection (router.pick) and forwarding over HTTP
- * to the agents, with its gateway's traffic (which can surge) in front.
+ * to the agents, with its gateway's traffic in front.
  *
  * @example
  * const router = new RouterBinary(context, { url: () => node.url, serve: (r) => node.serve(r) });
