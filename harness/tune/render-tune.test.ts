@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { TuneDrillOutcome, TuneReport } from "../result/index.ts";
+import { faultOutcome, noiseOutcome as noise } from "../../reports/html/tune-report-example.ts";
+import type { TuneReport } from "../result/index.ts";
 import { renderTune } from "./render-tune.ts";
 
-const fault = (faultToDelivered: number | null, state: "passed" | "failed"): TuneDrillOutcome => ({
-  scenario: "wal-fsync-stall",
-  role: "fault",
-  state,
-  faultToFiring: faultToDelivered === null ? null : faultToDelivered - 30,
-  faultToDelivered,
-  budgetSeconds: 375,
-  pages: faultToDelivered === null ? 0 : 1,
-  firings: faultToDelivered === null ? 0 : 1,
-});
-const noise = (scenario: string, firings: number, pages: number): TuneDrillOutcome => ({
-  scenario,
-  role: "noise",
-  state: firings === 0 ? "passed" : "failed",
-  faultToFiring: null,
-  faultToDelivered: null,
-  budgetSeconds: null,
-  pages,
-  firings,
-});
+const fault = (delivered: number | null) => faultOutcome("wal-fsync-stall", delivered, 375);
 
 describe("renderTune", () => {
   it("prints a row per value: latency per fault drill, noise firings and pages, verdict", () => {
@@ -37,7 +19,7 @@ describe("renderTune", () => {
       rows: [
         {
           candidate: { threshold: 0.1, for: "5m", asWritten: false },
-          drills: [fault(330, "passed"), noise("slow-fsync-noise", 2, 2), noise("baseline", 0, 0)],
+          drills: [fault(330), noise("slow-fsync-noise", 2, 2), noise("baseline", 0, 0)],
           catchesEveryFault: true,
           noisePages: 2,
           noiseFirings: 2,
@@ -45,7 +27,7 @@ describe("renderTune", () => {
         },
         {
           candidate: { threshold: 0.3, for: "5m", asWritten: false },
-          drills: [fault(335, "passed"), noise("slow-fsync-noise", 3, 0), noise("baseline", 0, 0)],
+          drills: [fault(335), noise("slow-fsync-noise", 3, 0), noise("baseline", 0, 0)],
           catchesEveryFault: true,
           noisePages: 0,
           noiseFirings: 3,
@@ -53,7 +35,7 @@ describe("renderTune", () => {
         },
         {
           candidate: { threshold: 0.5, for: "5m", asWritten: true },
-          drills: [fault(345, "passed"), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
+          drills: [fault(345), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
           catchesEveryFault: true,
           noisePages: 0,
           noiseFirings: 0,
@@ -61,7 +43,7 @@ describe("renderTune", () => {
         },
         {
           candidate: { threshold: 5, for: "5m", asWritten: false },
-          drills: [fault(null, "failed"), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
+          drills: [fault(null), noise("slow-fsync-noise", 0, 0), noise("baseline", 0, 0)],
           catchesEveryFault: false,
           noisePages: 0,
           noiseFirings: 0,

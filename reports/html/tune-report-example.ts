@@ -1,27 +1,47 @@
 import type { TuneDrillOutcome, TuneReport } from "../../harness/result/index.ts";
 
-const fault = (scenario: string, delivered: number | null, budget = 240): TuneDrillOutcome => ({
-  scenario,
-  role: "fault",
-  state: delivered !== null && delivered <= budget ? "passed" : "failed",
-  faultToFiring: delivered === null ? null : delivered - 30,
-  faultToDelivered: delivered,
-  budgetSeconds: budget,
-  pages: delivered === null ? 0 : 1,
-  firings: delivered === null ? 0 : 1,
-});
+/** A fault drill's outcome in a tune report: delivered `delivered` s after the fault (null: never). */
+export function faultOutcome(
+  scenario: string,
+  delivered: number | null,
+  budget = 240,
+): TuneDrillOutcome {
+  return {
+    scenario,
+    role: "fault",
+    state: delivered !== null && delivered <= budget ? "passed" : "failed",
+    faultToFiring: delivered === null ? null : delivered - 30,
+    faultToDelivered: delivered,
+    budgetSeconds: budget,
+    pages: delivered === null ? 0 : 1,
+    firings: delivered === null ? 0 : 1,
+  };
+}
 
-const noise = (scenario: string, firings: number): TuneDrillOutcome => ({
-  scenario,
-  role: "noise",
-  state: firings === 0 ? "passed" : "failed",
-  faultToFiring: null,
-  faultToDelivered: null,
-  budgetSeconds: null,
-  pages: 0,
-  firings,
-  ...(firings > 0 ? { note: `NoLeader fired ${firings} time(s), paged 0 time(s)` } : {}),
-});
+/**
+ * A noise drill's outcome in a tune report: `firings` firings, `pages` of them paged; with
+ * `alert`, the note that names it as tune writes it.
+ */
+export function noiseOutcome(
+  scenario: string,
+  firings: number,
+  pages = 0,
+  alert?: string,
+): TuneDrillOutcome {
+  return {
+    scenario,
+    role: "noise",
+    state: firings === 0 ? "passed" : "failed",
+    faultToFiring: null,
+    faultToDelivered: null,
+    budgetSeconds: null,
+    pages,
+    firings,
+    ...(firings > 0 && alert !== undefined
+      ? { note: `${alert} fired ${firings} time(s), paged ${pages} time(s)` }
+      : {}),
+  };
+}
 
 /**
  * A `firedrill tune NoLeader --for 0s,30s,3m` as tune.json holds it: `for: 0s` fires in the blip
@@ -53,27 +73,27 @@ export function tuneReportExample(): TuneReport {
       row(
         "0s",
         [
-          fault("no-leader", 49),
-          fault("no-leader-just-over-for", 49),
-          noise("no-leader-blip-noise", 8),
+          faultOutcome("no-leader", 49),
+          faultOutcome("no-leader-just-over-for", 49),
+          noiseOutcome("no-leader-blip-noise", 8, 0, "NoLeader"),
         ],
         "noisy",
       ),
       row(
         "30s",
         [
-          fault("no-leader", 75),
-          fault("no-leader-just-over-for", 75),
-          noise("no-leader-blip-noise", 0),
+          faultOutcome("no-leader", 75),
+          faultOutcome("no-leader-just-over-for", 75),
+          noiseOutcome("no-leader-blip-noise", 0),
         ],
         "good",
       ),
       row(
         "3m",
         [
-          fault("no-leader", 233),
-          fault("no-leader-just-over-for", null),
-          noise("no-leader-blip-noise", 0),
+          faultOutcome("no-leader", 233),
+          faultOutcome("no-leader-just-over-for", null),
+          noiseOutcome("no-leader-blip-noise", 0),
         ],
         "misses",
       ),
