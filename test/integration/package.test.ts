@@ -99,6 +99,8 @@ describe("the installed package", () => {
       "- alert: CognitoraCacheHitRatioLow",
       "- alert: CognitoraEngineNotReady",
       "- alert: CognitoraAdmissionQueueFull",
+      "- alert: CognitoraHostMissing",
+      "- alert: CognitoraMetricsDown",
     ]);
     await writeFile(path.join(project, "deploy/rules/cognitora.yaml"), rule);
     await copyFile(
