@@ -3,10 +3,16 @@ import path from "node:path";
 import { expect } from "vitest";
 import { firedrillProcesses, firedrillRun, tempReportDir } from "./support.ts";
 
-// Virtual time is only worth something if it judges as the real stack does. The same scenarios,
-// at least one per system plus a network fault and a Prometheus restart, run live (30x) and in
-// virtual time: every expectation must get the same verdict, and every alert that fired must go
-// pending, fire, resolve and be delivered within TOLERANCE of the live run's fleet times.
+// Virtual time is only worth something if it judges as the real stack does. Every scenario of the
+// suite runs live (30x, the whole suite's own run) and in virtual time, and every expectation
+// must get the same verdict; a scenario virtual time cannot judge (spans through the Collector)
+// must say so, with its reason. In the parity scenarios, one per system plus a network fault and
+// a Prometheus restart, every alert that fired must also go pending, fire, resolve and be
+// delivered within TOLERANCE of the live run's fleet times. The other scenarios' times are
+// printed, not held to it: where many series cross a line at once (a reducer error burst at the
+// line, DSFB's motifs) which of them crosses first follows the workload's own path, which the two
+// modes draw in a different order, and a series that joins a group already notified waits for
+// its group_interval (5m). Without the whole suite's run, a live run of the parity scenarios.
 /** The parity scenarios: one per system, a network fault and a Prometheus restart. */
 const SCENARIOS = [
   "scenarios/cosmictron/node-crash.scenario.ts",
@@ -39,7 +45,9 @@ interface Results {
   versions: Record<string, string>;
   scenarios: {
     name: string;
+    file: string;
     state: string;
+    skipReason?: string;
     expectations: { state: string; title: string }[];
     alerts: {
       alertname: string;
@@ -83,36 +91,37 @@ function firedTimes(
   return times;
 }
 
-async function run(time: "live" | "virtual"): Promise<Results> {
+async function run(time: "live" | "virtual", inputs: readonly string[]): Promise<Results> {
   const dir = tempReportDir(`parity-${time}`);
-  const result = await firedrillRun(["run", ...SCENARIOS, "--time", time, "--report-dir", dir]);
+  const result = await firedrillRun(["run", ...inputs, "--time", time, "--report-dir", dir]);
   expect(firedrillProcesses(result.pid)).toEqual([]);
-  return readParityResults(dir);
+  return readResults(dir);
 }
 
-function readParityResults(dir: string): Results {
-  const results = JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8")) as Results;
-  return {
-    ...results,
-    scenarios: results.scenarios.filter((s) => SCENARIO_NAMES.includes(s.name)),
-  };
+function readResults(dir: string): Results {
+  return JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8")) as Results;
 }
 
 /**
- * Runs the parity scenarios in virtual time and compares them with a live run of the same
- * scenarios: the report folder of one (the whole live suite's, whose results hold them), or a
- * live run of its own when none is given.
+ * Runs in virtual time every scenario a live run judged and compares the two: the whole live
+ * suite's report folder when given (and every scenario in it passed or failed, none missing),
+ * else a live run of the parity scenarios of its own.
  */
 export async function checkParity(liveReportDir?: string): Promise<void> {
-  const reused =
+  const suite =
     liveReportDir && existsSync(path.join(liveReportDir, "results.json"))
-      ? readParityResults(liveReportDir)
+      ? readResults(liveReportDir)
       : undefined;
-  // A suite that stopped early may lack some: then a live run of their own.
-  const live =
-    reused && reused.scenarios.length === SCENARIO_NAMES.length ? reused : await run("live");
-  expect(live.scenarios.map((s) => s.name).sort()).toEqual([...SCENARIO_NAMES].sort());
-  const virtual = await run("virtual");
+  // A suite that stopped early lacks some: then a live run of the parity scenarios.
+  const complete = suite?.scenarios.every((s) => s.state === "passed" || s.state === "failed");
+  const live = suite && complete ? suite : await run("live", SCENARIOS);
+  if (live !== suite) {
+    expect(live.scenarios.map((s) => s.name).sort()).toEqual([...SCENARIO_NAMES].sort());
+  }
+  const virtual = await run(
+    "virtual",
+    live.scenarios.map((s) => s.file),
+  );
   expect(virtual.versions.prometheus).toBe(
     `${live.versions.prometheus} (module v0.316.0, virtual time)`,
   );
@@ -122,31 +131,47 @@ export async function checkParity(liveReportDir?: string): Promise<void> {
 
   const rows: string[][] = [];
   const mismatches: string[] = [];
+  const skipped: string[] = [];
   for (const l of live.scenarios) {
     const v = virtual.scenarios.find((s) => s.name === l.name);
     expect(v, l.name).toBeDefined();
+    if (v!.state === "skipped") {
+      // Said, never silent: the reason names what virtual time does not run.
+      expect(v!.skipReason, l.name).toMatch(/virtual time does not run/);
+      skipped.push(`${l.name}: ${v!.skipReason}`);
+      continue;
+    }
     const verdicts = (s: Results["scenarios"][number]) =>
       [s.state, ...s.expectations.map((e) => `${e.state}: ${e.title}`)].join("\n");
     expect(verdicts(v!), l.name).toBe(verdicts(l));
+    const held = SCENARIO_NAMES.includes(l.name);
     const liveTimes = firedTimes(l);
     const virtualTimes = firedTimes(v!);
-    expect([...virtualTimes.keys()].sort(), `${l.name}: alerts that fired`).toEqual(
-      [...liveTimes.keys()].sort(),
-    );
+    if (held) {
+      expect([...virtualTimes.keys()].sort(), `${l.name}: alerts that fired`).toEqual(
+        [...liveTimes.keys()].sort(),
+      );
+    }
     for (const [key, lt] of liveTimes) {
-      const vt = virtualTimes.get(key)!;
+      const vt = virtualTimes.get(key);
+      if (vt === undefined) continue;
       for (const event of ["pending", "firing", "delivered", "resolved"]) {
         const a = lt[event] ?? null;
         const b = vt[event] ?? null;
         const delta = a === null || b === null ? null : b - a;
         rows.push([l.name, key, event, fmt(a), fmt(b), delta === null ? "—" : delta.toFixed(1)]);
-        if ((a === null) !== (b === null) || (delta !== null && Math.abs(delta) > TOLERANCE)) {
+        const apart =
+          (a === null) !== (b === null) || (delta !== null && Math.abs(delta) > TOLERANCE);
+        if (held && apart) {
           mismatches.push(`${l.name} ${key} ${event}: live ${fmt(a)}, virtual ${fmt(b)}`);
         }
       }
     }
   }
   printTable(["scenario", "alert", "event", "live t", "virtual t", "Δ s"], rows);
+  process.stdout.write(
+    `parity: verdicts of ${live.scenarios.length - skipped.length} scenarios compared, ${rows.length} alert times printed (held to ±${TOLERANCE} s in ${SCENARIO_NAMES.length}); skipped in virtual time: ${skipped.join("; ") || "none"}\n`,
+  );
   expect(mismatches).toEqual([]);
 }
 
